@@ -1,0 +1,263 @@
+//! Calendar dates as the sources give them: a year, a month, or a day.
+//!
+//! Sources often know only "2002" or "April 2002"; a `PartialDate` keeps exactly that precision
+//! instead of inventing a day. It is not a time-zone-aware timestamp: programme times are
+//! separate `ClockTime` values in Korea Standard Time.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A Gregorian date known to the year, the month or the day (`2002`, `2002-04`, `2002-04-01`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    /// The year, 1000–2999.
+    pub year: u16,
+    /// The month, 1–12, when known.
+    pub month: Option<u8>,
+    /// The day of the month, when known (requires `month`).
+    pub day: Option<u8>,
+}
+
+/// Month names used when a date is shown to a person.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists in that month.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |part: &str, digits: usize| -> Result<u16, String> {
+            if part.len() != digits || !part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "`{text}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+                ));
+            }
+            part.parse::<u16>()
+                .map_err(|_| format!("`{text}` is not a date"))
+        };
+        if parts.is_empty() || parts.len() > 3 {
+            return Err(format!(
+                "`{text}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+            ));
+        }
+        let year = number(parts[0], 4)?;
+        if !(1000..=2999).contains(&year) {
+            return Err(format!("`{text}` has a year out of range"));
+        }
+        let month = match parts.get(1) {
+            Some(part) => {
+                let month = number(part, 2)?;
+                if !(1..=12).contains(&month) {
+                    return Err(format!("`{text}` has no month {month}"));
+                }
+                Some(month as u8)
+            }
+            None => None,
+        };
+        let day = match (parts.get(2), month) {
+            (Some(part), Some(month)) => {
+                let day = number(part, 2)?;
+                if day == 0 || day > u16::from(days_in_month(year, month)) {
+                    return Err(format!("`{text}` is not a day of that month"));
+                }
+                Some(day as u8)
+            }
+            _ => None,
+        };
+        Ok(Self { year, month, day })
+    }
+
+    /// The first day this date could mean, as `(year, month, day)`, for ordering.
+    fn earliest(&self) -> (u16, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this date could mean, as `(year, month, day)`, for ordering.
+    fn latest(&self) -> (u16, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        (
+            self.year,
+            month,
+            self.day.unwrap_or_else(|| days_in_month(self.year, month)),
+        )
+    }
+
+    /// True when `self` cannot be after `other` (a range `self`..`other` is in order).
+    pub fn is_not_after(&self, other: &PartialDate) -> bool {
+        self.earliest() <= other.latest()
+    }
+
+    /// The date in the ISO form it was written in (`2017-11-01`).
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// The date for a reader, in day-month-year order: "1 November 2017", "April 2002", "2002".
+    pub fn display(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{} {} {}", d, MONTHS[usize::from(m - 1)], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m - 1)], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// The weekday name of a full date ("Monday"); `None` for a year or a month.
+    pub fn weekday(&self) -> Option<&'static str> {
+        const NAMES: [&str; 7] = [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ];
+        let (month, day) = (self.month?, self.day?);
+        // Days since 1970-01-01 (a Thursday), by the civil-from-days inverse.
+        let y = i64::from(self.year) - i64::from(month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe - 719_468;
+        Some(NAMES[(days + 3).rem_euclid(7) as usize])
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.earliest()
+            .cmp(&other.earliest())
+            .then(self.latest().cmp(&other.latest()))
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// A time of day in Korea Standard Time (UTC+9), as `HH:MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime {
+    /// Hour, 0–23.
+    pub hour: u8,
+    /// Minute, 0–59.
+    pub minute: u8,
+}
+
+impl ClockTime {
+    /// Parses `HH:MM` (24-hour clock).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let bad = || format!("`{text}` is not a time: use HH:MM (24-hour, Korea Standard Time)");
+        let (h, m) = text.split_once(':').ok_or_else(bad)?;
+        if h.len() != 2 || m.len() != 2 {
+            return Err(bad());
+        }
+        let hour: u8 = h.parse().map_err(|_| bad())?;
+        let minute: u8 = m.parse().map_err(|_| bad())?;
+        if hour > 23 || minute > 59 {
+            return Err(bad());
+        }
+        Ok(Self { hour, minute })
+    }
+}
+
+impl fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_years_months_and_days() {
+        assert_eq!(
+            PartialDate::parse("2002").map(|d| d.iso()),
+            Ok("2002".into())
+        );
+        assert_eq!(
+            PartialDate::parse("2002-04").map(|d| d.iso()),
+            Ok("2002-04".into())
+        );
+        assert_eq!(
+            PartialDate::parse("1967-06-24").map(|d| d.display()),
+            Ok("24 June 1967".into())
+        );
+    }
+
+    #[test]
+    fn rejects_days_that_do_not_exist() {
+        assert!(PartialDate::parse("2017-02-29").is_err());
+        assert!(PartialDate::parse("2016-02-29").is_ok());
+        assert!(PartialDate::parse("2017-13").is_err());
+        assert!(PartialDate::parse("17-11-01").is_err());
+        assert!(PartialDate::parse("2017/11/01").is_err());
+        assert!(PartialDate::parse("").is_err());
+    }
+
+    #[test]
+    fn a_month_range_is_in_order_with_a_day_inside_it() {
+        let month = PartialDate::parse("2017-11").expect("valid");
+        let day = PartialDate::parse("2017-11-03").expect("valid");
+        assert!(month.is_not_after(&day));
+        assert!(day.is_not_after(&month));
+        let earlier = PartialDate::parse("2017-10-30").expect("valid");
+        assert!(!day.is_not_after(&earlier));
+    }
+
+    #[test]
+    fn knows_the_weekday_of_programme_days() {
+        let day = PartialDate::parse("2017-10-30").expect("valid");
+        assert_eq!(day.weekday(), Some("Monday"));
+        let day = PartialDate::parse("2017-11-03").expect("valid");
+        assert_eq!(day.weekday(), Some("Friday"));
+        assert_eq!(PartialDate::parse("2017").expect("valid").weekday(), None);
+    }
+
+    #[test]
+    fn parses_korea_standard_times() {
+        assert_eq!(
+            ClockTime::parse("09:30").map(|t| t.to_string()),
+            Ok("09:30".into())
+        );
+        assert!(ClockTime::parse("24:00").is_err());
+        assert!(ClockTime::parse("9:30").is_err());
+    }
+}

@@ -1,0 +1,474 @@
+//! The knowledge base: what an item is, and the validated catalog every page reads.
+//!
+//! Content arrives as JSON files (`raw`), is checked and linked by `validate`, and becomes a
+//! [`Catalog`] of [`Item`]s that pages can trust: ids are unique, links resolve, dates parse.
+//! This module is pure: it never fetches, stores or renders anything, and it never panics on
+//! data. Problems are values ([`ContentProblem`]) that name the file, the item and the field.
+
+mod date;
+pub mod raw;
+mod validate;
+
+use std::collections::HashMap;
+use std::fmt;
+
+pub use date::{ClockTime, PartialDate};
+pub use validate::{
+    build_catalog, fact_ids_in, parse_index, parse_kind_file, KindFile, MAX_ITEMS_PER_FILE,
+    SUMMARY_MAX_WORDS,
+};
+
+/// Largest content file the app accepts, in bytes. Our biggest file is far smaller; a larger
+/// one is almost certainly a mistake (or hostile) and would stall a phone while parsing.
+pub const MAX_CONTENT_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The kinds of item in the knowledge base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// An edition of the Korea–BSEC ICT Cooperation Program.
+    Edition,
+    /// A session of an edition: workshop, forum panel, site visit, meeting.
+    Session,
+    /// A presentation given at a session.
+    Presentation,
+    /// A place visited during an edition.
+    SiteVisit,
+    /// A Korean e-government system or practice.
+    CaseStudy,
+    /// A ministry, agency or international body.
+    Organisation,
+    /// A BSEC member state.
+    Country,
+    /// A person a source names in a role.
+    Person,
+    /// A glossary term or acronym.
+    Term,
+}
+
+impl Kind {
+    /// Every kind, in the order the app lists them.
+    pub const ALL: [Kind; 9] = [
+        Kind::Edition,
+        Kind::Session,
+        Kind::Presentation,
+        Kind::SiteVisit,
+        Kind::CaseStudy,
+        Kind::Organisation,
+        Kind::Country,
+        Kind::Person,
+        Kind::Term,
+    ];
+
+    /// The name used in content files (`"kind": "case-study"`).
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Kind::Edition => "edition",
+            Kind::Session => "session",
+            Kind::Presentation => "presentation",
+            Kind::SiteVisit => "site-visit",
+            Kind::CaseStudy => "case-study",
+            Kind::Organisation => "organisation",
+            Kind::Country => "country",
+            Kind::Person => "person",
+            Kind::Term => "term",
+        }
+    }
+
+    /// The first URL segment of this kind's pages (`/case-studies/hometax`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Edition => "editions",
+            Kind::Session => "sessions",
+            Kind::Presentation => "presentations",
+            Kind::SiteVisit => "site-visits",
+            Kind::CaseStudy => "case-studies",
+            Kind::Organisation => "organisations",
+            Kind::Country => "countries",
+            Kind::Person => "people",
+            Kind::Term => "glossary",
+        }
+    }
+
+    /// A reader's name for one item of this kind.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Edition => "Programme edition",
+            Kind::Session => "Session",
+            Kind::Presentation => "Presentation",
+            Kind::SiteVisit => "Site visit",
+            Kind::CaseStudy => "Case study",
+            Kind::Organisation => "Organisation",
+            Kind::Country => "Country",
+            Kind::Person => "Person",
+            Kind::Term => "Glossary term",
+        }
+    }
+
+    /// A reader's name for the list of this kind.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Edition => "Programme editions",
+            Kind::Session => "Sessions",
+            Kind::Presentation => "Presentations",
+            Kind::SiteVisit => "Site visits",
+            Kind::CaseStudy => "Case studies",
+            Kind::Organisation => "Organisations",
+            Kind::Country => "Countries",
+            Kind::Person => "People",
+            Kind::Term => "Glossary",
+        }
+    }
+
+    /// The kind whose content-file name is `name`.
+    pub fn from_file_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.file_name() == name)
+    }
+
+    /// The kind whose URL segment is `slug`.
+    pub fn from_slug(slug: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
+    /// What the item's `start` date means for this kind, for the facts list.
+    pub fn start_label(self) -> &'static str {
+        match self {
+            Kind::Edition | Kind::Session => "Dates",
+            Kind::CaseStudy => "Launched",
+            Kind::Organisation => "Founded",
+            Kind::Country => "BSEC member since",
+            _ => "Date",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.file_name())
+    }
+}
+
+/// A body section of an item: a heading and plain-text paragraphs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The heading.
+    pub heading: String,
+    /// Paragraphs of plain text.
+    pub paragraphs: Vec<String>,
+}
+
+/// A source an item rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Who published it.
+    pub publisher: String,
+    /// Its title or a plain description.
+    pub title: String,
+    /// When it was published.
+    pub date: Option<PartialDate>,
+    /// An `http`/`https` address, when there is one.
+    pub url: Option<String>,
+    /// Fact-sheet ids this source stands for.
+    pub facts: Vec<String>,
+}
+
+/// When a session happens: its day and, where a source gives them, its times in KST.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Schedule {
+    /// The programme day.
+    pub day: PartialDate,
+    /// Start, Korea Standard Time.
+    pub start_time: Option<ClockTime>,
+    /// End, Korea Standard Time.
+    pub end_time: Option<ClockTime>,
+}
+
+/// A validated item. Every id it names resolves to an item of the right kind in its catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// Stable, URL-safe id.
+    pub id: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// The file it came from, for messages.
+    pub file: String,
+    /// Title.
+    pub title: String,
+    /// Other names (acronyms, former, Hangul and native-language names).
+    pub aliases: Vec<String>,
+    /// Plain-English summary, at most [`SUMMARY_MAX_WORDS`] words.
+    pub summary: String,
+    /// Body.
+    pub sections: Vec<Section>,
+    /// Topic labels.
+    pub topics: Vec<String>,
+    /// Start (opened, founded, joined).
+    pub start: Option<PartialDate>,
+    /// End.
+    pub end: Option<PartialDate>,
+    /// Related countries (ids of `Country` items).
+    pub countries: Vec<String>,
+    /// Related organisations (ids of `Organisation` items).
+    pub organisations: Vec<String>,
+    /// People named in a role (ids of `Person` items).
+    pub people: Vec<String>,
+    /// Other related items (any kind).
+    pub related: Vec<String>,
+    /// Sources, at least one.
+    pub sources: Vec<Source>,
+    /// The edition a session, presentation or site visit belongs to.
+    pub edition: Option<String>,
+    /// The session a presentation or site visit was part of.
+    pub session: Option<String>,
+    /// A session's day and times.
+    pub schedule: Option<Schedule>,
+    /// A session's format (`workshop`, `forum`, `site-visit`, `meeting`).
+    pub format: Option<String>,
+    /// The place.
+    pub place: Option<String>,
+    /// An edition's ordinal number, where a source states it.
+    pub number: Option<u32>,
+    /// A case study's status.
+    pub status: Option<String>,
+    /// A glossary term's expansion.
+    pub expansion: Option<String>,
+    /// A person's role.
+    pub role: Option<String>,
+    /// Things to look for on a site visit.
+    pub look_for: Vec<String>,
+    /// Questions a visitor might ask.
+    pub questions: Vec<String>,
+}
+
+impl Item {
+    /// The app path of this item, below the base (`/case-studies/hometax`).
+    pub fn path(&self) -> String {
+        format!("/{}/{}", self.kind.slug(), self.id)
+    }
+
+    /// Every id this item links to, whatever the field.
+    pub fn outgoing_links(&self) -> impl Iterator<Item = &str> {
+        self.countries
+            .iter()
+            .chain(&self.organisations)
+            .chain(&self.people)
+            .chain(&self.related)
+            .chain(&self.edition)
+            .chain(&self.session)
+            .map(String::as_str)
+    }
+}
+
+/// One thing wrong with the content, named so an editor can find it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentProblem {
+    /// The file (`case-studies.json`).
+    pub file: String,
+    /// The item id, when the problem is inside an item.
+    pub item: Option<String>,
+    /// The field, when one field is at fault.
+    pub field: Option<String>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl ContentProblem {
+    /// A problem with a whole file.
+    pub fn in_file(file: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_string(),
+            item: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// A problem with one field of one item.
+    pub fn in_field(file: &str, item: &str, field: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_string(),
+            item: Some(item.to_string()),
+            field: Some(field.to_string()),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ContentProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(item) = &self.item {
+            write!(f, ", item \"{item}\"")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ", field \"{field}\"")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// The validated knowledge base.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Catalog {
+    version: Option<PartialDate>,
+    items: Vec<Item>,
+    by_id: HashMap<String, usize>,
+    /// For each item index, the indexes of items that link to it.
+    backlinks: Vec<Vec<usize>>,
+}
+
+impl Catalog {
+    /// Builds the lookups over already-validated items whose links all resolve.
+    fn from_valid_items(version: Option<PartialDate>, items: Vec<Item>) -> Self {
+        let by_id: HashMap<String, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (item.id.clone(), index))
+            .collect();
+        let mut backlinks = vec![Vec::new(); items.len()];
+        for (from, item) in items.iter().enumerate() {
+            for to in item.outgoing_links().filter_map(|id| by_id.get(id)) {
+                if !backlinks[*to].contains(&from) {
+                    backlinks[*to].push(from);
+                }
+            }
+        }
+        Self {
+            version,
+            items,
+            by_id,
+            backlinks,
+        }
+    }
+
+    /// The content version (the date of the last edit), if the index gave a valid one.
+    pub fn version(&self) -> Option<PartialDate> {
+        self.version
+    }
+
+    /// Every item, in file order.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The item with this id.
+    pub fn get(&self, id: &str) -> Option<&Item> {
+        self.by_id.get(id).map(|&index| &self.items[index])
+    }
+
+    /// The item with this id, only if it is of `kind`.
+    pub fn get_of_kind(&self, kind: Kind, id: &str) -> Option<&Item> {
+        self.get(id).filter(|item| item.kind == kind)
+    }
+
+    /// Items of one kind, sorted for a list: by date where they have one, then by title.
+    pub fn of_kind(&self, kind: Kind) -> Vec<&Item> {
+        let mut items: Vec<&Item> = self.items.iter().filter(|i| i.kind == kind).collect();
+        items.sort_by(|a, b| list_order(a, b));
+        items
+    }
+
+    /// How many items of each kind there are, in [`Kind::ALL`] order.
+    pub fn counts(&self) -> Vec<(Kind, usize)> {
+        Kind::ALL
+            .into_iter()
+            .map(|kind| (kind, self.items.iter().filter(|i| i.kind == kind).count()))
+            .collect()
+    }
+
+    /// Items that link to `id`, in list order.
+    pub fn linking_to(&self, id: &str) -> Vec<&Item> {
+        let Some(&index) = self.by_id.get(id) else {
+            return Vec::new();
+        };
+        let mut items: Vec<&Item> = self.backlinks[index]
+            .iter()
+            .map(|&i| &self.items[i])
+            .collect();
+        items.sort_by(|a, b| a.kind.cmp(&b.kind).then(list_order(a, b)));
+        items
+    }
+
+    /// Items related to `item` in either direction, grouped by kind, without duplicates.
+    /// The item's own edition and session are left out (pages show them as facts).
+    pub fn related_both_ways(&self, item: &Item) -> Vec<&Item> {
+        let mut seen = vec![item.id.as_str()];
+        let mut out: Vec<&Item> = Vec::new();
+        let linked = item
+            .countries
+            .iter()
+            .chain(&item.organisations)
+            .chain(&item.people)
+            .chain(&item.related)
+            .filter_map(|id| self.get(id));
+        for other in linked.chain(self.linking_to(&item.id)) {
+            if !seen.contains(&other.id.as_str()) {
+                seen.push(&other.id);
+                out.push(other);
+            }
+        }
+        out.sort_by(|a, b| a.kind.cmp(&b.kind).then(list_order(a, b)));
+        out
+    }
+
+    /// The sessions of an edition, in programme order (day, then start time, then title).
+    pub fn sessions_of(&self, edition_id: &str) -> Vec<&Item> {
+        let mut sessions: Vec<&Item> = self
+            .items
+            .iter()
+            .filter(|i| i.kind == Kind::Session && i.edition.as_deref() == Some(edition_id))
+            .collect();
+        sessions.sort_by(|a, b| session_order(a, b));
+        sessions
+    }
+
+    /// An edition's sessions grouped by programme day, days in order. Sessions whose day no
+    /// source gives come last, under `None`.
+    pub fn programme_days(&self, edition_id: &str) -> Vec<(Option<PartialDate>, Vec<&Item>)> {
+        let mut days: Vec<(Option<PartialDate>, Vec<&Item>)> = Vec::new();
+        let mut undated = Vec::new();
+        for session in self.sessions_of(edition_id) {
+            let Some(schedule) = session.schedule else {
+                undated.push(session);
+                continue;
+            };
+            match days.last_mut() {
+                Some((Some(day), list)) if *day == schedule.day => list.push(session),
+                _ => days.push((Some(schedule.day), vec![session])),
+            }
+        }
+        if !undated.is_empty() {
+            days.push((None, undated));
+        }
+        days
+    }
+}
+
+/// List order: newest dated items first for editions, otherwise by date then title.
+fn list_order(a: &Item, b: &Item) -> std::cmp::Ordering {
+    match a.kind {
+        Kind::Edition => b.start.cmp(&a.start).then(a.title.cmp(&b.title)),
+        Kind::Session => session_order(a, b),
+        _ => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
+    }
+}
+
+/// Programme order: dated sessions by day and start time, then sessions with no known day.
+fn session_order(a: &Item, b: &Item) -> std::cmp::Ordering {
+    let key = |i: &Item| {
+        (
+            i.schedule.is_none(),
+            i.schedule.map(|s| (s.day, s.start_time)),
+        )
+    };
+    key(a).cmp(&key(b)).then(a.title.cmp(&b.title))
+}

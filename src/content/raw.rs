@@ -1,0 +1,139 @@
+//! The content files exactly as editors write them: strict serde types, nothing more.
+//!
+//! Every struct denies unknown fields, so a misspelt field is an error rather than silently
+//! ignored. These types carry no rules beyond shape; `validate` turns them into the catalog
+//! and is the only place that decides what is allowed. UI code never sees these types.
+
+use serde::Deserialize;
+
+/// `content/index.json`: the content version and the list of kind files to load.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndex {
+    /// The content version: the date of the last edit, `YYYY-MM-DD`.
+    pub version: String,
+    /// File names, relative to `content/`, each holding the items of one kind.
+    pub files: Vec<String>,
+}
+
+/// One kind file: `{"kind": "case-study", "items": [...]}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKindFile {
+    /// The kind of every item in the file, e.g. `case-study`.
+    pub kind: String,
+    /// The items.
+    pub items: Vec<RawItem>,
+}
+
+/// One item as written. Fields that only some kinds use are optional here; `validate`
+/// rejects them on kinds that do not use them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawItem {
+    /// Stable, URL-safe slug.
+    pub id: String,
+    /// The title a reader sees.
+    pub title: String,
+    /// Other names: acronyms, former names, Korean names in Hangul, native-language names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Plain-English summary, at most 60 words.
+    pub summary: String,
+    /// Body sections.
+    #[serde(default)]
+    pub sections: Vec<RawSection>,
+    /// Topic labels, lower case (`data centres`).
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// When it starts, opened, was founded or joined (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[serde(default)]
+    pub start: Option<String>,
+    /// When it ends or ended.
+    #[serde(default)]
+    pub end: Option<String>,
+    /// Ids of related countries.
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// Ids of related organisations.
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    /// Ids of people named in a role.
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// Ids of any other related items.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Where the facts come from.
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+
+    /// Sessions and presentations: the edition they belong to.
+    #[serde(default)]
+    pub edition: Option<String>,
+    /// Presentations: the session they were part of.
+    #[serde(default)]
+    pub session: Option<String>,
+    /// Sessions: the programme day (`YYYY-MM-DD`), only where a source gives it.
+    #[serde(default)]
+    pub day: Option<String>,
+    /// Sessions: start time in Korea Standard Time, `HH:MM`, only where a source gives it.
+    #[serde(default)]
+    pub start_time: Option<String>,
+    /// Sessions: end time in Korea Standard Time, `HH:MM`.
+    #[serde(default)]
+    pub end_time: Option<String>,
+    /// Sessions: what sort of session (`workshop`, `forum`, `site-visit`, `meeting`, …).
+    #[serde(default)]
+    pub format: Option<String>,
+    /// Editions, sessions, site visits, organisations: the place, as a reader would say it.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Editions: the ordinal number where a source states it (7 for the 7th edition).
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Case studies: whether it still runs, was replaced, …
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Glossary terms: what the acronym stands for.
+    #[serde(default)]
+    pub expansion: Option<String>,
+    /// People: the role in which a source names them.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Site visits: things worth looking for on the visit.
+    #[serde(default)]
+    pub look_for: Vec<String>,
+    /// Site visits and case studies: questions a visitor might ask.
+    #[serde(default)]
+    pub questions: Vec<String>,
+}
+
+/// A body section: a heading and its paragraphs (plain text, never HTML).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSection {
+    /// Section heading.
+    pub heading: String,
+    /// Paragraphs, plain text.
+    pub paragraphs: Vec<String>,
+}
+
+/// One source an item rests on.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    /// Who published it.
+    pub publisher: String,
+    /// Its title, or a plain description where it has none.
+    pub title: String,
+    /// When it was published.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Where to read it, if it is online.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The fact-sheet ids (`F-062`, `X-07`, `U-02`) this source stands for.
+    #[serde(default)]
+    pub facts: Vec<String>,
+}

@@ -1,0 +1,593 @@
+//! From JSON text to a validated [`Catalog`], reporting every problem at once.
+//!
+//! Parsing is per item: a malformed item is left out and named, the rest of its file still
+//! loads. Validation then checks each item's fields, and a second pass checks links between
+//! items. A broken link is reported and dropped, but the item stays. Nothing here panics on
+//! data, and nothing here reads files: callers pass text in.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::raw::{RawIndex, RawItem, RawSource};
+use super::{
+    Catalog, ClockTime, ContentProblem, Item, Kind, PartialDate, Schedule, Section, Source,
+    MAX_CONTENT_FILE_BYTES,
+};
+
+/// Longest summary, in words: a summary is read first, on a phone, in a second language.
+pub const SUMMARY_MAX_WORDS: usize = 60;
+
+/// Most items one file may hold. Ours hold dozens; more means a broken or hostile file.
+pub const MAX_ITEMS_PER_FILE: usize = 5_000;
+
+/// The index file's name, for messages.
+const INDEX_FILE: &str = "index.json";
+
+/// One parsed kind file: its name, its kind, the items that parsed, and those that did not.
+#[derive(Debug, Clone)]
+pub struct KindFile {
+    /// File name, relative to `content/`.
+    pub name: String,
+    /// The kind every item in it has.
+    pub kind: Kind,
+    /// Items that parsed.
+    pub items: Vec<RawItem>,
+    /// Items that did not parse, already described.
+    pub problems: Vec<ContentProblem>,
+}
+
+/// Parses `content/index.json`.
+pub fn parse_index(text: &str) -> Result<RawIndex, ContentProblem> {
+    check_size(INDEX_FILE, text)?;
+    let index: RawIndex = serde_json::from_str(text)
+        .map_err(|e| ContentProblem::in_file(INDEX_FILE, describe_json_error(&e)))?;
+    if index.files.is_empty() {
+        return Err(ContentProblem::in_file(
+            INDEX_FILE,
+            "lists no content files",
+        ));
+    }
+    for name in &index.files {
+        let safe = !name.is_empty()
+            && name.ends_with(".json")
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+            && !name.contains("..");
+        if !safe {
+            return Err(ContentProblem::in_file(
+                INDEX_FILE,
+                format!("`{name}` is not a plain content file name (lower-case, ending .json)"),
+            ));
+        }
+    }
+    Ok(index)
+}
+
+/// Parses one kind file. A file that is not JSON, or not a kind file, is one problem; an
+/// item that does not parse is named in [`KindFile::problems`] and the rest still load.
+pub fn parse_kind_file(name: &str, text: &str) -> Result<KindFile, ContentProblem> {
+    check_size(name, text)?;
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| ContentProblem::in_file(name, describe_json_error(&e)))?;
+    let Value::Object(mut object) = value else {
+        return Err(ContentProblem::in_file(
+            name,
+            "expected an object with \"kind\" and \"items\"",
+        ));
+    };
+    if let Some(extra) = object.keys().find(|k| *k != "kind" && *k != "items") {
+        return Err(ContentProblem::in_file(
+            name,
+            format!("unknown field `{extra}`: a kind file has only \"kind\" and \"items\""),
+        ));
+    }
+    let kind = match object.get("kind") {
+        Some(Value::String(kind)) => Kind::from_file_name(kind).ok_or_else(|| {
+            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.file_name()).collect();
+            ContentProblem::in_file(
+                name,
+                format!(
+                    "unknown kind `{kind}`; expected one of: {}",
+                    known.join(", ")
+                ),
+            )
+        })?,
+        _ => return Err(ContentProblem::in_file(name, "missing \"kind\"")),
+    };
+    let Some(Value::Array(values)) = object.remove("items") else {
+        return Err(ContentProblem::in_file(name, "missing \"items\" list"));
+    };
+    if values.len() > MAX_ITEMS_PER_FILE {
+        return Err(ContentProblem::in_file(
+            name,
+            format!(
+                "has {} items; the limit is {MAX_ITEMS_PER_FILE}",
+                values.len()
+            ),
+        ));
+    }
+    let mut items = Vec::with_capacity(values.len());
+    let mut problems = Vec::new();
+    for (position, value) in values.into_iter().enumerate() {
+        let label = match value.get("id") {
+            Some(Value::String(id)) if !id.is_empty() => id.clone(),
+            _ => format!("#{} (no id)", position + 1),
+        };
+        match serde_json::from_value::<RawItem>(value) {
+            Ok(item) => items.push(item),
+            Err(error) => {
+                let message = error.to_string();
+                problems.push(ContentProblem {
+                    file: name.to_string(),
+                    item: Some(label),
+                    field: field_named_in(&message),
+                    message,
+                });
+            }
+        }
+    }
+    Ok(KindFile {
+        name: name.to_string(),
+        kind,
+        items,
+        problems,
+    })
+}
+
+/// Every fact id (`F-001`, `X-05`, `U-07`) defined in the fact sheet's tables.
+pub fn fact_ids_in(markdown: &str) -> HashSet<String> {
+    markdown
+        .lines()
+        .filter_map(|line| line.strip_prefix("| "))
+        .filter_map(|rest| rest.split(" |").next())
+        .filter(|id| is_fact_id(id))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Validates and links parsed files into a catalog. Returns the catalog of every valid item
+/// and every problem found, so an editor sees them all at once. `known_facts`, when given,
+/// is the set of fact ids that sources may cite.
+pub fn build_catalog(
+    version: &str,
+    files: Vec<KindFile>,
+    known_facts: Option<&HashSet<String>>,
+) -> (Catalog, Vec<ContentProblem>) {
+    let mut problems = Vec::new();
+    let version = match PartialDate::parse(version) {
+        Ok(date) if date.day.is_some() => Some(date),
+        _ => {
+            problems.push(ContentProblem {
+                file: INDEX_FILE.into(),
+                item: None,
+                field: Some("version".into()),
+                message: format!("`{version}` is not a date (YYYY-MM-DD)"),
+            });
+            None
+        }
+    };
+
+    let mut items: Vec<Item> = Vec::new();
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    for file in files {
+        problems.extend(file.problems);
+        for raw in file.items {
+            let mut check = ItemCheck::new(&file.name, &raw.id);
+            let item = check.item(file.kind, &raw, known_facts);
+            if let Some(first_file) = seen_ids.get(&raw.id) {
+                check.fail(
+                    "id",
+                    format!("duplicate id; it is already used in {first_file}"),
+                );
+            }
+            problems.extend(check.problems.iter().cloned());
+            if !check.rejected {
+                seen_ids.insert(raw.id.clone(), file.name.clone());
+                items.push(item);
+            }
+        }
+    }
+
+    let kinds: HashMap<String, Kind> = items.iter().map(|i| (i.id.clone(), i.kind)).collect();
+    let editions: HashMap<String, (Option<PartialDate>, Option<PartialDate>)> = items
+        .iter()
+        .filter(|i| i.kind == Kind::Edition)
+        .map(|i| (i.id.clone(), (i.start, i.end)))
+        .collect();
+    for item in &mut items {
+        check_links(item, &kinds, &mut problems);
+        if let (Some(schedule), Some(edition)) = (item.schedule, &item.edition) {
+            if let Some((Some(start), end)) = editions.get(edition) {
+                let end = end.unwrap_or(*start);
+                if !(start.is_not_after(&schedule.day) && schedule.day.is_not_after(&end)) {
+                    problems.push(ContentProblem::in_field(
+                        &item.file,
+                        &item.id,
+                        "day",
+                        format!(
+                            "{} is outside its edition's dates ({} to {})",
+                            schedule.day.iso(),
+                            start.iso(),
+                            end.iso()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    (Catalog::from_valid_items(version, items), problems)
+}
+
+/// Drops links that do not resolve to an item of the right kind, reporting each.
+fn check_links(item: &mut Item, kinds: &HashMap<String, Kind>, problems: &mut Vec<ContentProblem>) {
+    let (file, id) = (item.file.clone(), item.id.clone());
+    let mut keep = |field: &str, target: &str, want: Option<Kind>| -> bool {
+        let message = match kinds.get(target) {
+            None => format!("links to `{target}`, which is not an item"),
+            Some(_) if target == id => "links to the item itself".to_string(),
+            Some(kind) if want.is_some_and(|w| w != *kind) => format!(
+                "`{target}` is a {kind}, not a {}",
+                want.map(Kind::file_name).unwrap_or_default()
+            ),
+            Some(_) => return true,
+        };
+        problems.push(ContentProblem::in_field(&file, &id, field, message));
+        false
+    };
+    item.countries
+        .retain(|t| keep("countries", t, Some(Kind::Country)));
+    item.organisations
+        .retain(|t| keep("organisations", t, Some(Kind::Organisation)));
+    item.people
+        .retain(|t| keep("people", t, Some(Kind::Person)));
+    item.related.retain(|t| keep("related", t, None));
+    if let Some(edition) = item.edition.take() {
+        item.edition = keep("edition", &edition, Some(Kind::Edition)).then_some(edition);
+    }
+    if let Some(session) = item.session.take() {
+        item.session = keep("session", &session, Some(Kind::Session)).then_some(session);
+    }
+}
+
+/// Collects the problems of one item; `rejected` is set by any problem that makes the item
+/// unusable (as opposed to a link that can simply be dropped later).
+struct ItemCheck<'a> {
+    file: &'a str,
+    id: &'a str,
+    problems: Vec<ContentProblem>,
+    rejected: bool,
+}
+
+impl<'a> ItemCheck<'a> {
+    fn new(file: &'a str, id: &'a str) -> Self {
+        Self {
+            file,
+            id,
+            problems: Vec::new(),
+            rejected: false,
+        }
+    }
+
+    fn fail(&mut self, field: &str, message: impl Into<String>) {
+        self.rejected = true;
+        self.problems
+            .push(ContentProblem::in_field(self.file, self.id, field, message));
+    }
+
+    fn text(&mut self, field: &str, value: &str) -> String {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            self.fail(field, "is empty");
+        }
+        trimmed.to_string()
+    }
+
+    fn optional_text(&mut self, field: &str, value: &Option<String>) -> Option<String> {
+        value.as_deref().map(|v| self.text(field, v))
+    }
+
+    fn texts(&mut self, field: &str, values: &[String]) -> Vec<String> {
+        values.iter().map(|v| self.text(field, v)).collect()
+    }
+
+    fn date(&mut self, field: &str, value: &Option<String>) -> Option<PartialDate> {
+        let text = value.as_deref()?;
+        match PartialDate::parse(text) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                self.fail(field, message);
+                None
+            }
+        }
+    }
+
+    fn time(&mut self, field: &str, value: &Option<String>) -> Option<ClockTime> {
+        let text = value.as_deref()?;
+        match ClockTime::parse(text) {
+            Ok(time) => Some(time),
+            Err(message) => {
+                self.fail(field, message);
+                None
+            }
+        }
+    }
+
+    /// Rejects a field that this kind does not use.
+    fn only_for(&mut self, kind: Kind, field: &str, present: bool, allowed: &[Kind]) {
+        if present && !allowed.contains(&kind) {
+            self.fail(field, format!("is not used on a {kind}"));
+        }
+    }
+
+    /// Rejects a missing field that this kind needs.
+    fn required_for(&mut self, kind: Kind, field: &str, present: bool, needed: &[Kind]) {
+        if !present && needed.contains(&kind) {
+            self.fail(field, format!("is required on a {kind}"));
+        }
+    }
+
+    fn item(&mut self, kind: Kind, raw: &RawItem, known_facts: Option<&HashSet<String>>) -> Item {
+        if !is_slug(&raw.id) {
+            self.fail(
+                "id",
+                "must be a URL-safe slug: lower-case letters, digits and single hyphens",
+            );
+        }
+        let title = self.text("title", &raw.title);
+        let summary = self.text("summary", &raw.summary);
+        let words = summary.split_whitespace().count();
+        if words > SUMMARY_MAX_WORDS {
+            self.fail(
+                "summary",
+                format!("has {words} words; the limit is {SUMMARY_MAX_WORDS}"),
+            );
+        }
+        let aliases = self.texts("aliases", &raw.aliases);
+        let mut folded: Vec<String> = Vec::new();
+        for alias in &aliases {
+            let key = alias.to_lowercase();
+            if folded.contains(&key) {
+                self.fail("aliases", format!("`{alias}` is listed twice"));
+            }
+            folded.push(key);
+        }
+        let sections = raw
+            .sections
+            .iter()
+            .map(|s| Section {
+                heading: self.text("sections", &s.heading),
+                paragraphs: if s.paragraphs.is_empty() {
+                    self.fail("sections", format!("\"{}\" has no paragraphs", s.heading));
+                    Vec::new()
+                } else {
+                    self.texts("sections", &s.paragraphs)
+                },
+            })
+            .collect();
+        let topics = self.texts("topics", &raw.topics);
+        let start = self.date("start", &raw.start);
+        let end = self.date("end", &raw.end);
+        match (start, end) {
+            (None, Some(_)) => self.fail("end", "an end needs a start"),
+            (Some(s), Some(e)) if !s.is_not_after(&e) => self.fail(
+                "end",
+                format!("{} is before the start {}", e.iso(), s.iso()),
+            ),
+            _ => {}
+        }
+        if raw.sources.is_empty() {
+            self.fail("sources", "every item needs at least one source");
+        }
+        let sources = raw
+            .sources
+            .iter()
+            .map(|s| self.source(s, known_facts))
+            .collect();
+
+        use Kind::*;
+        let field_rules: [(&str, bool, &[Kind]); 12] = [
+            ("edition", raw.edition.is_some(), &[Session, Presentation]),
+            ("session", raw.session.is_some(), &[Presentation]),
+            ("day", raw.day.is_some(), &[Session]),
+            ("start_time", raw.start_time.is_some(), &[Session]),
+            ("end_time", raw.end_time.is_some(), &[Session]),
+            ("format", raw.format.is_some(), &[Session]),
+            (
+                "place",
+                raw.place.is_some(),
+                &[Edition, Session, SiteVisit, Organisation],
+            ),
+            ("number", raw.number.is_some(), &[Edition]),
+            ("status", raw.status.is_some(), &[CaseStudy]),
+            ("expansion", raw.expansion.is_some(), &[Term]),
+            ("role", raw.role.is_some(), &[Person]),
+            ("look_for", !raw.look_for.is_empty(), &[SiteVisit]),
+        ];
+        for (field, present, allowed) in field_rules {
+            self.only_for(kind, field, present, allowed);
+        }
+        self.only_for(
+            kind,
+            "questions",
+            !raw.questions.is_empty(),
+            &[SiteVisit, CaseStudy],
+        );
+        self.required_for(
+            kind,
+            "edition",
+            raw.edition.is_some(),
+            &[Session, Presentation],
+        );
+        self.required_for(kind, "format", raw.format.is_some(), &[Session]);
+        self.required_for(kind, "start", start.is_some(), &[Edition]);
+        self.required_for(kind, "expansion", raw.expansion.is_some(), &[Term]);
+        self.required_for(kind, "role", raw.role.is_some(), &[Person]);
+
+        let day = self.date("day", &raw.day);
+        if day.is_some_and(|d| d.day.is_none()) {
+            self.fail(
+                "day",
+                "a programme day needs year, month and day (YYYY-MM-DD)",
+            );
+        }
+        let start_time = self.time("start_time", &raw.start_time);
+        let end_time = self.time("end_time", &raw.end_time);
+        match (start_time, end_time) {
+            (None, Some(_)) => self.fail("end_time", "an end time needs a start time"),
+            (Some(s), Some(e)) if e < s => self.fail("end_time", "is before the start time"),
+            _ => {}
+        }
+        if raw.number == Some(0) {
+            self.fail("number", "editions are numbered from 1");
+        }
+
+        Item {
+            id: raw.id.clone(),
+            kind,
+            file: self.file.to_string(),
+            title,
+            aliases,
+            summary,
+            sections,
+            topics,
+            start,
+            end,
+            countries: raw.countries.clone(),
+            organisations: raw.organisations.clone(),
+            people: raw.people.clone(),
+            related: raw.related.clone(),
+            sources,
+            edition: raw.edition.clone(),
+            session: raw.session.clone(),
+            schedule: day.map(|day| Schedule {
+                day,
+                start_time,
+                end_time,
+            }),
+            format: self.optional_text("format", &raw.format),
+            place: self.optional_text("place", &raw.place),
+            number: raw.number,
+            status: self.optional_text("status", &raw.status),
+            expansion: self.optional_text("expansion", &raw.expansion),
+            role: self.optional_text("role", &raw.role),
+            look_for: self.texts("look_for", &raw.look_for),
+            questions: self.texts("questions", &raw.questions),
+        }
+    }
+
+    fn source(&mut self, raw: &RawSource, known_facts: Option<&HashSet<String>>) -> Source {
+        let url = raw.url.as_deref().map(str::trim).map(str::to_string);
+        if let Some(url) = &url {
+            let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+            if !scheme_ok || url.contains(char::is_whitespace) || url.len() < 12 {
+                self.fail("sources", format!("`{url}` is not an http(s) address"));
+            }
+        }
+        for fact in &raw.facts {
+            if !is_fact_id(fact) {
+                self.fail(
+                    "sources",
+                    format!("`{fact}` is not a fact id (F-001, X-01, U-01)"),
+                );
+            } else if known_facts.is_some_and(|known| !known.contains(fact)) {
+                self.fail("sources", format!("`{fact}` is not in the fact sheet"));
+            }
+        }
+        Source {
+            publisher: self.text("sources", &raw.publisher),
+            title: self.text("sources", &raw.title),
+            date: self.date("sources", &raw.date),
+            url,
+            facts: raw.facts.clone(),
+        }
+    }
+}
+
+fn check_size(name: &str, text: &str) -> Result<(), ContentProblem> {
+    if text.len() > MAX_CONTENT_FILE_BYTES {
+        return Err(ContentProblem::in_file(
+            name,
+            format!(
+                "is {} KB; the limit is {} KB",
+                text.len() / 1024,
+                MAX_CONTENT_FILE_BYTES / 1024
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A JSON syntax error for a person: what and where.
+fn describe_json_error(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match error.classify() {
+        Category::Eof => "the file ends too early (is it cut short?)".to_string(),
+        Category::Syntax => "is not valid JSON".to_string(),
+        _ => error.to_string(),
+    };
+    format!("{what} (line {}, column {})", error.line(), error.column())
+}
+
+/// The field a serde message names (`unknown field `titel``, `missing field `id``).
+fn field_named_in(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let end = start + message[start..].find('`')?;
+    let named = message[..start].contains("field");
+    named.then(|| message[start..end].to_string())
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_fact_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    let digits = |range: &[u8]| !range.is_empty() && range.iter().all(u8::is_ascii_digit);
+    match bytes {
+        [b'F', b'-', rest @ ..] => rest.len() == 3 && digits(rest),
+        [b'X' | b'U', b'-', rest @ ..] => rest.len() == 2 && digits(rest),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_fact_ids() {
+        assert!(is_fact_id("F-062"));
+        assert!(is_fact_id("X-07"));
+        assert!(is_fact_id("U-01"));
+        assert!(!is_fact_id("F-62"));
+        assert!(!is_fact_id("F-0620"));
+        assert!(!is_fact_id("Z-01"));
+    }
+
+    #[test]
+    fn recognises_slugs() {
+        assert!(is_slug("edition-2017"));
+        assert!(!is_slug("Edition 2017"));
+        assert!(!is_slug("-a"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn finds_the_field_named_in_a_serde_message() {
+        assert_eq!(
+            field_named_in("unknown field `titel`, expected one of `id`"),
+            Some("titel".into())
+        );
+        assert_eq!(field_named_in("invalid type: map"), None);
+    }
+}

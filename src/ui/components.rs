@@ -1,0 +1,177 @@
+//! Small components shared by pages: headings, loading and error states, item links.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{AppState, APP_NAME};
+use crate::content::{ContentProblem, Item};
+use crate::web;
+use crate::web::loader::LoadedContent;
+
+/// Set once the first page heading has mounted. The first page keeps focus where the browser
+/// puts it (at the top, before the skip link); every later page moves focus to its heading.
+static FIRST_HEADING_SHOWN: AtomicBool = AtomicBool::new(false);
+
+/// The page's one `h1`. Sets the document title and, after a route change, takes focus so
+/// screen-reader and keyboard users start at the new page.
+#[component]
+pub fn PageHeading(
+    /// The heading text; also the first part of the document title.
+    #[prop(into)]
+    text: String,
+) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H1>::new();
+    let title = if text == APP_NAME {
+        APP_NAME.to_string()
+    } else {
+        format!("{text} – {APP_NAME}")
+    };
+    web::set_document_title(&title);
+    Effect::new(move |_| {
+        if let Some(element) = heading.get() {
+            if FIRST_HEADING_SHOWN.swap(true, Ordering::Relaxed) {
+                web::focus(&element);
+            }
+        }
+    });
+    view! {
+        <h1 tabindex="-1" node_ref=heading>
+            {text}
+        </h1>
+    }
+}
+
+/// Renders `render` with the loaded knowledge base; meanwhile a loading state, and if the
+/// content index failed, the failure with a Retry button.
+pub fn with_content<V>(
+    render: impl Fn(Arc<LoadedContent>) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    let state = expect_context::<AppState>();
+    view! {
+        <Suspense fallback=|| {
+            view! { <LoadingState /> }
+        }>
+            {move || {
+                state
+                    .content
+                    .get()
+                    .map(|result| match result {
+                        Ok(content) => render(content).into_any(),
+                        Err(problem) => view! { <LoadFailure problem /> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+/// Shown while the knowledge base downloads.
+#[component]
+fn LoadingState() -> impl IntoView {
+    view! {
+        <p class="loading" role="status">
+            "Loading the knowledge base…"
+        </p>
+    }
+}
+
+/// The knowledge base could not be loaded at all: say which file and why, offer Retry.
+#[component]
+fn LoadFailure(
+    /// What failed.
+    problem: ContentProblem,
+) -> impl IntoView {
+    view! {
+        <PageHeading text="The knowledge base could not be loaded" />
+        <div class="notice notice-error">
+            <p>{problem.to_string()}</p>
+            <p>"Check your connection, then try again. Nothing you saved on this device is affected."</p>
+            <RetryButton />
+        </div>
+    }
+}
+
+/// Reloads the content.
+#[component]
+fn RetryButton() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <button type="button" class="button" on:click=move |_| state.content.refetch()>
+            "Retry"
+        </button>
+    }
+}
+
+/// A notice, on every page, naming the content files and items that were left out.
+#[component]
+pub fn ContentNotices() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let problems = match state.content.get() {
+            Some(Ok(content)) if !content.problems.is_empty() => content.problems.clone(),
+            _ => return None,
+        };
+        let count = problems.len();
+        Some(view! {
+            <section class="notice notice-warning" aria-labelledby="content-problems-title">
+                <h2 id="content-problems-title">"Some content could not be loaded"</h2>
+                <p>
+                    {format!(
+                        "{count} problem{} in the knowledge base. Everything else works; the parts named below are left out.",
+                        if count == 1 { "" } else { "s" },
+                    )}
+                </p>
+                <ul>
+                    {problems
+                        .into_iter()
+                        .map(|problem| view! { <li>{problem.to_string()}</li> })
+                        .collect_view()}
+                </ul>
+                <RetryButton />
+            </section>
+        })
+    }
+}
+
+/// True when `text` contains Hangul, so it can be marked `lang="ko"`.
+pub fn has_hangul(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+    })
+}
+
+/// A name that may be Korean: wrapped in `lang="ko"` when it contains Hangul.
+#[component]
+pub fn Name(
+    /// The name.
+    #[prop(into)]
+    text: String,
+) -> impl IntoView {
+    let lang = has_hangul(&text).then_some("ko");
+    view! { <span lang=lang>{text}</span> }
+}
+
+/// A list entry linking to an item, with its kind and summary.
+#[component]
+pub fn ItemCard(
+    /// The item.
+    item: Item,
+    /// Whether to show the kind label (lists of mixed kinds).
+    #[prop(optional)]
+    show_kind: bool,
+) -> impl IntoView {
+    view! {
+        <li class="card">
+            {show_kind.then(|| view! { <span class="card-kind">{item.kind.singular()}</span> })}
+            <A href=item.path() {..} class="card-title">
+                {item.title.clone()}
+            </A>
+            <p class="card-summary">{item.summary.clone()}</p>
+        </li>
+    }
+}

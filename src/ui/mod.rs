@@ -1,0 +1,83 @@
+//! The Leptos user interface: the root component, the router and the shared state.
+//!
+//! Components here map state to markup and events to calls into [`crate::content`],
+//! [`crate::search`] and [`crate::web`]; they hold no business rules. Global state lives in
+//! the URL first (route, query), then in one [`AppState`] context.
+
+mod components;
+mod pages;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::content::ContentProblem;
+use crate::web;
+use crate::web::loader::{load_content, LoadedContent};
+use components::ContentNotices;
+use pages::{AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, SavedPage, SearchPage};
+
+/// The app's name, as shown in titles and the header.
+pub const APP_NAME: &str = "e-Gov Companion";
+
+/// What a content load gives: the shared knowledge base, or why the index failed.
+pub type ContentResult = Result<Arc<LoadedContent>, ContentProblem>;
+
+/// State shared by every page, provided once by [`App`].
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The knowledge base, loaded once; `refetch` retries after a failure.
+    pub content: LocalResource<ContentResult>,
+}
+
+/// The root component: loads the content once and routes between pages.
+#[component]
+pub fn App() -> impl IntoView {
+    let content = LocalResource::new(|| async { load_content().await.map(Arc::new) });
+    provide_context(AppState { content });
+    Effect::new(|_| web::remove_boot_screen());
+
+    view! {
+        <Router base=web::base_path()>
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                "Skip to main content"
+            </a>
+            <header class="top-bar">
+                <A href="/" exact=true {..} class="brand">
+                    {APP_NAME}
+                </A>
+                <A href="/about" {..} class="top-link">
+                    "About"
+                </A>
+            </header>
+            <main id="main" tabindex="-1">
+                <ContentNotices />
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/search") view=SearchPage />
+                    <Route path=path!("/saved") view=SavedPage />
+                    <Route path=path!("/about") view=AboutPage />
+                    <Route path=path!("/:kind") view=KindListPage />
+                    <Route path=path!("/:kind/:id") view=ItemPage />
+                </Routes>
+            </main>
+            <nav class="tab-bar" aria-label="Main">
+                <A href="/" exact=true>
+                    "Home"
+                </A>
+                <A href="/editions">"Programme"</A>
+                <A href="/search">"Search"</A>
+                <A href="/saved">"Saved"</A>
+            </nav>
+        </Router>
+    }
+}
+
+/// The skip link moves focus to `<main>` itself: with a `<base href>`, a plain `#main` link
+/// would navigate to the base URL instead of jumping within the page.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    web::focus_by_id("main");
+}

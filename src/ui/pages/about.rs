@@ -1,0 +1,38 @@
+//! About the app: the program, where the content comes from, its version, and privacy.
+
+use leptos::prelude::*;
+
+use crate::ui::components::{with_content, PageHeading};
+
+/// What the program is, who organises it, the sources, the content version, privacy.
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    view! {
+        <PageHeading text="About this app" />
+        <p>
+            "The Korea–BSEC ICT Cooperation Program shares the Republic of Korea's experience of "
+            "e-government with civil servants of the member states of the Organization of the Black "
+            "Sea Economic Cooperation (BSEC): workshops, forum panels and site visits in Korea, and "
+            "Korean delegations to member states."
+        </p>
+        <h2>"Where the content comes from"</h2>
+        <p>
+            "Every fact in this app comes from the BSEC Permanent International Secretariat's press "
+            "release on the 2017 programme, or from a fact sheet of public sources compiled in "
+            "November 2026. Each item lists its sources."
+        </p>
+        {with_content(|content| {
+            let version = content
+                .catalog
+                .version()
+                .map(|date| date.display())
+                .unwrap_or_else(|| "unknown".to_string());
+            let count = content.catalog.len();
+            view! { <p>{format!("Content version: {version} · {count} items.")}</p> }
+        })}
+        <h2>"Privacy"</h2>
+        <p>
+            "This app has no account and no server of its own. Nothing you do in it leaves your device."
+        </p>
+    }
+}

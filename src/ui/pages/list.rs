@@ -1,0 +1,38 @@
+//! The list of every item of one kind (`/case-studies`).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::NotFoundPage;
+use crate::content::Kind;
+use crate::ui::components::{with_content, ItemCard, PageHeading};
+
+/// All items of the kind named in the URL; an unknown kind is "page not found".
+#[component]
+pub fn KindListPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let slug = params.read().get("kind").unwrap_or_default();
+        let Some(kind) = Kind::from_slug(&slug) else {
+            return view! { <NotFoundPage /> }.into_any();
+        };
+        view! {
+            <PageHeading text=kind.plural() />
+            {with_content(move |content| {
+                let items: Vec<_> = content.catalog.of_kind(kind).into_iter().cloned().collect();
+                if items.is_empty() {
+                    return view! { <p>"There are no items of this kind yet."</p> }.into_any();
+                }
+                let count = items.len();
+                view! {
+                    <p class="count">{format!("{count} item{}", if count == 1 { "" } else { "s" })}</p>
+                    <ul class="cards">
+                        {items.into_iter().map(|item| view! { <ItemCard item /> }).collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            })}
+        }
+            .into_any()
+    }
+}

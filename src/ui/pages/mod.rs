@@ -1,0 +1,17 @@
+//! One component per route. Each page renders exactly one `h1` through `PageHeading`.
+
+mod about;
+mod home;
+mod item;
+mod list;
+mod not_found;
+mod saved;
+mod search;
+
+pub use about::AboutPage;
+pub use home::HomePage;
+pub use item::ItemPage;
+pub use list::KindListPage;
+pub use not_found::NotFoundPage;
+pub use saved::SavedPage;
+pub use search::SearchPage;

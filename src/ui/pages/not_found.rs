@@ -1,0 +1,23 @@
+//! The page for any address the app does not know.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::ui::components::PageHeading;
+
+/// "Page not found", with ways back into the app.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! {
+        <PageHeading text="Page not found" />
+        <p>"There is nothing at this address. It may have been mistyped, or the item may have been renamed."</p>
+        <ul class="link-list">
+            <li>
+                <A href="/">"Go to the home page"</A>
+            </li>
+            <li>
+                <A href="/search">"Search the knowledge base"</A>
+            </li>
+        </ul>
+    }
+}

@@ -1,0 +1,82 @@
+//! Loads the knowledge base over HTTP, relative to the document base, once per attempt.
+//!
+//! It fetches `content/index.json`, then each kind file it lists, and hands the text to the
+//! pure [`crate::content`] parser. A file that fails (network, HTTP status, HTML where JSON
+//! was expected, bad JSON) becomes a [`ContentProblem`] naming it; the other files still
+//! load. Only a failed index stops the load, because without it nothing else is known.
+
+use std::collections::HashSet;
+
+use gloo_net::http::Request;
+
+use crate::content::{build_catalog, parse_index, parse_kind_file, Catalog, ContentProblem};
+
+/// Folder of the content files, relative to the document base.
+const CONTENT_DIR: &str = "content/";
+/// The file that lists the others.
+const INDEX_FILE: &str = "index.json";
+
+/// A loaded knowledge base: every valid item, and every problem met on the way.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadedContent {
+    /// The validated catalog.
+    pub catalog: Catalog,
+    /// Problems with files or items that were left out, for a visible notice.
+    pub problems: Vec<ContentProblem>,
+}
+
+/// Fetches and validates the whole knowledge base.
+pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
+    let index_text = fetch_text(INDEX_FILE).await?;
+    let index = parse_index(&index_text)?;
+    let mut files = Vec::with_capacity(index.files.len());
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for name in &index.files {
+        if !seen.insert(name.as_str()) {
+            continue;
+        }
+        match fetch_text(name)
+            .await
+            .and_then(|text| parse_kind_file(name, &text))
+        {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let (catalog, item_problems) = build_catalog(&index.version, files, None);
+    problems.extend(item_problems);
+    Ok(LoadedContent { catalog, problems })
+}
+
+/// Fetches one content file as text, turning every failure into a problem naming the file.
+async fn fetch_text(name: &str) -> Result<String, ContentProblem> {
+    let url = format!("{CONTENT_DIR}{name}");
+    let response = Request::get(&url).send().await.map_err(|_| {
+        ContentProblem::in_file(
+            name,
+            "could not be downloaded (no connection, or the server did not answer)",
+        )
+    })?;
+    if !response.ok() {
+        return Err(ContentProblem::in_file(
+            name,
+            format!(
+                "could not be downloaded: the server answered {} {}",
+                response.status(),
+                response.status_text()
+            ),
+        ));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|_| ContentProblem::in_file(name, "was cut off while downloading"))?;
+    if text.trim_start().starts_with('<') {
+        return Err(ContentProblem::in_file(
+            name,
+            "the server sent a web page instead of JSON (is the file missing on the host?)",
+        ));
+    }
+    Ok(text)
+}
