@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{AppState, APP_NAME};
+use super::{href, AppState, APP_NAME};
 use crate::content::{ContentProblem, Item};
 use crate::web;
 use crate::web::loader::LoadedContent;
@@ -168,7 +168,7 @@ pub fn ItemCard(
     view! {
         <li class="card">
             {show_kind.then(|| view! { <span class="card-kind">{item.kind.singular()}</span> })}
-            <A href=item.path() {..} class="card-title">
+            <A href=href(&item.path()) {..} class="card-title">
                 {item.title.clone()}
             </A>
             <p class="card-summary">{item.summary.clone()}</p>

@@ -7,7 +7,7 @@
 mod components;
 mod pages;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -21,6 +21,19 @@ use pages::{AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, SavedPage
 
 /// The app's name, as shown in titles and the header.
 pub const APP_NAME: &str = "e-Gov Companion";
+
+/// The path the app is hosted under (`""` or `"/egov"`), read once from the document.
+static BASE_PATH: OnceLock<String> = OnceLock::new();
+
+fn base_path() -> &'static str {
+    BASE_PATH.get_or_init(web::base_path)
+}
+
+/// The link target for an app path (`/about` becomes `/egov/about` under a sub-path).
+/// The router strips its base when matching but does not add it to `<A href>`.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
 
 /// What a content load gives: the shared knowledge base, or why the index failed.
 pub type ContentResult = Result<Arc<LoadedContent>, ContentProblem>;
@@ -40,15 +53,15 @@ pub fn App() -> impl IntoView {
     Effect::new(|_| web::remove_boot_screen());
 
     view! {
-        <Router base=web::base_path()>
+        <Router base=base_path()>
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 "Skip to main content"
             </a>
             <header class="top-bar">
-                <A href="/" exact=true {..} class="brand">
+                <A href=href("/") exact=true {..} class="brand">
                     {APP_NAME}
                 </A>
-                <A href="/about" {..} class="top-link">
+                <A href=href("/about") {..} class="top-link">
                     "About"
                 </A>
             </header>
@@ -64,12 +77,12 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <nav class="tab-bar" aria-label="Main">
-                <A href="/" exact=true>
+                <A href=href("/") exact=true>
                     "Home"
                 </A>
-                <A href="/editions">"Programme"</A>
-                <A href="/search">"Search"</A>
-                <A href="/saved">"Saved"</A>
+                <A href=href("/editions")>"Programme"</A>
+                <A href=href("/search")>"Search"</A>
+                <A href=href("/saved")>"Saved"</A>
             </nav>
         </Router>
     }

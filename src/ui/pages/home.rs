@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::content::Kind;
 use crate::ui::components::{with_content, ItemCard, PageHeading};
-use crate::ui::APP_NAME;
+use crate::ui::{href, APP_NAME};
 
 /// Home: one sentence on the app, the programme editions, and every kind with its count.
 #[component]
@@ -42,7 +42,7 @@ pub fn HomePage() -> impl IntoView {
                             .map(|(kind, count)| {
                                 view! {
                                     <li>
-                                        <A href=format!("/{}", kind.slug())>{kind.plural()}</A>
+                                        <A href=href(&format!("/{}", kind.slug()))>{kind.plural()}</A>
                                         " "
                                         <span class="count">{format!("({count})")}</span>
                                     </li>

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::NotFoundPage;
 use crate::content::{Catalog, Item, Kind, Schedule, Source};
 use crate::ui::components::{with_content, Name, PageHeading};
+use crate::ui::href;
 use crate::web::loader::LoadedContent;
 
 /// The item named in the URL. An unknown kind or id, or an id of another kind, is "not found".
@@ -167,8 +168,8 @@ fn schedule_text(schedule: &Schedule) -> String {
 }
 
 fn link(item: &Item) -> impl IntoView {
-    let (href, title) = (item.path(), item.title.clone());
-    view! { <A href=href>{title}</A> }
+    let (target, title) = (href(&item.path()), item.title.clone());
+    view! { <A href=target>{title}</A> }
 }
 
 fn text_list(heading: &'static str, lines: &[String]) -> Option<impl IntoView> {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::ui::components::PageHeading;
+use crate::ui::href;
 
 /// "Page not found", with ways back into the app.
 #[component]
@@ -13,10 +14,10 @@ pub fn NotFoundPage() -> impl IntoView {
         <p>"There is nothing at this address. It may have been mistyped, or the item may have been renamed."</p>
         <ul class="link-list">
             <li>
-                <A href="/">"Go to the home page"</A>
+                <A href=href("/")>"Go to the home page"</A>
             </li>
             <li>
-                <A href="/search">"Search the knowledge base"</A>
+                <A href=href("/search")>"Search the knowledge base"</A>
             </li>
         </ul>
     }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::ui::components::PageHeading;
+use crate::ui::href;
 
 /// Bookmarks and notes. Saving items is not built yet; this page says so plainly.
 #[component]
@@ -15,7 +16,7 @@ pub fn SavedPage() -> impl IntoView {
             "When they are, everything you save will stay on this device only."
         </p>
         <p>
-            <A href="/editions">"Browse the programme"</A>
+            <A href=href("/editions")>"Browse the programme"</A>
         </p>
     }
 }

@@ -1,0 +1,237 @@
+// The app's foundation, driven as a person would in headless Chromium: the release bundle,
+// served under a sub-path, at phone and desktop sizes, through roles and labels.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSuite, openPage, waitForApp, PHONE, DESKTOP } from "./harness.mjs";
+
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+const h1 = (page, name) => page.getByRole("heading", { level: 1, name, exact: true });
+
+/** The page has exactly one h1, and it has `name`. */
+async function expectHeading(page, name) {
+  await h1(page, name).waitFor();
+  assert.equal(await page.getByRole("heading", { level: 1 }).count(), 1, "exactly one h1");
+}
+
+async function focusedHeadingText(page) {
+  return page.evaluate(() =>
+    document.activeElement?.tagName === "H1" ? document.activeElement.textContent : null,
+  );
+}
+
+for (const [label, viewport] of [
+  ["phone", PHONE],
+  ["desktop", DESKTOP],
+]) {
+  test(`a person browses from home to an item and back (${label})`, async () => {
+    const { page, url, context, assertClean } = await openPage(suite, viewport);
+    await page.goto(url("/"));
+    await waitForApp(page);
+    await expectHeading(page, "e-Gov Companion");
+    assert.equal(await page.title(), "e-Gov Companion");
+
+    await page.getByRole("link", { name: "2017 programme in Seoul (7th edition)" }).click();
+    await expectHeading(page, "2017 programme in Seoul (7th edition)");
+    assert.match(page.url(), /\/egov\/editions\/edition-2017-seoul$/);
+    assert.equal(await page.title(), "2017 programme in Seoul (7th edition) – e-Gov Companion");
+    assert.equal(await focusedHeadingText(page), "2017 programme in Seoul (7th edition)");
+    await page.getByRole("heading", { name: "Programme, day by day" }).waitFor();
+    await page.getByRole("heading", { name: "Friday 3 November 2017" }).waitFor();
+
+    await page.getByRole("link", { name: "Wrap-up meeting at KLID headquarters" }).click();
+    await expectHeading(page, "Wrap-up meeting at KLID headquarters");
+    const facts = page.locator("dl");
+    assert.match(await facts.innerText(), /Friday 3 November 2017/);
+    assert.match(await facts.innerText(), /Sang-Baek Chris Kang/);
+
+    await page.goBack();
+    await expectHeading(page, "2017 programme in Seoul (7th edition)");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+    await expectHeading(page, "e-Gov Companion");
+    await page.getByRole("link", { name: "Site visits" }).click();
+    await expectHeading(page, "Site visits");
+    assert.equal(await page.title(), "Site visits – e-Gov Companion");
+    await page.getByRole("link", { name: "Information Network Village (Invil)" }).click();
+    await expectHeading(page, "Information Network Village (Invil)");
+    await page.getByRole("heading", { name: "Sources" }).waitFor();
+    await page.getByRole("heading", { name: "Related" }).waitFor();
+    const korean = page.locator('[lang="ko"]', { hasText: "정보화마을" });
+    assert.equal(await korean.count(), 1, "the Hangul alias is marked lang=ko");
+    assertClean();
+    await context.close();
+  });
+}
+
+test("a reloaded deep link under the sub-path opens the same page", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, {
+    expectFailures: ["/egov/organisations/klid"],
+  });
+  await page.goto(url("/organisations/klid"));
+  await waitForApp(page);
+  await expectHeading(page, "Korea Local Information Research and Development Institute");
+  await page.reload();
+  await waitForApp(page);
+  await expectHeading(page, "Korea Local Information Research and Development Institute");
+  // A related item, followed from the deep link, stays under the sub-path.
+  await page.getByRole("link", { name: "Workshop at KLID headquarters" }).first().click();
+  await expectHeading(page, "Workshop at KLID headquarters");
+  assert.match(page.url(), /\/egov\/sessions\/2017-workshop-klid$/);
+  assertClean();
+  await context.close();
+});
+
+test("an unknown address shows the not-found page with a way home", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, {
+    expectFailures: ["/egov/no/such/page", "/egov/case-studies/no-such-item", "/egov/gadgets"],
+  });
+  for (const path of ["/no/such/page", "/case-studies/no-such-item", "/gadgets"]) {
+    await page.goto(url(path));
+    await waitForApp(page);
+    await expectHeading(page, "Page not found");
+    assert.equal(await page.title(), "Page not found – e-Gov Companion");
+  }
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expectHeading(page, "e-Gov Companion");
+  assertClean();
+  await context.close();
+});
+
+test("every route has a unique title and one h1", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, DESKTOP);
+  const routes = {
+    "/": "e-Gov Companion",
+    "/about": "About this app",
+    "/search": "Search",
+    "/saved": "Saved",
+    "/editions": "Programme editions",
+    "/countries/romania": "Romania",
+  };
+  await page.goto(url("/"));
+  await waitForApp(page);
+  const titles = new Set();
+  for (const [path, heading] of Object.entries(routes)) {
+    // Navigate inside the app, as links do, through the router's history.
+    await page.evaluate((to) => {
+      history.pushState(null, "", to);
+      dispatchEvent(new PopStateEvent("popstate"));
+    }, url(path));
+    await expectHeading(page, heading);
+    titles.add(await page.title());
+  }
+  assert.equal(titles.size, Object.keys(routes).length, "titles are unique");
+  assertClean();
+  await context.close();
+});
+
+test("a broken content file is named, the rest works, and Retry recovers", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.route("**/content/sessions.json", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: '{"kind": "session", "items": [' }),
+  );
+  await page.goto(url("/"));
+  await waitForApp(page);
+  const notice = page.getByRole("region", { name: "Some content could not be loaded" });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /sessions\.json/);
+  assert.match(await notice.innerText(), /ends too early/);
+
+  // Everything else still works.
+  await page.getByRole("link", { name: "Organisations" }).click();
+  await expectHeading(page, "Organisations");
+  await page.getByRole("link", { name: "Ministry of the Interior and Safety" }).click();
+  await expectHeading(page, "Ministry of the Interior and Safety");
+
+  await page.unroute("**/content/sessions.json");
+  await notice.getByRole("button", { name: "Retry" }).click();
+  await notice.waitFor({ state: "detached" });
+  await page.goto(url("/sessions"));
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Wrap-up meeting at KLID headquarters" }).waitFor();
+  assertClean();
+  await context.close();
+});
+
+test("an invalid item is left out with a notice naming file, item and field", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.route("**/content/people.json", async (route) => {
+    const response = await route.fetch();
+    const file = await response.json();
+    file.items[0].summary = "";
+    await route.fulfill({ response, json: file });
+  });
+  await page.goto(url("/people"));
+  await waitForApp(page);
+  const notice = page.getByRole("region", { name: "Some content could not be loaded" });
+  await notice.waitFor();
+  assert.match(
+    await notice.innerText(),
+    /people\.json, item "sang-baek-chris-kang", field "summary": is empty/,
+  );
+  assert.equal(await page.getByRole("link", { name: "Sang-Baek Chris Kang" }).count(), 0);
+  assertClean();
+  await context.close();
+});
+
+test("a failed content index shows the failure and Retry loads the app", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, {
+    expectFailures: ["/content/index.json"],
+  });
+  await page.route("**/content/index.json", (route) =>
+    route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }),
+  );
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await h1(page, "The knowledge base could not be loaded").waitFor();
+  assert.match(await page.locator("main").innerText(), /index\.json: could not be downloaded: the server answered 404/);
+  await page.unroute("**/content/index.json");
+  await page.getByRole("button", { name: "Retry" }).click();
+  await page.getByRole("link", { name: "2017 programme in Seoul (7th edition)" }).waitFor();
+  assertClean();
+  await context.close();
+});
+
+test("a host that answers JSON requests with its HTML page is explained", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.route("**/content/countries.json", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>Home</title>" }),
+  );
+  await page.goto(url("/"));
+  await waitForApp(page);
+  const notice = page.getByRole("region", { name: "Some content could not be loaded" });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /countries\.json: the server sent a web page instead of JSON/);
+  assertClean();
+  await context.close();
+});
+
+test("the first screen is real HTML before the WebAssembly runs", async () => {
+  const { page, url, context } = await openPage(suite, PHONE);
+  await page.route("**/*.wasm", () => {}); // never answer: the app cannot start
+  await page.goto(url("/"), { waitUntil: "domcontentloaded" });
+  assert.match(await page.locator("#boot").innerText(), /e-Gov Companion/);
+  assert.match(await page.getByRole("status").innerText(), /Loading/);
+  await context.close();
+});
+
+test("the skip link moves focus to the main content", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, DESKTOP);
+  await page.goto(url("/about"));
+  await waitForApp(page);
+  await expectHeading(page, "About this app");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+  assert.match(page.url(), /\/egov\/about$/);
+  assertClean();
+  await context.close();
+});

@@ -1,0 +1,89 @@
+// Shared set-up for browser tests: the built bundle served under a sub-path, headless
+// Debian Chromium at phone and desktop sizes, and a record of every console error and
+// uncaught exception so a test fails on them.
+import { chromium } from "playwright-core";
+import { existsSync } from "node:fs";
+import { serveStatic } from "./server.mjs";
+
+export const BASE = "/egov/";
+export const DIST = process.env.DIST_DIR ?? "dist";
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+function chromiumPath() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) throw new Error("Chromium not found: install Debian's chromium package");
+  return found;
+}
+
+/** Starts the server and the browser once for a test file. */
+export async function startSuite() {
+  if (!existsSync(`${DIST}/index.html`)) {
+    throw new Error(`${DIST}/index.html is missing: build with trunk build --release --public-url ${BASE}`);
+  }
+  const server = await serveStatic(DIST, BASE);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens a fresh page at `viewport`. `problems` collects console errors and page errors;
+ * call `assertClean()` at the end of a test. Resource failures a test causes on purpose
+ * are allowed by passing URL fragments in `expectFailures`.
+ */
+export async function openPage(suite, viewport = PHONE, { expectFailures = [] } = {}) {
+  const context = await suite.browser.newContext({ viewport, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = [];
+  const failedUrls = [];
+  // A static host answers a deep link with 404.html and status 404 (the SPA fallback), and
+  // Chromium logs that as a console error: expected for page navigations, never for files.
+  const fallbackPages = [];
+  page.on("response", (response) => {
+    if (response.status() < 400) return;
+    if (response.request().isNavigationRequest()) fallbackPages.push(response.url());
+    else failedUrls.push(response.url());
+  });
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = message.text();
+    const source = message.location()?.url ?? "";
+    const expected =
+      text.startsWith("Failed to load resource") &&
+      (fallbackPages.includes(source) ||
+        failedUrls.some((url) => url === source && expectFailures.some((f) => url.includes(f))));
+    if (!expected) problems.push(`console error: ${text} (${message.location()?.url ?? ""})`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught exception: ${error.message}`));
+  return {
+    page,
+    context,
+    url: (path = "") => suite.server.url + path.replace(/^\//, ""),
+    assertClean() {
+      if (problems.length) throw new Error(problems.join("\n"));
+    },
+  };
+}
+
+/** Waits until the app has replaced the static loading screen. */
+export async function waitForApp(page) {
+  await page.locator("#boot").waitFor({ state: "detached" });
+}
