@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test of e-Gov Companion, installing what is missing first (scripts/setup.sh):
+# formatting, lints on host and wasm32, docs, native tests of the pure core, a release build
+# under a sub-path, browser tests of that build in headless Chromium, and the size report.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+. scripts/setup.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "lints (host)"
+cargo clippy --all-targets --locked -- -D warnings
+step "lints (wasm32)"
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "docs"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
+
+step "native tests"
+cargo test --locked
+
+step "release build under the sub-path /egov/"
+dist="$root/target/test-dist"
+trunk build --release --offline --public-url /egov/ --dist "$dist"
+
+step "browser tests (headless Chromium, built bundle served under /egov/)"
+DIST_DIR="$dist" node --test --test-concurrency=1 tests/browser/
+
+step "size report"
+node scripts/size-report.mjs "$dist"
