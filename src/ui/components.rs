@@ -1,7 +1,6 @@
 //! Small components shared by pages: headings, loading and error states, item links.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,7 +8,6 @@ use leptos_router::components::A;
 use super::{href, AppState, APP_NAME};
 use crate::content::{ContentProblem, Item};
 use crate::web;
-use crate::web::loader::LoadedContent;
 
 /// Set once the first page heading has mounted. The first page keeps focus where the browser
 /// puts it (at the top, before the skip link); every later page moves focus to its heading.
@@ -44,35 +42,9 @@ pub fn PageHeading(
     }
 }
 
-/// Renders `render` with the loaded knowledge base; meanwhile a loading state, and if the
-/// content index failed, the failure with a Retry button.
-pub fn with_content<V>(
-    render: impl Fn(Arc<LoadedContent>) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    V: IntoView + 'static,
-{
-    let state = expect_context::<AppState>();
-    view! {
-        <Suspense fallback=|| {
-            view! { <LoadingState /> }
-        }>
-            {move || {
-                state
-                    .content
-                    .get()
-                    .map(|result| match result {
-                        Ok(content) => render(content).into_any(),
-                        Err(problem) => view! { <LoadFailure problem /> }.into_any(),
-                    })
-            }}
-        </Suspense>
-    }
-}
-
 /// Shown while the knowledge base downloads.
 #[component]
-fn LoadingState() -> impl IntoView {
+pub fn LoadingState() -> impl IntoView {
     view! {
         <p class="loading" role="status">
             "Loading the knowledge base…"
@@ -82,7 +54,7 @@ fn LoadingState() -> impl IntoView {
 
 /// The knowledge base could not be loaded at all: say which file and why, offer Retry.
 #[component]
-fn LoadFailure(
+pub fn LoadFailure(
     /// What failed.
     problem: ContentProblem,
 ) -> impl IntoView {
@@ -109,15 +81,15 @@ fn RetryButton() -> impl IntoView {
 
 /// A notice, on every page, naming the content files and items that were left out.
 #[component]
-pub fn ContentNotices() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        let problems = match state.content.get() {
-            Some(Ok(content)) if !content.problems.is_empty() => content.problems.clone(),
-            _ => return None,
-        };
-        let count = problems.len();
-        Some(view! {
+pub fn ContentNotices(
+    /// The problems met while loading; nothing is shown when there are none.
+    problems: Vec<ContentProblem>,
+) -> impl IntoView {
+    if problems.is_empty() {
+        return None;
+    }
+    let count = problems.len();
+    Some(view! {
             <section class="notice notice-warning" aria-labelledby="content-problems-title">
                 <h2 id="content-problems-title">"Some content could not be loaded"</h2>
                 <p>
@@ -134,8 +106,7 @@ pub fn ContentNotices() -> impl IntoView {
                 </ul>
                 <RetryButton />
             </section>
-        })
-    }
+    })
 }
 
 /// True when `text` contains Hangul, so it can be marked `lang="ko"`.

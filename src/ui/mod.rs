@@ -16,7 +16,7 @@ use leptos_router::path;
 use crate::content::ContentProblem;
 use crate::web;
 use crate::web::loader::{load_content, LoadedContent};
-use components::ContentNotices;
+use components::{ContentNotices, LoadFailure, LoadingState};
 use pages::{AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, SavedPage, SearchPage};
 
 /// The app's name, as shown in titles and the header.
@@ -45,6 +45,16 @@ pub struct AppState {
     pub content: LocalResource<ContentResult>,
 }
 
+/// The loaded knowledge base. Pages render only once it has loaded (see [`App`]), so they
+/// read it without tracking; before that, or after a failed load, it is empty.
+pub fn loaded_content() -> Arc<LoadedContent> {
+    expect_context::<AppState>()
+        .content
+        .get_untracked()
+        .and_then(Result::ok)
+        .unwrap_or_default()
+}
+
 /// The root component: loads the content once and routes between pages.
 #[component]
 pub fn App() -> impl IntoView {
@@ -66,15 +76,24 @@ pub fn App() -> impl IntoView {
                 </A>
             </header>
             <main id="main" tabindex="-1">
-                <ContentNotices />
-                <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/search") view=SearchPage />
-                    <Route path=path!("/saved") view=SavedPage />
-                    <Route path=path!("/about") view=AboutPage />
-                    <Route path=path!("/:kind") view=KindListPage />
-                    <Route path=path!("/:kind/:id") view=ItemPage />
-                </Routes>
+                {move || match content.get() {
+                    None => view! { <LoadingState /> }.into_any(),
+                    Some(Err(problem)) => view! { <LoadFailure problem /> }.into_any(),
+                    Some(Ok(loaded)) => {
+                        view! {
+                            <ContentNotices problems=loaded.problems.clone() />
+                            <Routes fallback=|| view! { <NotFoundPage /> }>
+                                <Route path=path!("/") view=HomePage />
+                                <Route path=path!("/search") view=SearchPage />
+                                <Route path=path!("/saved") view=SavedPage />
+                                <Route path=path!("/about") view=AboutPage />
+                                <Route path=path!("/:kind") view=KindListPage />
+                                <Route path=path!("/:kind/:id") view=ItemPage />
+                            </Routes>
+                        }
+                            .into_any()
+                    }
+                }}
             </main>
             <nav class="tab-bar" aria-label="Main">
                 <A href=href("/") exact=true>

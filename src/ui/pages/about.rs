@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::{with_content, PageHeading};
+use crate::ui::components::PageHeading;
+use crate::ui::loaded_content;
 
 /// What the program is, who organises it, the sources, the content version, privacy.
 #[component]
@@ -21,7 +22,8 @@ pub fn AboutPage() -> impl IntoView {
             "release on the 2017 programme, or from a fact sheet of public sources compiled in "
             "November 2026. Each item lists its sources."
         </p>
-        {with_content(|content| {
+        {
+            let content = loaded_content();
             let version = content
                 .catalog
                 .version()
@@ -29,7 +31,7 @@ pub fn AboutPage() -> impl IntoView {
                 .unwrap_or_else(|| "unknown".to_string());
             let count = content.catalog.len();
             view! { <p>{format!("Content version: {version} · {count} items.")}</p> }
-        })}
+        }
         <h2>"Privacy"</h2>
         <p>
             "This app has no account and no server of its own. Nothing you do in it leaves your device."

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::content::Kind;
-use crate::ui::components::{with_content, ItemCard, PageHeading};
-use crate::ui::{href, APP_NAME};
+use crate::ui::components::{ItemCard, PageHeading};
+use crate::ui::{href, loaded_content, APP_NAME};
 
 /// Home: one sentence on the app, the programme editions, and every kind with its count.
 #[component]
@@ -16,7 +16,8 @@ pub fn HomePage() -> impl IntoView {
             "What Korea built for e-government, and what the Korea–BSEC ICT Cooperation Program "
             "showed civil servants of the Black Sea Economic Cooperation countries."
         </p>
-        {with_content(|content| {
+        {
+            let content = loaded_content();
             let catalog = &content.catalog;
             let editions: Vec<_> = catalog.of_kind(Kind::Edition).into_iter().cloned().collect();
             let kinds: Vec<(Kind, usize)> = catalog
@@ -52,6 +53,6 @@ pub fn HomePage() -> impl IntoView {
                     </ul>
                 </section>
             }
-        })}
+        }
     }
 }

@@ -1,16 +1,13 @@
 //! An item's page (`/case-studies/hometax`): facts, body, programme, related items, sources.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::NotFoundPage;
 use crate::content::{Catalog, Item, Kind, Schedule, Source};
-use crate::ui::components::{with_content, Name, PageHeading};
-use crate::ui::href;
-use crate::web::loader::LoadedContent;
+use crate::ui::components::{Name, PageHeading};
+use crate::ui::{href, loaded_content};
 
 /// The item named in the URL. An unknown kind or id, or an id of another kind, is "not found".
 #[component]
@@ -26,13 +23,11 @@ pub fn ItemPage() -> impl IntoView {
         let Some(kind) = Kind::from_slug(&slug) else {
             return view! { <NotFoundPage /> }.into_any();
         };
-        with_content(move |content: Arc<LoadedContent>| {
-            match content.catalog.get_of_kind(kind, &id) {
-                Some(item) => item_view(&content.catalog, item).into_any(),
-                None => view! { <NotFoundPage /> }.into_any(),
-            }
-        })
-        .into_any()
+        let content = loaded_content();
+        match content.catalog.get_of_kind(kind, &id) {
+            Some(item) => item_view(&content.catalog, item).into_any(),
+            None => view! { <NotFoundPage /> }.into_any(),
+        }
     }
 }
 

@@ -5,7 +5,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::NotFoundPage;
 use crate::content::Kind;
-use crate::ui::components::{with_content, ItemCard, PageHeading};
+use crate::ui::components::{ItemCard, PageHeading};
+use crate::ui::loaded_content;
 
 /// All items of the kind named in the URL; an unknown kind is "page not found".
 #[component]
@@ -18,7 +19,8 @@ pub fn KindListPage() -> impl IntoView {
         };
         view! {
             <PageHeading text=kind.plural() />
-            {with_content(move |content| {
+            {
+                let content = loaded_content();
                 let items: Vec<_> = content.catalog.of_kind(kind).into_iter().cloned().collect();
                 if items.is_empty() {
                     return view! { <p>"There are no items of this kind yet."</p> }.into_any();
@@ -31,7 +33,7 @@ pub fn KindListPage() -> impl IntoView {
                     </ul>
                 }
                     .into_any()
-            })}
+            }
         }
             .into_any()
     }

@@ -5,7 +5,8 @@ use leptos_router::hooks::query_signal_with_options;
 use leptos_router::NavigateOptions;
 
 use crate::search::{search, MAX_QUERY_CHARS};
-use crate::ui::components::{with_content, ItemCard, PageHeading};
+use crate::ui::components::{ItemCard, PageHeading};
+use crate::ui::loaded_content;
 
 /// Search as you type. The query is kept in the URL so a search can be shared and reloaded.
 #[component]
@@ -34,7 +35,8 @@ pub fn SearchPage() -> impl IntoView {
                 }
             />
         </form>
-        {with_content(move |content| {
+        {
+            let content = loaded_content();
             move || {
                 let text = query.get().unwrap_or_default();
                 if text.trim().is_empty() {
@@ -56,6 +58,6 @@ pub fn SearchPage() -> impl IntoView {
                 }
                     .into_any()
             }
-        })}
+        }
     }
 }
