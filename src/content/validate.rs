@@ -7,7 +7,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use super::raw::{RawIndex, RawItem, RawSource};
 use super::{
@@ -68,56 +69,54 @@ pub fn parse_index(text: &str) -> Result<RawIndex, ContentProblem> {
 /// Parses one kind file. A file that is not JSON, or not a kind file, is one problem; an
 /// item that does not parse is named in [`KindFile::problems`] and the rest still load.
 pub fn parse_kind_file(name: &str, text: &str) -> Result<KindFile, ContentProblem> {
-    check_size(name, text)?;
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| ContentProblem::in_file(name, describe_json_error(&e)))?;
-    let Value::Object(mut object) = value else {
-        return Err(ContentProblem::in_file(
-            name,
-            "expected an object with \"kind\" and \"items\"",
-        ));
-    };
-    if let Some(extra) = object.keys().find(|k| *k != "kind" && *k != "items") {
-        return Err(ContentProblem::in_file(
-            name,
-            format!("unknown field `{extra}`: a kind file has only \"kind\" and \"items\""),
-        ));
+    /// The file's outer shape; items stay unparsed so each can fail on its own.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Outer<'a> {
+        kind: String,
+        #[serde(borrow)]
+        items: Vec<&'a RawValue>,
     }
-    let kind = match object.get("kind") {
-        Some(Value::String(kind)) => Kind::from_file_name(kind).ok_or_else(|| {
-            let known: Vec<&str> = Kind::ALL.iter().map(|k| k.file_name()).collect();
-            ContentProblem::in_file(
-                name,
-                format!(
-                    "unknown kind `{kind}`; expected one of: {}",
-                    known.join(", ")
-                ),
-            )
-        })?,
-        _ => return Err(ContentProblem::in_file(name, "missing \"kind\"")),
-    };
-    let Some(Value::Array(values)) = object.remove("items") else {
-        return Err(ContentProblem::in_file(name, "missing \"items\" list"));
-    };
-    if values.len() > MAX_ITEMS_PER_FILE {
+    /// Just enough of an item to name it in a message.
+    #[derive(Deserialize)]
+    struct ItemId {
+        id: Option<String>,
+    }
+
+    check_size(name, text)?;
+    let outer: Outer = serde_json::from_str(text)
+        .map_err(|e| ContentProblem::in_file(name, describe_json_error(&e)))?;
+    let kind = Kind::from_file_name(&outer.kind).ok_or_else(|| {
+        let known: Vec<&str> = Kind::ALL.iter().map(|k| k.file_name()).collect();
+        ContentProblem::in_file(
+            name,
+            format!(
+                "unknown kind `{}`; expected one of: {}",
+                outer.kind,
+                known.join(", ")
+            ),
+        )
+    })?;
+    if outer.items.len() > MAX_ITEMS_PER_FILE {
         return Err(ContentProblem::in_file(
             name,
             format!(
                 "has {} items; the limit is {MAX_ITEMS_PER_FILE}",
-                values.len()
+                outer.items.len()
             ),
         ));
     }
-    let mut items = Vec::with_capacity(values.len());
+    let mut items = Vec::with_capacity(outer.items.len());
     let mut problems = Vec::new();
-    for (position, value) in values.into_iter().enumerate() {
-        let label = match value.get("id") {
-            Some(Value::String(id)) if !id.is_empty() => id.clone(),
-            _ => format!("#{} (no id)", position + 1),
-        };
-        match serde_json::from_value::<RawItem>(value) {
+    for (position, raw) in outer.items.into_iter().enumerate() {
+        match serde_json::from_str::<RawItem>(raw.get()) {
             Ok(item) => items.push(item),
             Err(error) => {
+                let label = serde_json::from_str::<ItemId>(raw.get())
+                    .ok()
+                    .and_then(|item| item.id)
+                    .filter(|id| !id.is_empty())
+                    .unwrap_or_else(|| format!("#{} (no id)", position + 1));
                 let message = error.to_string();
                 problems.push(ContentProblem {
                     file: name.to_string(),
