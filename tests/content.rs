@@ -480,3 +480,61 @@ fn an_oversized_file_is_refused_before_parsing() {
     let problem = parse_kind_file("glossary.json", &huge).expect_err("too big");
     assert!(problem.message.contains("the limit is"));
 }
+
+/// The field names of a `pub struct` in `src/content/raw.rs`, read from its source.
+fn raw_struct_fields(name: &str) -> Vec<String> {
+    let source = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/content/raw.rs"))
+        .expect("raw.rs");
+    let start = source
+        .find(&format!("pub struct {name} {{"))
+        .unwrap_or_else(|| panic!("struct {name} in raw.rs"));
+    let body = &source[start..];
+    let body = &body[..body.find("\n}").expect("end of struct")];
+    let mut fields: Vec<String> = body
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("pub "))
+        .filter_map(|rest| rest.split_once(':').map(|(field, _)| field.to_string()))
+        .collect();
+    fields.sort();
+    fields
+}
+
+#[test]
+fn the_json_schema_for_editors_matches_the_parser() {
+    let text = fs::read_to_string(content_dir().join("schema.json")).expect("schema.json");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema.json is JSON");
+    let fields = |pointer: &str| -> Vec<String> {
+        let mut keys: Vec<String> = schema
+            .pointer(pointer)
+            .and_then(|v| v.as_object())
+            .unwrap_or_else(|| panic!("{pointer} in schema.json"))
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(
+        fields("/$defs/item/properties"),
+        raw_struct_fields("RawItem")
+    );
+    assert_eq!(
+        fields("/$defs/source/properties"),
+        raw_struct_fields("RawSource")
+    );
+    assert_eq!(
+        fields("/$defs/section/properties"),
+        raw_struct_fields("RawSection")
+    );
+    let kinds = schema
+        .pointer("/$defs/kind/enum")
+        .and_then(|v| v.as_array())
+        .expect("kind enum");
+    assert_eq!(kinds.len(), Kind::ALL.len());
+    for kind in Kind::ALL {
+        assert!(
+            kinds.iter().any(|k| k == kind.file_name()),
+            "{kind} in schema"
+        );
+    }
+}

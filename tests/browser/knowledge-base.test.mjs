@@ -1,0 +1,107 @@
+// The knowledge base in the built app: every kind has a list and item pages with facts,
+// sources and related items, and related links work in both directions.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSuite, openPage, waitForApp, PHONE } from "./harness.mjs";
+
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+const KINDS = [
+  "Programme editions",
+  "Sessions",
+  "Presentations",
+  "Site visits",
+  "Case studies",
+  "Organisations",
+  "Countries",
+  "People",
+  "Glossary",
+];
+
+const heading = (page) => page.getByRole("heading", { level: 1 });
+
+test("every kind has a list, and its first item opens with its sources", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/"));
+  await waitForApp(page);
+  for (const kind of KINDS) {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+    await page.getByRole("heading", { name: "Browse the knowledge base" }).waitFor();
+    await page.getByRole("link", { name: kind, exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: kind, exact: true }).waitFor();
+    const first = page.locator("main ul.cards > li").first().getByRole("link");
+    const title = await first.innerText();
+    await first.click();
+    await page.getByRole("heading", { level: 1, name: title, exact: true }).waitFor();
+    assert.equal(await heading(page).count(), 1, `${kind}: one h1`);
+    await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+    assert.ok((await page.locator(".sources li").count()) >= 1, `${kind}: at least one source`);
+  }
+  assertClean();
+  await context.close();
+});
+
+test("a case study links to its site visit, and the visit links back", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/case-studies/nirs-data-centre"));
+  await waitForApp(page);
+  await heading(page).waitFor();
+  const caseTitle = await heading(page).innerText();
+  const facts = await page.locator("dl.facts").innerText();
+  assert.match(facts, /Launched/);
+  assert.match(facts, /2005/);
+
+  const related = page.getByRole("region", { name: "Related" });
+  await related.getByRole("link", { name: "National Computing and Information Service (now NIRS)" }).click();
+  await page.getByRole("heading", { level: 1, name: "National Computing and Information Service (now NIRS)" }).waitFor();
+  await page.getByRole("heading", { name: "What to look for" }).waitFor();
+  const back = page.getByRole("region", { name: "Related" }).getByRole("link", { name: caseTitle });
+  assert.equal(await back.count(), 1, "the site visit links back to the case study");
+  await back.click();
+  await page.getByRole("heading", { level: 1, name: caseTitle }).waitFor();
+  assertClean();
+  await context.close();
+});
+
+test("a presentation shows its session, and the session lists its presentations", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/presentations/ict-makes-our-e-government-convenient"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 1, name: "ICT makes our E-Government convenient" }).waitFor();
+  await page.locator("dl.facts").getByRole("link", { name: "Workshop at KLID headquarters" }).click();
+  await page.getByRole("heading", { level: 1, name: "Workshop at KLID headquarters" }).waitFor();
+  const related = page.getByRole("region", { name: "Related" });
+  await related.getByRole("heading", { name: "Presentations" }).waitFor();
+  await related.getByRole("link", { name: "ICT makes our E-Government convenient" }).waitFor();
+  assertClean();
+  await context.close();
+});
+
+test("a country is found by its page and shows its native name", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/countries/georgia"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 1, name: "Georgia" }).waitFor();
+  assert.match(await page.locator(".aliases").innerText(), /საქართველო/);
+  assertClean();
+  await context.close();
+});
+
+test("the programme lists every edition, newest first", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/editions"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 1, name: "Programme editions" }).waitFor();
+  const titles = await page.locator("main ul.cards > li a").allInnerTexts();
+  assert.ok(titles.length >= 7, `editions: ${titles.join(", ")}`);
+  const years = titles.map((t) => Number(t.match(/\d{4}/)?.[0]));
+  assert.deepEqual([...years].sort((a, b) => b - a), years, "newest first");
+  assertClean();
+  await context.close();
+});
