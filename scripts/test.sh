@@ -23,12 +23,14 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
 step "native tests"
 cargo test --locked
 
-step "release build under the sub-path /egov/"
+step "release builds: under the sub-path /egov/, and at the root of a host"
 dist="$root/target/test-dist"
+root_dist="$root/target/test-dist-root"
 trunk build --release --offline --public-url /egov/ --dist "$dist"
+trunk build --release --offline --dist "$root_dist"
 
-step "browser tests (headless Chromium, built bundle served under /egov/)"
-DIST_DIR="$dist" node --test --test-concurrency=1 tests/browser/
+step "browser tests (headless Chromium, the built bundles on a static file server)"
+DIST_DIR="$dist" ROOT_DIST_DIR="$root_dist" node --test --test-concurrency=1 tests/browser/
 
 step "size report"
 node scripts/size-report.mjs "$dist"

@@ -20,6 +20,9 @@ pub fn PageHeading(
     /// The heading text; also the first part of the document title.
     #[prop(into)]
     text: String,
+    /// Leave focus alone: the page moves it somewhere more useful (the search box).
+    #[prop(optional)]
+    leave_focus: bool,
 ) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     let title = if text == APP_NAME {
@@ -30,7 +33,7 @@ pub fn PageHeading(
     web::set_document_title(&title);
     Effect::new(move |_| {
         if let Some(element) = heading.get() {
-            if FIRST_HEADING_SHOWN.swap(true, Ordering::Relaxed) {
+            if FIRST_HEADING_SHOWN.swap(true, Ordering::Relaxed) && !leave_focus {
                 web::focus(&element);
             }
         }

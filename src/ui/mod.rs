@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 
 use crate::content::ContentProblem;
@@ -43,6 +44,8 @@ pub type ContentResult = Result<Arc<LoadedContent>, ContentProblem>;
 pub struct AppState {
     /// The knowledge base, loaded once; `refetch` retries after a failure.
     pub content: LocalResource<ContentResult>,
+    /// Set by the `/` shortcut so the search page focuses its box once it is shown.
+    pub focus_search: RwSignal<bool>,
 }
 
 /// The loaded knowledge base. Pages render only once it has loaded (see [`App`]), so they
@@ -59,11 +62,15 @@ pub fn loaded_content() -> Arc<LoadedContent> {
 #[component]
 pub fn App() -> impl IntoView {
     let content = LocalResource::new(|| async { load_content().await.map(Arc::new) });
-    provide_context(AppState { content });
+    provide_context(AppState {
+        content,
+        focus_search: RwSignal::new(false),
+    });
     Effect::new(|_| web::remove_boot_screen());
 
     view! {
         <Router base=base_path()>
+            <SearchShortcut />
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 "Skip to main content"
             </a>
@@ -105,6 +112,29 @@ pub fn App() -> impl IntoView {
             </nav>
         </Router>
     }
+}
+
+/// The `/` key, anywhere outside a text field, opens search with the box focused.
+#[component]
+fn SearchShortcut() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let navigate = use_navigate();
+    let location = use_location();
+    let handle = window_event_listener(leptos::ev::keydown, move |event| {
+        let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
+        if event.key() != "/" || !plain || web::is_typing(&event) {
+            return;
+        }
+        event.prevent_default();
+        if location.pathname.get_untracked() == href("/search") {
+            web::focus_by_id(pages::SEARCH_BOX_ID);
+        } else {
+            state.focus_search.set(true);
+            // `navigate` adds the base itself.
+            navigate("/search", Default::default());
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// The skip link moves focus to `<main>` itself: with a `<base href>`, a plain `#main` link

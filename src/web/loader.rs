@@ -6,10 +6,12 @@
 //! load. Only a failed index stops the load, because without it nothing else is known.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use gloo_net::http::Request;
 
 use crate::content::{build_catalog, parse_index, parse_kind_file, Catalog, ContentProblem};
+use crate::search::SearchIndex;
 
 /// Folder of the content files, relative to the document base.
 const CONTENT_DIR: &str = "content/";
@@ -23,6 +25,16 @@ pub struct LoadedContent {
     pub catalog: Catalog,
     /// Problems with files or items that were left out, for a visible notice.
     pub problems: Vec<ContentProblem>,
+    /// The search index, built on first use so that start-up does not wait for it.
+    search_index: OnceLock<SearchIndex>,
+}
+
+impl LoadedContent {
+    /// The search index over the catalog, built once.
+    pub fn search_index(&self) -> &SearchIndex {
+        self.search_index
+            .get_or_init(|| SearchIndex::build(&self.catalog))
+    }
 }
 
 /// Fetches and validates the whole knowledge base.
@@ -46,7 +58,11 @@ pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
     }
     let (catalog, item_problems) = build_catalog(&index.version, files, None);
     problems.extend(item_problems);
-    Ok(LoadedContent { catalog, problems })
+    Ok(LoadedContent {
+        catalog,
+        problems,
+        search_index: OnceLock::new(),
+    })
 }
 
 /// Fetches one content file as text, turning every failure into a problem naming the file.

@@ -46,6 +46,46 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Focuses the `n`th link inside the element with id `container_id`, if there is one.
+pub fn focus_nth_link(container_id: &str, n: usize) {
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(container_id))
+        .and_then(|container| container.query_selector_all("a").ok())
+        .and_then(|links| links.item(n as u32))
+        .and_then(|node| node.dyn_into::<web_sys::Element>().ok());
+    if let Some(link) = link {
+        focus(&link);
+    }
+}
+
+/// The position of the focused link among the links inside `container_id`, if focus is
+/// on one of them.
+pub fn focused_link_position(container_id: &str) -> Option<usize> {
+    let document = web_sys::window()?.document()?;
+    let active: web_sys::Node = document.active_element()?.into();
+    let links = document
+        .get_element_by_id(container_id)?
+        .query_selector_all("a")
+        .ok()?;
+    (0..links.length())
+        .find(|&i| links.item(i).is_some_and(|link| link == active))
+        .map(|i| i as usize)
+}
+
+/// True when a key event comes from a place where the person is typing text (a text
+/// field, a text area, an editable region), where shortcuts must not fire.
+pub fn is_typing(event: &web_sys::KeyboardEvent) -> bool {
+    let Some(element) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element.is_content_editable()
+}
+
 /// Removes the static loading screen that `index.html` shows before the app runs.
 pub fn remove_boot_screen() {
     if let Some(boot) = web_sys::window()

@@ -27,12 +27,12 @@ function chromiumPath() {
   return found;
 }
 
-/** Starts the server and the browser once for a test file. */
-export async function startSuite() {
-  if (!existsSync(`${DIST}/index.html`)) {
-    throw new Error(`${DIST}/index.html is missing: build with trunk build --release --public-url ${BASE}`);
+/** Starts the server (the bundle in `dist`, served under `base`) and the browser. */
+export async function startSuite({ dist = DIST, base = BASE } = {}) {
+  if (!existsSync(`${dist}/index.html`)) {
+    throw new Error(`${dist}/index.html is missing: build with trunk build --release --public-url ${base}`);
   }
-  const server = await serveStatic(DIST, BASE);
+  const server = await serveStatic(dist, base);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   return {
     server,

@@ -14,4 +14,4 @@ pub use item::ItemPage;
 pub use list::KindListPage;
 pub use not_found::NotFoundPage;
 pub use saved::SavedPage;
-pub use search::SearchPage;
+pub use search::{SearchPage, SEARCH_BOX_ID};

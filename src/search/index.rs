@@ -1,0 +1,273 @@
+//! The inverted index: every folded word of every item, with where it occurs.
+//!
+//! Built once from the catalog. Each item becomes a document with fields (title, aliases,
+//! summary, topics, organisations, countries, body) whose lengths BM25 needs, and with the
+//! facet values search results are filtered and counted by. The vocabulary is sorted, so a
+//! prefix is a contiguous range found by binary search. This module does not rank.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::analyzer::{initial_consonants, joined_compounds, tokenize};
+use crate::content::{Catalog, Item, Kind};
+
+/// The fields of a document, in the order of their weights in `RankingWeights`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The item's title.
+    Title = 0,
+    /// Acronyms, former names, Hangul and native-language names.
+    Alias = 1,
+    /// The summary.
+    Summary = 2,
+    /// Topic labels.
+    Topic = 3,
+    /// Titles and aliases of linked organisations.
+    Organisation = 4,
+    /// Titles and aliases of linked countries.
+    Country = 5,
+    /// Body sections, things to look for, questions, expansion, role, place.
+    Body = 6,
+}
+
+/// Number of fields.
+pub const FIELD_COUNT: usize = 7;
+
+/// Where a term occurs: which document, which field, how often.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// Document number.
+    pub doc: u32,
+    /// Field number (a [`Field`] as `u8`).
+    pub field: u8,
+    /// Occurrences in that field.
+    pub count: u16,
+}
+
+/// A searchable item: its place in the catalog, field lengths and facet values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    /// Index of the item in `Catalog::items()`.
+    pub item: usize,
+    /// Words per field.
+    pub lengths: [u16; FIELD_COUNT],
+    /// The item's kind.
+    pub kind: Kind,
+    /// Topic labels.
+    pub topics: Vec<String>,
+    /// Ids of countries the item is about.
+    pub countries: Vec<String>,
+    /// Ids of editions the item belongs or relates to.
+    pub editions: Vec<String>,
+    /// The title and aliases, folded, words joined by single spaces, for whole-name matches.
+    pub names: Vec<String>,
+}
+
+/// The search index over a catalog.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchIndex {
+    pub(super) docs: Vec<Doc>,
+    /// Sorted, unique folded words.
+    pub(super) vocabulary: Vec<String>,
+    /// For each vocabulary word (same position), where it occurs.
+    pub(super) postings: Vec<Vec<Posting>>,
+    /// Initial-consonant keys of Hangul words (ㅅㅇ), sorted, with their vocabulary position.
+    pub(super) initials: Vec<(String, u32)>,
+    /// Average words per field over all documents.
+    pub(super) average_lengths: [f32; FIELD_COUNT],
+}
+
+impl SearchIndex {
+    /// Indexes every item of `catalog`.
+    pub fn build(catalog: &Catalog) -> Self {
+        let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        let mut initials: Vec<(String, String)> = Vec::new();
+        let mut docs = Vec::with_capacity(catalog.len());
+        for (item_index, item) in catalog.items().iter().enumerate() {
+            let doc = docs.len() as u32;
+            let mut lengths = [0u16; FIELD_COUNT];
+            let mut counts: HashMap<(String, u8), u16> = HashMap::new();
+            for (field, text) in field_texts(catalog, item) {
+                let tokens = tokenize(text);
+                let f = field as usize;
+                lengths[f] = lengths[f].saturating_add(tokens.len() as u16);
+                for token in &tokens {
+                    if let Some(keys) = initial_consonants(&text[token.start..token.end]) {
+                        initials.push((keys, token.term.clone()));
+                    }
+                }
+                let words = tokens
+                    .into_iter()
+                    .map(|t| t.term)
+                    .chain(joined_compounds(text));
+                for term in words {
+                    let count = counts.entry((term, field as u8)).or_default();
+                    *count = count.saturating_add(1);
+                }
+            }
+            for ((term, field), count) in counts {
+                terms
+                    .entry(term)
+                    .or_default()
+                    .push(Posting { doc, field, count });
+            }
+            docs.push(Doc {
+                item: item_index,
+                lengths,
+                kind: item.kind,
+                topics: item.topics.clone(),
+                countries: countries_of(item),
+                editions: editions_of(catalog, item),
+                names: std::iter::once(&item.title)
+                    .chain(&item.aliases)
+                    .map(|name| folded_phrase(name))
+                    .collect(),
+            });
+        }
+        let mut vocabulary = Vec::with_capacity(terms.len());
+        let mut postings = Vec::with_capacity(terms.len());
+        for (term, mut list) in terms {
+            list.sort_by_key(|p| (p.doc, p.field));
+            vocabulary.push(term);
+            postings.push(list);
+        }
+        let mut initials: Vec<(String, u32)> = initials
+            .into_iter()
+            .filter_map(|(keys, term)| {
+                vocabulary
+                    .binary_search(&term)
+                    .ok()
+                    .map(|position| (keys, position as u32))
+            })
+            .collect();
+        initials.sort();
+        initials.dedup();
+        let mut average_lengths = [0f32; FIELD_COUNT];
+        if !docs.is_empty() {
+            for (f, average) in average_lengths.iter_mut().enumerate() {
+                let total: u32 = docs.iter().map(|d| u32::from(d.lengths[f])).sum();
+                *average = total as f32 / docs.len() as f32;
+            }
+        }
+        Self {
+            docs,
+            vocabulary,
+            postings,
+            initials,
+            average_lengths,
+        }
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Number of distinct words indexed.
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// Vocabulary positions of the words that start with `prefix`.
+    pub(super) fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
+        let start = self.vocabulary.partition_point(|t| t.as_str() < prefix);
+        let end = start
+            + self.vocabulary[start..]
+                .iter()
+                .take_while(|t| t.starts_with(prefix))
+                .count();
+        start..end
+    }
+}
+
+/// A name folded word by word and joined by single spaces (`UNI-PASS` → `uni pass`).
+pub(super) fn folded_phrase(text: &str) -> String {
+    tokenize(text)
+        .into_iter()
+        .map(|t| t.term)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The texts of an item, field by field.
+fn field_texts<'a>(catalog: &'a Catalog, item: &'a Item) -> Vec<(Field, &'a str)> {
+    let mut texts = vec![
+        (Field::Title, item.title.as_str()),
+        (Field::Summary, item.summary.as_str()),
+    ];
+    texts.extend(item.aliases.iter().map(|a| (Field::Alias, a.as_str())));
+    texts.extend(item.topics.iter().map(|t| (Field::Topic, t.as_str())));
+    for (field, ids) in [
+        (Field::Organisation, &item.organisations),
+        (Field::Country, &item.countries),
+    ] {
+        for linked in ids.iter().filter_map(|id| catalog.get(id)) {
+            texts.push((field, linked.title.as_str()));
+            texts.extend(linked.aliases.iter().map(|a| (field, a.as_str())));
+        }
+    }
+    for section in &item.sections {
+        texts.push((Field::Body, section.heading.as_str()));
+        texts.extend(section.paragraphs.iter().map(|p| (Field::Body, p.as_str())));
+    }
+    let extras = [
+        &item.expansion,
+        &item.role,
+        &item.place,
+        &item.status,
+        &item.format,
+    ];
+    texts.extend(
+        extras
+            .into_iter()
+            .flatten()
+            .map(|t| (Field::Body, t.as_str())),
+    );
+    texts.extend(
+        item.look_for
+            .iter()
+            .chain(&item.questions)
+            .map(|t| (Field::Body, t.as_str())),
+    );
+    texts
+}
+
+/// The countries an item is about: its links, or itself for a country.
+fn countries_of(item: &Item) -> Vec<String> {
+    let mut ids = item.countries.clone();
+    if item.kind == Kind::Country {
+        ids.push(item.id.clone());
+    }
+    ids
+}
+
+/// The editions an item belongs or relates to, in either direction.
+fn editions_of(catalog: &Catalog, item: &Item) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut add = |id: &str| {
+        if !ids.iter().any(|known| known == id) {
+            ids.push(id.to_string());
+        }
+    };
+    if item.kind == Kind::Edition {
+        add(&item.id);
+    }
+    if let Some(edition) = &item.edition {
+        add(edition);
+    }
+    for id in &item.related {
+        if catalog.get_of_kind(Kind::Edition, id).is_some() {
+            add(id);
+        }
+    }
+    for other in catalog.linking_to(&item.id) {
+        if other.kind == Kind::Edition {
+            add(&other.id);
+        }
+    }
+    ids
+}

@@ -1,0 +1,498 @@
+//! Running a query against the index: matching, ranking, filtering, facets, suggestions.
+//!
+//! Every word of the query must match (AND). A word matches a vocabulary word exactly, as a
+//! prefix (only the word still being typed), by initial consonants (ㅅㅇ), or within an edit
+//! distance allowed by its length (transpositions count as one edit). Each word contributes
+//! its best-matching vocabulary word's BM25 score, weighted by field and by how it matched.
+//! Results are ordered by how exactly they matched, then by score.
+
+use std::collections::{HashMap, HashSet};
+
+use super::analyzer::{fold, is_initial_consonants, tokenize};
+use super::index::{SearchIndex, FIELD_COUNT};
+use super::snippet::{mark, snippet};
+use super::{
+    FacetCounts, Filters, Hit, Query, RankingWeights, SearchResults, MAX_PREFIX_EXPANSIONS,
+    MAX_QUERY_CHARS, ONE_TYPO_MIN_CHARS, TWO_TYPOS_MIN_CHARS,
+};
+use crate::content::{Catalog, Kind};
+
+/// How a query word matched a vocabulary word; lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum MatchClass {
+    Exact = 0,
+    Prefix = 1,
+    Typo = 2,
+}
+
+/// A query word, folded, and whether it may still grow (the last word, being typed).
+struct QueryWord {
+    term: String,
+    open: bool,
+}
+
+/// Searches `index` (built from `catalog`) for `query`.
+pub fn search(index: &SearchIndex, catalog: &Catalog, query: &Query) -> SearchResults {
+    let text: String = query.text.chars().take(MAX_QUERY_CHARS).collect();
+    let words = query_words(&text);
+    if words.is_empty() {
+        if query.filters.is_empty() {
+            return SearchResults::default();
+        }
+        return browse(index, catalog, query);
+    }
+    let (mut matches, matched_terms) = match_all(index, &words, &query.weights);
+    let mut suggestion = None;
+    if matches.is_empty() {
+        suggestion = suggest(index, &words).filter(|fixed| {
+            let words = query_words(fixed);
+            !match_all(index, &words, &query.weights).0.is_empty()
+        });
+    }
+    let facets = facet_counts(index, matches.keys().copied(), &query.filters);
+    matches.retain(|doc, _| passes(index, *doc, &query.filters, None));
+    let total = matches.len();
+    // Among equally exact matches, an item whose whole title or alias is the query
+    // (`KLID`, `Hometax`) comes first: it is what the person named.
+    let phrase: String = words
+        .iter()
+        .map(|w| w.term.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut ranked: Vec<(u32, (u8, bool, f32))> = matches
+        .into_iter()
+        .map(|(doc, (class, score))| {
+            let named = index.docs[doc as usize].names.contains(&phrase);
+            (doc, (class, !named, score))
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        (a.1 .0, a.1 .1)
+            .cmp(&(b.1 .0, b.1 .1))
+            .then(b.1 .2.total_cmp(&a.1 .2))
+            .then(a.0.cmp(&b.0))
+    });
+    let hits = ranked
+        .into_iter()
+        .take(query.limit)
+        .map(|(doc, (_, _, score))| {
+            let item_index = index.docs[doc as usize].item;
+            let item = &catalog.items()[item_index];
+            Hit {
+                item: item_index,
+                score,
+                title: mark(&item.title, &matched_terms),
+                snippet: snippet(item, &matched_terms),
+            }
+        })
+        .collect();
+    SearchResults {
+        hits,
+        total,
+        facets,
+        suggestion,
+    }
+}
+
+/// The folded words of a query; the last is open unless the text ends in a space.
+fn query_words(text: &str) -> Vec<QueryWord> {
+    let tokens = tokenize(text);
+    let ends_open = text.chars().last().is_some_and(|c| !c.is_whitespace());
+    let last = tokens.len().saturating_sub(1);
+    tokens
+        .into_iter()
+        .enumerate()
+        .map(|(i, token)| QueryWord {
+            term: token.term,
+            open: ends_open && i == last,
+        })
+        .collect()
+}
+
+/// Documents matching every word: (sum of match classes, score), and the vocabulary words
+/// that matched, for highlighting.
+fn match_all(
+    index: &SearchIndex,
+    words: &[QueryWord],
+    weights: &RankingWeights,
+) -> (HashMap<u32, (u8, f32)>, HashSet<String>) {
+    let mut combined: Option<HashMap<u32, (u8, f32)>> = None;
+    let mut matched_terms = HashSet::new();
+    for word in words {
+        let mut best: HashMap<u32, (MatchClass, f32)> = HashMap::new();
+        for (position, class, factor) in candidates(index, word, weights) {
+            let mut hit_any = false;
+            for (doc, score) in term_scores(index, position, weights) {
+                hit_any = true;
+                let score = score * factor;
+                best.entry(doc)
+                    .and_modify(|(c, s)| {
+                        if (class, -score) < (*c, -*s) {
+                            *c = class;
+                            *s = score;
+                        }
+                    })
+                    .or_insert((class, score));
+            }
+            if hit_any {
+                matched_terms.insert(index.vocabulary[position].clone());
+            }
+        }
+        combined = Some(match combined {
+            None => best
+                .into_iter()
+                .map(|(doc, (class, score))| (doc, (class as u8, score)))
+                .collect(),
+            Some(mut so_far) => {
+                so_far.retain(|doc, _| best.contains_key(doc));
+                for (doc, (class, score)) in so_far.iter_mut() {
+                    if let Some((c, s)) = best.get(doc) {
+                        *class += *c as u8;
+                        *score += *s;
+                    }
+                }
+                so_far
+            }
+        });
+        if combined.as_ref().is_some_and(HashMap::is_empty) {
+            break;
+        }
+    }
+    (combined.unwrap_or_default(), matched_terms)
+}
+
+/// Vocabulary words a query word may stand for, with how it matched and the multiplier.
+fn candidates(
+    index: &SearchIndex,
+    word: &QueryWord,
+    weights: &RankingWeights,
+) -> Vec<(usize, MatchClass, f32)> {
+    let mut out: Vec<(usize, MatchClass, f32)> = Vec::new();
+    if let Ok(position) = index.vocabulary.binary_search(&word.term) {
+        out.push((position, MatchClass::Exact, 1.0));
+    }
+    if word.open {
+        let mut prefixed: Vec<usize> = index
+            .prefix_range(&word.term)
+            .filter(|&p| index.vocabulary[p] != word.term)
+            .collect();
+        // Many words can share a short prefix: keep the most frequent.
+        prefixed.sort_by_key(|&p| std::cmp::Reverse(index.postings[p].len()));
+        prefixed.truncate(MAX_PREFIX_EXPANSIONS);
+        out.extend(
+            prefixed
+                .into_iter()
+                .map(|p| (p, MatchClass::Prefix, weights.prefix)),
+        );
+    }
+    if is_initial_consonants(&word.term) {
+        let start = index
+            .initials
+            .partition_point(|(keys, _)| keys.as_str() < word.term.as_str());
+        for (keys, position) in &index.initials[start..] {
+            let exact = keys == &word.term;
+            if !(exact || (word.open && keys.starts_with(&word.term))) {
+                break;
+            }
+            let position = *position as usize;
+            if !out.iter().any(|(p, _, _)| *p == position) {
+                out.push((position, MatchClass::Prefix, weights.prefix));
+            }
+        }
+    }
+    let length = word.term.chars().count();
+    let max_edits = allowed_typos(length);
+    if max_edits > 0 {
+        let query: Vec<char> = word.term.chars().collect();
+        for (position, term) in index.vocabulary.iter().enumerate() {
+            let term_length = term.chars().count();
+            if term_length.abs_diff(length) > max_edits
+                || out.iter().any(|(p, _, _)| *p == position)
+            {
+                continue;
+            }
+            let target: Vec<char> = term.chars().collect();
+            if let Some(edits) = edit_distance(&query, &target, max_edits) {
+                if edits > 0 {
+                    let factor = if edits == 1 {
+                        weights.one_typo
+                    } else {
+                        weights.two_typos
+                    };
+                    out.push((position, MatchClass::Typo, factor));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Typos allowed for a word of `length` characters: none under 5, one for 5–8, two from 9.
+fn allowed_typos(length: usize) -> usize {
+    if length >= TWO_TYPOS_MIN_CHARS {
+        2
+    } else if length >= ONE_TYPO_MIN_CHARS {
+        1
+    } else {
+        0
+    }
+}
+
+/// BM25 score of one vocabulary word in every document containing it, summed over fields.
+fn term_scores<'a>(
+    index: &'a SearchIndex,
+    position: usize,
+    weights: &RankingWeights,
+) -> impl Iterator<Item = (u32, f32)> + 'a {
+    let postings = &index.postings[position];
+    let n = index.docs.len() as f32;
+    let mut documents = 0usize;
+    let mut last = None;
+    for posting in postings {
+        if last != Some(posting.doc) {
+            documents += 1;
+            last = Some(posting.doc);
+        }
+    }
+    let df = documents as f32;
+    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    let (k1, b) = (weights.k1, weights.b);
+    let fields = weights.fields;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let first = postings.get(i)?;
+        let doc = first.doc;
+        let mut score = 0.0;
+        while let Some(posting) = postings.get(i).filter(|p| p.doc == doc) {
+            let f = usize::from(posting.field).min(FIELD_COUNT - 1);
+            let length = f32::from(index.docs[doc as usize].lengths[f]);
+            let average = index.average_lengths[f].max(1.0);
+            let tf = f32::from(posting.count);
+            score += fields[f] * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * length / average));
+            i += 1;
+        }
+        Some((doc, idf * score))
+    })
+}
+
+/// The restricted Damerau–Levenshtein distance between `a` and `b` (a transposition of
+/// neighbours is one edit), or `None` when it is more than `max`.
+pub(super) fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current: Vec<usize> = vec![0; width];
+    for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = current[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(before[j - 2] + 1);
+            }
+            current[j] = value;
+            row_min = row_min.min(value);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    Some(previous[b.len()]).filter(|&d| d <= max)
+}
+
+/// A corrected query: each unknown word (of 3 letters or more) replaced by the closest
+/// vocabulary word within two edits, when that changes anything.
+fn suggest(index: &SearchIndex, words: &[QueryWord]) -> Option<String> {
+    let mut changed = false;
+    let mut fixed = Vec::with_capacity(words.len());
+    for word in words {
+        if index.vocabulary.binary_search(&word.term).is_ok() || word.term.chars().count() < 3 {
+            fixed.push(word.term.clone());
+            continue;
+        }
+        let query: Vec<char> = word.term.chars().collect();
+        let best = index
+            .vocabulary
+            .iter()
+            .enumerate()
+            .filter_map(|(position, term)| {
+                let target: Vec<char> = term.chars().collect();
+                // Closest first; then words that start like the typed one (people
+                // rarely mistype the first letter); then the most common.
+                edit_distance(&query, &target, 2).map(|d| {
+                    let other_start = target.first() != query.first();
+                    let common = std::cmp::Reverse(index.postings[position].len());
+                    (d, other_start, common, term)
+                })
+            })
+            .min();
+        match best {
+            Some((_, _, _, term)) => {
+                changed = true;
+                fixed.push(term.clone());
+            }
+            None => fixed.push(word.term.clone()),
+        }
+    }
+    changed.then(|| fixed.join(" "))
+}
+
+/// With no words but some filters: every item that passes them, in title order.
+fn browse(index: &SearchIndex, catalog: &Catalog, query: &Query) -> SearchResults {
+    let all = 0..index.docs.len() as u32;
+    let facets = facet_counts(index, all.clone(), &query.filters);
+    let mut docs: Vec<u32> = all
+        .filter(|&d| passes(index, d, &query.filters, None))
+        .collect();
+    docs.sort_by_cached_key(|&d| fold(&catalog.items()[index.docs[d as usize].item].title));
+    let total = docs.len();
+    let hits = docs
+        .into_iter()
+        .take(query.limit)
+        .map(|doc| {
+            let item_index = index.docs[doc as usize].item;
+            let item = &catalog.items()[item_index];
+            Hit {
+                item: item_index,
+                score: 0.0,
+                title: mark(&item.title, &HashSet::new()),
+                snippet: snippet(item, &HashSet::new()),
+            }
+        })
+        .collect();
+    SearchResults {
+        hits,
+        total,
+        facets,
+        suggestion: None,
+    }
+}
+
+/// Which facet a filter check may ignore (its own, when counting that facet's values).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Facet {
+    Kind,
+    Topic,
+    Country,
+    Edition,
+}
+
+/// True when document `doc` passes every filter except `ignoring`.
+fn passes(index: &SearchIndex, doc: u32, filters: &Filters, ignoring: Option<Facet>) -> bool {
+    let d = &index.docs[doc as usize];
+    let check = |facet: Facet, ok: bool| ignoring == Some(facet) || ok;
+    check(Facet::Kind, filters.kind.is_none_or(|k| d.kind == k))
+        && check(
+            Facet::Topic,
+            filters.topic.as_ref().is_none_or(|t| d.topics.contains(t)),
+        )
+        && check(
+            Facet::Country,
+            filters
+                .country
+                .as_ref()
+                .is_none_or(|c| d.countries.contains(c)),
+        )
+        && check(
+            Facet::Edition,
+            filters
+                .edition
+                .as_ref()
+                .is_none_or(|e| d.editions.contains(e)),
+        )
+}
+
+/// Counts per facet value over `docs`, each facet counted with the other filters applied.
+fn facet_counts(
+    index: &SearchIndex,
+    docs: impl Iterator<Item = u32> + Clone,
+    filters: &Filters,
+) -> FacetCounts {
+    let mut kinds: HashMap<Kind, usize> = HashMap::new();
+    let mut topics: HashMap<String, usize> = HashMap::new();
+    let mut countries: HashMap<String, usize> = HashMap::new();
+    let mut editions: HashMap<String, usize> = HashMap::new();
+    for doc in docs {
+        let d = &index.docs[doc as usize];
+        if passes(index, doc, filters, Some(Facet::Kind)) {
+            *kinds.entry(d.kind).or_default() += 1;
+        }
+        if passes(index, doc, filters, Some(Facet::Topic)) {
+            for topic in &d.topics {
+                *topics.entry(topic.clone()).or_default() += 1;
+            }
+        }
+        if passes(index, doc, filters, Some(Facet::Country)) {
+            for country in &d.countries {
+                *countries.entry(country.clone()).or_default() += 1;
+            }
+        }
+        if passes(index, doc, filters, Some(Facet::Edition)) {
+            for edition in &d.editions {
+                *editions.entry(edition.clone()).or_default() += 1;
+            }
+        }
+    }
+    let mut kinds: Vec<(Kind, usize)> = kinds.into_iter().collect();
+    kinds.sort();
+    FacetCounts {
+        kinds,
+        topics: by_count(topics),
+        countries: by_count(countries),
+        editions: by_count(editions),
+    }
+}
+
+/// Facet values, most results first, then alphabetically.
+fn by_count(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
+    let mut values: Vec<(String, usize)> = counts.into_iter().collect();
+    values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn counts_a_transposition_as_one_edit() {
+        assert_eq!(
+            edit_distance(&chars("hometax"), &chars("hoemtax"), 2),
+            Some(1)
+        );
+        assert_eq!(
+            edit_distance(&chars("koneps"), &chars("konesp"), 1),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn gives_up_beyond_the_allowed_edits() {
+        assert_eq!(edit_distance(&chars("seoul"), &chars("busan"), 2), None);
+        assert_eq!(edit_distance(&chars("abc"), &chars("abcdef"), 2), None);
+        assert_eq!(
+            edit_distance(&chars("government"), &chars("govrenment"), 2),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn allows_typos_by_word_length() {
+        assert_eq!(allowed_typos(4), 0);
+        assert_eq!(allowed_typos(5), 1);
+        assert_eq!(allowed_typos(8), 1);
+        assert_eq!(allowed_typos(9), 2);
+    }
+}

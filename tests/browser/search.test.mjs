@@ -1,0 +1,120 @@
+// Search in the built app, typed as a person would: results as you type, the URL round
+// trip, the keyboard, facet filters and the empty state.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSuite, openPage, waitForApp, PHONE, DESKTOP } from "./harness.mjs";
+
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+const box = (page) => page.getByRole("searchbox", { name: "Search the knowledge base" });
+const results = (page) => page.getByRole("list").filter({ has: page.locator("mark") });
+const resultLinks = (page) => page.locator("#search-results a");
+
+test("typing a misspelt name finds it, highlighted, with the count announced", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search" }).click();
+  await box(page).pressSequentially("hometxa", { delay: 20 });
+  await page.getByRole("status").filter({ hasText: /\d+ results?/ }).waitFor();
+  const first = resultLinks(page).first();
+  assert.equal(await first.innerText(), "Hometax (online tax services)");
+  assert.equal(await first.locator("mark").first().innerText(), "Hometax");
+  assert.match(page.url(), /\/egov\/search\?q=hometxa$/);
+  assertClean();
+  await context.close();
+});
+
+test("a search URL can be shared, reloaded and left with Back", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, DESKTOP);
+  await page.goto(url("/about"));
+  await waitForApp(page);
+  await page.goto(url("/search?q=%ED%96%89%EC%A0%95%EC%95%88%EC%A0%84%EB%B6%80")); // 행정안전부
+  await waitForApp(page);
+  assert.equal(await box(page).inputValue(), "행정안전부");
+  await resultLinks(page).filter({ hasText: "Ministry of the Interior and Safety" }).first().waitFor();
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await box(page).inputValue(), "행정안전부");
+  await resultLinks(page).first().click();
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  await page.goBack();
+  await box(page).waitFor();
+  assert.equal(await box(page).inputValue(), "행정안전부");
+  assertClean();
+  await context.close();
+});
+
+test("slash focuses search from any page; arrows move through results; Enter opens; Esc clears", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, DESKTOP);
+  await page.goto(url("/countries/romania"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 1, name: "Romania" }).waitFor();
+  await page.keyboard.press("/");
+  await page.waitForFunction(() => document.activeElement?.id === "search-box");
+  await page.keyboard.type("romania");
+  await resultLinks(page).first().waitFor();
+  await page.keyboard.press("ArrowDown");
+  const firstTitle = await resultLinks(page).nth(0).innerText();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), firstTitle);
+  await page.keyboard.press("ArrowDown");
+  const secondTitle = await resultLinks(page).nth(1).innerText();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), secondTitle);
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "search-box");
+  await page.keyboard.press("Escape");
+  assert.equal(await box(page).inputValue(), "");
+  assert.equal(await resultLinks(page).count(), 0);
+  await page.keyboard.type("Azərbaycan");
+  await resultLinks(page).first().waitFor();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "Azerbaijan" }).waitFor();
+  assertClean();
+  await context.close();
+});
+
+test("facet filters narrow the results, show counts and live in the URL", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/search?q=seoul"));
+  await waitForApp(page);
+  const status = page.getByRole("status");
+  await status.filter({ hasText: /results/ }).waitFor();
+  const before = Number((await status.innerText()).match(/\d+/)[0]);
+  await page.getByText("Filter results").click();
+  const kind = page.getByRole("region", { name: "Kind" });
+  const sessions = kind.getByRole("link", { name: /^Sessions$/ });
+  const count = Number((await sessions.locator("xpath=..").innerText()).match(/\((\d+)\)/)[1]);
+  await sessions.click();
+  await status.filter({ hasText: new RegExp(`^${count} results?$`) }).waitFor();
+  assert.ok(count < before, `${count} < ${before}`);
+  assert.match(page.url(), /kind=sessions/);
+  for (const text of await page.locator("#search-results .card-kind").allInnerTexts()) {
+    assert.equal(text, "Session");
+  }
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await status.filter({ hasText: new RegExp(`^${before} results$`) }).waitFor();
+  assertClean();
+  await context.close();
+});
+
+test("a search with no results suggests a correction", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/search"));
+  await waitForApp(page);
+  await box(page).fill("hmtax ");
+  await page.getByRole("status").filter({ hasText: "No results" }).waitFor();
+  const suggestion = page.getByRole("link", { name: "hometax" });
+  await suggestion.click();
+  assert.equal(await box(page).inputValue(), "hometax");
+  await resultLinks(page).first().waitFor();
+  assertClean();
+  await context.close();
+});

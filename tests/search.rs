@@ -1,0 +1,323 @@
+//! Search behaviour, as a spec: small fixtures for ranking rules, and golden queries over the
+//! real `content/`.
+
+use std::fs;
+use std::path::Path;
+
+use egov_companion::content::{build_catalog, parse_index, parse_kind_file, Catalog, Kind};
+use egov_companion::search::{search, Filters, Query, SearchIndex};
+
+fn real_catalog() -> Catalog {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+    let index = parse_index(&fs::read_to_string(dir.join("index.json")).expect("index"))
+        .expect("index parses");
+    let files = index
+        .files
+        .iter()
+        .map(|name| {
+            let text = fs::read_to_string(dir.join(name)).expect("content file");
+            parse_kind_file(name, &text).expect("content file parses")
+        })
+        .collect();
+    build_catalog(&index.version, files, None).0
+}
+
+/// A catalog of glossary terms: (id, title, aliases, summary, body).
+fn fixture(items: &[(&str, &str, &[&str], &str, &str)]) -> Catalog {
+    let json: Vec<String> = items
+        .iter()
+        .map(|(id, title, aliases, summary, body)| {
+            serde_json::json!({
+                "id": id, "title": title, "aliases": aliases, "summary": summary,
+                "expansion": title,
+                "sections": [{"heading": "About", "paragraphs": [body]}],
+                "sources": [{"publisher": "P", "title": "T"}]
+            })
+            .to_string()
+        })
+        .collect();
+    let text = format!(r#"{{"kind": "term", "items": [{}]}}"#, json.join(","));
+    let file = parse_kind_file("glossary.json", &text).expect("fixture parses");
+    let (catalog, problems) = build_catalog("2026-11-27", vec![file], None);
+    assert!(problems.is_empty(), "{problems:?}");
+    catalog
+}
+
+fn ids(catalog: &Catalog, index: &SearchIndex, text: &str) -> Vec<String> {
+    search(index, catalog, &Query::new(text))
+        .hits
+        .iter()
+        .map(|hit| catalog.items()[hit.item].id.clone())
+        .collect()
+}
+
+fn top(catalog: &Catalog, index: &SearchIndex, text: &str) -> Option<String> {
+    ids(catalog, index, text).into_iter().next()
+}
+
+// ---- ranking rules, on fixtures ----
+
+#[test]
+fn ranks_title_matches_above_body_matches() {
+    let catalog = fixture(&[
+        (
+            "body",
+            "Something else",
+            &[],
+            "A summary.",
+            "It mentions procurement in passing.",
+        ),
+        ("title", "Procurement", &[], "A summary.", "Nothing more."),
+    ]);
+    let index = SearchIndex::build(&catalog);
+    assert_eq!(ids(&catalog, &index, "procurement "), ["title", "body"]);
+}
+
+#[test]
+fn ranks_exact_matches_above_prefix_matches_above_typo_matches() {
+    let catalog = fixture(&[
+        ("typo", "Portel", &[], "A summary.", "Text."),
+        ("prefix", "Portals", &[], "A summary.", "Text."),
+        ("exact", "Portal", &[], "A summary.", "Text."),
+    ]);
+    let index = SearchIndex::build(&catalog);
+    assert_eq!(ids(&catalog, &index, "portal"), ["exact", "prefix", "typo"]);
+}
+
+#[test]
+fn requires_every_word_to_match() {
+    let catalog = fixture(&[
+        ("both", "Tax portal", &[], "A summary.", "Text."),
+        ("one", "Tax office", &[], "A summary.", "Text."),
+    ]);
+    let index = SearchIndex::build(&catalog);
+    assert_eq!(ids(&catalog, &index, "tax portal"), ["both"]);
+}
+
+#[test]
+fn matches_the_word_being_typed_as_a_prefix_but_not_finished_words() {
+    let catalog = fixture(&[("g", "Government portal", &[], "A summary.", "Text.")]);
+    let index = SearchIndex::build(&catalog);
+    assert_eq!(ids(&catalog, &index, "gov"), ["g"]);
+    assert!(
+        ids(&catalog, &index, "gov ").is_empty(),
+        "a finished word must match whole"
+    );
+}
+
+#[test]
+fn forgives_no_typo_under_five_letters_one_up_to_eight_two_from_nine() {
+    let catalog = fixture(&[
+        ("short", "Data", &[], "A summary.", "Text."),
+        ("medium", "Customs", &[], "A summary.", "Text."),
+        ("long", "Procurement", &[], "A summary.", "Text."),
+    ]);
+    let index = SearchIndex::build(&catalog);
+    assert!(ids(&catalog, &index, "dota ").is_empty());
+    assert_eq!(ids(&catalog, &index, "custons "), ["medium"]);
+    assert!(ids(&catalog, &index, "cuztons ").is_empty());
+    assert_eq!(
+        ids(&catalog, &index, "procuremnet "),
+        ["long"],
+        "a transposition is one edit"
+    );
+    assert_eq!(ids(&catalog, &index, "prokurenent "), ["long"]);
+}
+
+#[test]
+fn finds_baku_spelled_without_the_dotless_i() {
+    let catalog = fixture(&[("baku", "Bakı", &[], "Capital of Azərbaycan.", "Text.")]);
+    let index = SearchIndex::build(&catalog);
+    assert_eq!(top(&catalog, &index, "baku").as_deref(), None, "u is not i");
+    assert_eq!(top(&catalog, &index, "baki").as_deref(), Some("baku"));
+    assert_eq!(top(&catalog, &index, "BAKI").as_deref(), Some("baku"));
+    assert_eq!(top(&catalog, &index, "azerbaycan").as_deref(), Some("baku"));
+}
+
+#[test]
+fn finds_romanian_letters_with_comma_or_cedilla() {
+    let catalog = fixture(&[("ro", "Ștefan and Țara", &[], "A summary.", "Text.")]);
+    let index = SearchIndex::build(&catalog);
+    for query in ["stefan", "Ştefan", "Ștefan", "ţara", "tara"] {
+        assert_eq!(
+            top(&catalog, &index, query).as_deref(),
+            Some("ro"),
+            "{query}"
+        );
+    }
+}
+
+#[test]
+fn finds_greek_without_accents_and_hangul_by_prefix_half_syllable_and_initials() {
+    let catalog = fixture(&[
+        ("gr", "Greece", &["Ελλάδα"], "A summary.", "Text."),
+        ("kr", "Seoul", &["서울"], "A summary.", "Text."),
+        ("name", "Kim Min-jun", &["김민준"], "A summary.", "Text."),
+    ]);
+    let index = SearchIndex::build(&catalog);
+    assert_eq!(top(&catalog, &index, "ελλαδα").as_deref(), Some("gr"));
+    assert_eq!(top(&catalog, &index, "ΕΛΛΑΔΑ").as_deref(), Some("gr"));
+    assert_eq!(top(&catalog, &index, "김민").as_deref(), Some("name"));
+    assert_eq!(
+        top(&catalog, &index, "성").as_deref(),
+        Some("kr"),
+        "half-typed 서울"
+    );
+    assert_eq!(
+        top(&catalog, &index, "ㅅㅇ").as_deref(),
+        Some("kr"),
+        "initial consonants"
+    );
+}
+
+#[test]
+fn suggests_a_correction_when_nothing_matches() {
+    let catalog = fixture(&[("h", "Hometax", &[], "Online tax service.", "Text.")]);
+    let index = SearchIndex::build(&catalog);
+    let results = search(&index, &catalog, &Query::new("hmtax online "));
+    assert!(results.hits.is_empty());
+    assert_eq!(results.suggestion.as_deref(), Some("hometax online"));
+}
+
+#[test]
+fn marks_matched_words_in_titles_and_snippets() {
+    let catalog = fixture(&[(
+        "t",
+        "Hometax",
+        &[],
+        "The internet tax service of the National Tax Service.",
+        "Text.",
+    )]);
+    let index = SearchIndex::build(&catalog);
+    let results = search(&index, &catalog, &Query::new("internet"));
+    let hit = &results.hits[0];
+    let marked: Vec<&str> = hit
+        .snippet
+        .iter()
+        .filter(|s| s.marked)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(marked, ["internet"]);
+    let results = search(&index, &catalog, &Query::new("homet"));
+    assert!(results.hits[0]
+        .title
+        .iter()
+        .any(|s| s.marked && s.text == "Hometax"));
+}
+
+#[test]
+fn an_empty_or_punctuation_only_query_finds_nothing() {
+    let catalog = fixture(&[("t", "Hometax", &[], "A summary.", "Text.")]);
+    let index = SearchIndex::build(&catalog);
+    assert!(ids(&catalog, &index, "").is_empty());
+    assert!(ids(&catalog, &index, " -- !! ").is_empty());
+}
+
+// ---- golden queries over the real content ----
+
+#[test]
+fn an_acronym_finds_its_item() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    for (query, id) in [
+        ("KLID", "klid"),
+        ("NIRS", "ncis-nirs"),
+        ("koneps", "koneps"),
+        ("unipass", "uni-pass"),
+    ] {
+        let found = ids(&catalog, &index, query);
+        assert!(found.iter().take(3).any(|f| f == id), "{query}: {found:?}");
+    }
+}
+
+#[test]
+fn a_korean_name_finds_its_item() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    let found = ids(&catalog, &index, "정보화마을");
+    assert!(
+        found
+            .iter()
+            .take(3)
+            .any(|f| f.contains("information-network-village") || f.contains("invil")),
+        "{found:?}"
+    );
+    let found = ids(&catalog, &index, "행정안전부");
+    assert!(found.iter().take(3).any(|f| f == "mois"), "{found:?}");
+}
+
+#[test]
+fn a_countrys_native_name_finds_the_country() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    for (query, id) in [
+        ("România", "romania"),
+        ("romania", "romania"),
+        ("Türkiye", "turkiye"),
+        ("turkiye", "turkiye"),
+        ("Ελλάδα", "greece"),
+        ("България", "bulgaria"),
+        ("Україна", "ukraine"),
+        ("Հայաստան", "armenia"),
+        ("Azərbaycan", "azerbaijan"),
+        ("azerbaycan", "azerbaijan"),
+        ("Србија", "serbia"),
+        ("საქართველო", "georgia"),
+    ] {
+        assert_eq!(top(&catalog, &index, query).as_deref(), Some(id), "{query}");
+    }
+}
+
+#[test]
+fn a_typo_in_a_long_word_still_finds_the_case() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    let found = ids(&catalog, &index, "hometxa ");
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("hometax"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn filters_narrow_results_and_facets_count_the_rest() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    let mut query = Query::new("seoul");
+    let all = search(&index, &catalog, &query);
+    assert!(all.total > 3);
+    let sessions = all
+        .facets
+        .kinds
+        .iter()
+        .find(|(kind, _)| *kind == Kind::Session)
+        .map(|(_, count)| *count)
+        .expect("sessions mention Seoul");
+    query.filters = Filters {
+        kind: Some(Kind::Session),
+        ..Filters::default()
+    };
+    let filtered = search(&index, &catalog, &query);
+    assert_eq!(filtered.total, sessions);
+    assert!(filtered
+        .hits
+        .iter()
+        .all(|hit| catalog.items()[hit.item].kind == Kind::Session));
+    // The kind facet still counts other kinds, so a person can switch.
+    assert_eq!(filtered.facets.kinds, all.facets.kinds);
+}
+
+#[test]
+fn filters_alone_list_every_matching_item() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    let mut query = Query::new("");
+    query.filters.country = Some("romania".into());
+    let results = search(&index, &catalog, &query);
+    assert!(results.total >= 2, "{}", results.total);
+    assert!(results
+        .hits
+        .iter()
+        .any(|h| catalog.items()[h.item].id == "romania"));
+}
