@@ -12,5 +12,6 @@
 
 pub mod content;
 pub mod search;
+pub mod sort;
 pub mod ui;
 pub mod web;

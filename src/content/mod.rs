@@ -12,6 +12,8 @@ mod validate;
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::sort::sort_by;
+
 pub use date::{ClockTime, PartialDate};
 pub use validate::{
     build_catalog, fact_ids_in, parse_index, parse_kind_file, KindFile, MAX_ITEMS_PER_FILE,
@@ -373,7 +375,7 @@ impl Catalog {
     /// Items of one kind, sorted for a list: by date where they have one, then by title.
     pub fn of_kind(&self, kind: Kind) -> Vec<&Item> {
         let mut items: Vec<&Item> = self.items.iter().filter(|i| i.kind == kind).collect();
-        items.sort_by(|a, b| list_order(a, b));
+        sort_by(&mut items, &|a, b| list_order(a, b));
         items
     }
 
@@ -394,7 +396,9 @@ impl Catalog {
             .iter()
             .map(|&i| &self.items[i])
             .collect();
-        items.sort_by(|a, b| a.kind.cmp(&b.kind).then(list_order(a, b)));
+        sort_by(&mut items, &|a, b| {
+            a.kind.cmp(&b.kind).then(list_order(a, b))
+        });
         items
     }
 
@@ -416,7 +420,7 @@ impl Catalog {
                 out.push(other);
             }
         }
-        out.sort_by(|a, b| a.kind.cmp(&b.kind).then(list_order(a, b)));
+        sort_by(&mut out, &|a, b| a.kind.cmp(&b.kind).then(list_order(a, b)));
         out
     }
 
@@ -427,7 +431,7 @@ impl Catalog {
             .iter()
             .filter(|i| i.kind == Kind::Session && i.edition.as_deref() == Some(edition_id))
             .collect();
-        sessions.sort_by(|a, b| session_order(a, b));
+        sort_by(&mut sessions, &|a, b| session_order(a, b));
         sessions
     }
 

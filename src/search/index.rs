@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::analyzer::{initial_consonants, joined_compounds, tokenize};
 use crate::content::{Catalog, Item, Kind};
+use crate::sort::sort_by;
 
 /// The fields of a document, in the order of their weights in `RankingWeights`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,8 +126,8 @@ impl SearchIndex {
         }
         let mut vocabulary = Vec::with_capacity(terms.len());
         let mut postings = Vec::with_capacity(terms.len());
-        for (term, mut list) in terms {
-            list.sort_by_key(|p| (p.doc, p.field));
+        // Each list is in document order already: documents are indexed one after another.
+        for (term, list) in terms {
             vocabulary.push(term);
             postings.push(list);
         }
@@ -139,7 +140,7 @@ impl SearchIndex {
                     .map(|position| (keys, position as u32))
             })
             .collect();
-        initials.sort();
+        sort_by(&mut initials, &|a, b| a.cmp(b));
         initials.dedup();
         let mut average_lengths = [0f32; FIELD_COUNT];
         if !docs.is_empty() {

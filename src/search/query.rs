@@ -16,6 +16,7 @@ use super::{
     MAX_QUERY_CHARS, ONE_TYPO_MIN_CHARS, TWO_TYPOS_MIN_CHARS,
 };
 use crate::content::{Catalog, Kind};
+use crate::sort::{sort_by, sort_by_key};
 
 /// How a query word matched a vocabulary word; lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -66,7 +67,7 @@ pub fn search(index: &SearchIndex, catalog: &Catalog, query: &Query) -> SearchRe
             (doc, (class, !named, score))
         })
         .collect();
-    ranked.sort_by(|a, b| {
+    sort_by(&mut ranked, &|a, b| {
         (a.1 .0, a.1 .1)
             .cmp(&(b.1 .0, b.1 .1))
             .then(b.1 .2.total_cmp(&a.1 .2))
@@ -177,7 +178,9 @@ fn candidates(
             .filter(|&p| index.vocabulary[p] != word.term)
             .collect();
         // Many words can share a short prefix: keep the most frequent.
-        prefixed.sort_by_key(|&p| std::cmp::Reverse(index.postings[p].len()));
+        sort_by_key(&mut prefixed, |&p| {
+            std::cmp::Reverse(index.postings[p].len())
+        });
         prefixed.truncate(MAX_PREFIX_EXPANSIONS);
         out.extend(
             prefixed
@@ -352,7 +355,9 @@ fn browse(index: &SearchIndex, catalog: &Catalog, query: &Query) -> SearchResult
     let mut docs: Vec<u32> = all
         .filter(|&d| passes(index, d, &query.filters, None))
         .collect();
-    docs.sort_by_cached_key(|&d| fold(&catalog.items()[index.docs[d as usize].item].title));
+    sort_by_key(&mut docs, |&d| {
+        fold(&catalog.items()[index.docs[d as usize].item].title)
+    });
     let total = docs.len();
     let hits = docs
         .into_iter()
@@ -442,7 +447,7 @@ fn facet_counts(
         }
     }
     let mut kinds: Vec<(Kind, usize)> = kinds.into_iter().collect();
-    kinds.sort();
+    sort_by(&mut kinds, &|a, b| a.cmp(b));
     FacetCounts {
         kinds,
         topics: by_count(topics),
@@ -454,7 +459,7 @@ fn facet_counts(
 /// Facet values, most results first, then alphabetically.
 fn by_count(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
     let mut values: Vec<(String, usize)> = counts.into_iter().collect();
-    values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort_by(&mut values, &|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     values
 }
 
