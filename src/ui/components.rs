@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::library::BookmarkButton;
 use super::{href, AppState, APP_NAME};
 use crate::content::{ContentProblem, Item};
 use crate::web;
@@ -139,6 +140,7 @@ pub fn ItemCard(
     #[prop(optional)]
     show_kind: bool,
 ) -> impl IntoView {
+    let (id, title) = (item.id.clone(), item.title.clone());
     view! {
         <li class="card">
             {show_kind.then(|| view! { <span class="card-kind">{item.kind.singular()}</span> })}
@@ -146,6 +148,7 @@ pub fn ItemCard(
                 {item.title.clone()}
             </A>
             <p class="card-summary">{item.summary.clone()}</p>
+            <BookmarkButton id title />
         </li>
     }
 }

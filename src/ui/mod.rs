@@ -5,6 +5,7 @@
 //! the URL first (route, query), then in one [`AppState`] context.
 
 mod components;
+pub mod library;
 mod pages;
 
 use std::sync::{Arc, OnceLock};
@@ -18,6 +19,7 @@ use crate::content::ContentProblem;
 use crate::web;
 use crate::web::loader::{load_content, LoadedContent};
 use components::{ContentNotices, LoadFailure, LoadingState};
+use library::{LibraryNoticeBanner, LibraryState};
 use pages::{AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, SavedPage, SearchPage};
 
 /// The app's name, as shown in titles and the header.
@@ -66,6 +68,14 @@ pub fn App() -> impl IntoView {
         content,
         focus_search: RwSignal::new(false),
     });
+    let library = LibraryState::load();
+    provide_context(library);
+    let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
+        if let Some(value) = web::storage::changed_value(&event, crate::library::STORAGE_KEY) {
+            library.take_outside_change(value);
+        }
+    });
+    on_cleanup(move || storage_listener.remove());
     Effect::new(|_| web::remove_boot_screen());
 
     view! {
@@ -83,6 +93,7 @@ pub fn App() -> impl IntoView {
                 </A>
             </header>
             <main id="main" tabindex="-1">
+                <LibraryNoticeBanner />
                 {move || match content.get() {
                     None => view! { <LoadingState /> }.into_any(),
                     Some(Err(problem)) => view! { <LoadFailure problem /> }.into_any(),

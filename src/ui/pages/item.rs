@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::NotFoundPage;
 use crate::content::{Catalog, Item, Kind, Schedule, Source};
 use crate::ui::components::{Name, PageHeading};
+use crate::ui::library::{AttendedToggle, BookmarkButton, NoteEditor};
 use crate::ui::{href, loaded_content};
 
 /// The item named in the URL. An unknown kind or id, or an id of another kind, is "not found".
@@ -42,6 +43,11 @@ fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
     view! {
         <p class="kind-label">{item.kind.singular()}</p>
         <PageHeading text=item.title.clone() />
+        <div class="item-actions">
+            <BookmarkButton id=item.id.clone() title=item.title.clone() />
+            {matches!(item.kind, Kind::Session | Kind::SiteVisit)
+                .then(|| view! { <AttendedToggle id=item.id.clone() /> })}
+        </div>
         {(!item.aliases.is_empty())
             .then(|| {
                 view! {
@@ -82,6 +88,7 @@ fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
         {text_list("What to look for", &item.look_for)}
         {text_list("Questions to ask", &item.questions)}
         {programme}
+        <NoteEditor id=item.id.clone() />
         {(!related.is_empty()).then(|| related_view(related))}
         {sources_view(&item.sources)}
     }

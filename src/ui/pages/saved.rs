@@ -1,22 +1,208 @@
-//! The Saved page: the person's bookmarks and notes.
+//! The Saved page: bookmarks, notes and attended marks, grouped by kind, with remove and
+//! undo, and a backup download. Items that left the content stay, marked unavailable.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::content::{Item, Kind};
+use crate::library::{backup_json, Bookmark};
 use crate::ui::components::PageHeading;
-use crate::ui::href;
+use crate::ui::library::{change_library, use_library};
+use crate::ui::{href, loaded_content};
+use crate::web::storage;
 
-/// Bookmarks and notes. Saving items is not built yet; this page says so plainly.
+/// What the person saved, grouped by kind; sessions in programme order.
 #[component]
 pub fn SavedPage() -> impl IntoView {
+    let state = use_library();
+    let content = loaded_content();
+    let removed = RwSignal::new(None::<(Bookmark, String)>);
+
+    let download_backup = {
+        let content = content.clone();
+        move |_| {
+            let now = storage::now_ms();
+            let version = content.catalog.version().map(|v| v.iso());
+            let text = state
+                .library
+                .with_untracked(|l| backup_json(l, version.as_deref(), now));
+            let name = format!(
+                "egov-companion-backup-{}.json",
+                crate::library::iso_date(now)
+            );
+            if let Err(error) = storage::download(&name, "application/json", &text) {
+                state
+                    .notice
+                    .set(Some(crate::ui::library::LibraryNotice::NotSaved(
+                        error.to_string(),
+                    )));
+            }
+        }
+    };
+
+    let groups = move || {
+        let library = state.library.get();
+        let catalog = &content.catalog;
+        let ids = library.item_ids();
+        let mut missing: Vec<String> = Vec::new();
+        let mut groups: Vec<(Kind, Vec<Item>)> = Vec::new();
+        for kind in Kind::ALL {
+            let items: Vec<Item> = catalog
+                .of_kind(kind)
+                .into_iter()
+                .filter(|item| ids.contains(item.id.as_str()))
+                .cloned()
+                .collect();
+            if !items.is_empty() {
+                groups.push((kind, items));
+            }
+        }
+        for id in ids {
+            if catalog.get(id).is_none() {
+                missing.push(id.to_string());
+            }
+        }
+        if groups.is_empty() && missing.is_empty() {
+            return view! {
+                <p>
+                    "Nothing saved yet. Use “☆ Save” on any item to keep it here, and write private notes on item pages."
+                </p>
+                <p>
+                    <A href=href("/editions")>"Browse the programme"</A>
+                </p>
+            }
+                .into_any();
+        }
+        let entries = groups
+            .into_iter()
+            .map(|(kind, items)| {
+                let count = items.len();
+                view! {
+                    <section aria-labelledby=format!("saved-{}", kind.slug())>
+                        <h2 id=format!("saved-{}", kind.slug())>{format!("{} ({count})", kind.plural())}</h2>
+                        <ul class="cards">
+                            {items.into_iter().map(|item| view! { <SavedEntry item removed /> }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+            .collect_view();
+        let unavailable = (!missing.is_empty()).then(|| {
+            let notes: Vec<(String, Option<String>)> = missing
+                .into_iter()
+                .map(|id| {
+                    let note = library.note(&id).map(|n| n.text.clone());
+                    (id, note)
+                })
+                .collect();
+            view! {
+                <section aria-labelledby="saved-unavailable">
+                    <h2 id="saved-unavailable">{format!("No longer available ({})", notes.len())}</h2>
+                    <p>"These items are no longer in the knowledge base. Your bookmarks and notes on them are kept."</p>
+                    <ul class="cards">
+                        {notes
+                            .into_iter()
+                            .map(|(id, note)| {
+                                view! {
+                                    <li class="card">
+                                        <span class="card-title">{id}</span>
+                                        " (no longer available)"
+                                        {note.map(|text| view! { <p class="saved-note">{text}</p> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        });
+        view! {
+            {entries}
+            {unavailable}
+        }
+        .into_any()
+    };
+
     view! {
         <PageHeading text="Saved" />
         <p>
-            "Bookmarks and private notes are not available yet in this version of the app. "
-            "When they are, everything you save will stay on this device only."
+            "Your bookmarks and notes stay on this device only; nothing is sent anywhere. "
+            "Browsers may clear site data, so keep a backup."
         </p>
         <p>
-            <A href=href("/editions")>"Browse the programme"</A>
+            <button type="button" class="button" on:click=download_backup>
+                "Download a backup"
+            </button>
         </p>
+        <p role="status" class="undo">
+            {move || {
+                removed
+                    .get()
+                    .map(|(bookmark, title)| {
+                        view! {
+                            {format!("Removed “{title}”. ")}
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    let bookmark = bookmark.clone();
+                                    change_library(state, move |l| l.restore_bookmark(bookmark));
+                                    removed.set(None);
+                                }
+                            >
+                                "Undo"
+                            </button>
+                        }
+                    })
+            }}
+        </p>
+        {groups}
+    }
+}
+
+/// One saved item: link, programme day, note, attended mark, remove.
+#[component]
+fn SavedEntry(
+    /// The item.
+    item: Item,
+    /// Where a removal is remembered for Undo.
+    removed: RwSignal<Option<(Bookmark, String)>>,
+) -> impl IntoView {
+    let state = use_library();
+    let (id, title) = (item.id.clone(), item.title.clone());
+    let library = state.library.get_untracked();
+    let note = library.note(&id).map(|n| n.text.clone());
+    let attended = library.is_attended(&id);
+    let bookmarked = library.is_bookmarked(&id);
+    let day = item.schedule.map(|s| s.day.display());
+    let link_text = title.clone();
+    view! {
+        <li class="card">
+            <A href=href(&item.path()) {..} class="card-title">
+                {link_text}
+            </A>
+            {day.map(|day| view! { <span class="card-kind">{day}</span> })}
+            {attended.then(|| view! { <span class="card-kind">"✓ Attended"</span> })}
+            {note.map(|text| view! { <p class="saved-note">{text}</p> })}
+            {bookmarked
+                .then(|| {
+                    let label = format!("Remove {title} from Saved");
+                    view! {
+                        <button
+                            type="button"
+                            class="button"
+                            aria-label=label
+                            on:click=move |_| {
+                                let id = id.clone();
+                                if let Some(bookmark) = change_library(state, move |l| l.remove_bookmark(&id)) {
+                                    removed.set(Some((bookmark, title.clone())));
+                                }
+                            }
+                        >
+                            "Remove"
+                        </button>
+                    }
+                })}
+        </li>
     }
 }

@@ -1,0 +1,383 @@
+//! My library: what a person keeps on their device — bookmarks, private notes, attended
+//! marks — and the versioned format it is stored in.
+//!
+//! [`Library`] holds the rules (toggle, note limits, attended); [`decode`] and [`encode`]
+//! turn it into text and back, migrating older formats and refusing corrupt or newer ones
+//! with a [`StoreError`] so the caller can keep the original aside. This module is pure: it
+//! never touches storage, the clock or the page; callers pass the time in.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+/// The storage key of the library. The `v1` is the key's generation: a format change that
+/// old app versions must not read would move to a new key (and migrate from this one).
+pub const STORAGE_KEY: &str = "egov-companion/library/v1";
+
+/// The key under which an unreadable stored library is kept aside, never overwritten.
+pub fn backup_key(now: u64) -> String {
+    format!("egov-companion/library/unreadable-{now}")
+}
+
+/// The storage format written today. Older formats are migrated by [`decode`].
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Longest private note, in characters (a page of text; localStorage is small).
+pub const NOTE_MAX_CHARS: usize = 5_000;
+
+/// From how many characters on a note shows how many are left.
+pub const NOTE_WARN_CHARS: usize = 4_500;
+
+/// Largest stored library accepted when decoding, in bytes.
+pub const MAX_STORED_BYTES: usize = 4 * 1024 * 1024;
+
+/// A bookmark: an item id and when it was saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bookmark {
+    /// The item's id.
+    pub id: String,
+    /// When it was saved, in milliseconds since 1970 (UTC).
+    pub saved_at: u64,
+}
+
+/// A private note on an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// The text, plain, at most [`NOTE_MAX_CHARS`] characters.
+    pub text: String,
+    /// When it was last changed, in milliseconds since 1970 (UTC).
+    pub updated_at: u64,
+}
+
+/// Everything a person keeps: bookmarks in the order saved, notes by item id, and the
+/// sessions and site visits they marked as attended.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Library {
+    bookmarks: Vec<Bookmark>,
+    notes: BTreeMap<String, Note>,
+    attended: BTreeSet<String>,
+}
+
+/// Why a note was not saved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoteError {
+    /// The note is longer than [`NOTE_MAX_CHARS`].
+    #[error("the note is {0} characters; the limit is {NOTE_MAX_CHARS}")]
+    TooLong(usize),
+}
+
+impl Library {
+    /// Bookmarks, oldest first.
+    pub fn bookmarks(&self) -> &[Bookmark] {
+        &self.bookmarks
+    }
+
+    /// True when `id` is bookmarked.
+    pub fn is_bookmarked(&self, id: &str) -> bool {
+        self.bookmarks.iter().any(|b| b.id == id)
+    }
+
+    /// Bookmarks `id` if it is not, removes the bookmark if it is; returns the new state.
+    pub fn toggle_bookmark(&mut self, id: &str, now: u64) -> bool {
+        if self.is_bookmarked(id) {
+            self.remove_bookmark(id);
+            false
+        } else {
+            self.bookmarks.push(Bookmark {
+                id: id.to_string(),
+                saved_at: now,
+            });
+            true
+        }
+    }
+
+    /// Removes the bookmark on `id` and returns it, so that it can be put back (undo).
+    pub fn remove_bookmark(&mut self, id: &str) -> Option<Bookmark> {
+        let position = self.bookmarks.iter().position(|b| b.id == id)?;
+        Some(self.bookmarks.remove(position))
+    }
+
+    /// Puts back a removed bookmark, in its original place in time.
+    pub fn restore_bookmark(&mut self, bookmark: Bookmark) {
+        if self.is_bookmarked(&bookmark.id) {
+            return;
+        }
+        let position = self
+            .bookmarks
+            .partition_point(|b| b.saved_at <= bookmark.saved_at);
+        self.bookmarks.insert(position, bookmark);
+    }
+
+    /// The note on `id`, if there is one.
+    pub fn note(&self, id: &str) -> Option<&Note> {
+        self.notes.get(id)
+    }
+
+    /// Every note, by item id.
+    pub fn notes(&self) -> &BTreeMap<String, Note> {
+        &self.notes
+    }
+
+    /// Sets the note on `id`; an empty (or blank) text deletes it. Refuses a note over the
+    /// limit, leaving the stored one as it was.
+    pub fn set_note(&mut self, id: &str, text: &str, now: u64) -> Result<(), NoteError> {
+        let length = text.chars().count();
+        if length > NOTE_MAX_CHARS {
+            return Err(NoteError::TooLong(length));
+        }
+        if text.trim().is_empty() {
+            self.notes.remove(id);
+        } else {
+            self.notes.insert(
+                id.to_string(),
+                Note {
+                    text: text.to_string(),
+                    updated_at: now,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// True when `id` is marked as attended.
+    pub fn is_attended(&self, id: &str) -> bool {
+        self.attended.contains(id)
+    }
+
+    /// Marks or unmarks `id` as attended.
+    pub fn set_attended(&mut self, id: &str, attended: bool) {
+        if attended {
+            self.attended.insert(id.to_string());
+        } else {
+            self.attended.remove(id);
+        }
+    }
+
+    /// Ids marked as attended.
+    pub fn attended(&self) -> &BTreeSet<String> {
+        &self.attended
+    }
+
+    /// Every item id the library mentions (bookmarks, notes, attended), sorted, unique.
+    pub fn item_ids(&self) -> BTreeSet<&str> {
+        self.bookmarks
+            .iter()
+            .map(|b| b.id.as_str())
+            .chain(self.notes.keys().map(String::as_str))
+            .chain(self.attended.iter().map(String::as_str))
+            .collect()
+    }
+
+    /// True when there is nothing in the library.
+    pub fn is_empty(&self) -> bool {
+        self.bookmarks.is_empty() && self.notes.is_empty() && self.attended.is_empty()
+    }
+}
+
+/// Why a stored library could not be read. In every case the caller keeps the original
+/// text aside and tells the person; nothing is overwritten.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    /// Not JSON, or not the shape of any known format.
+    #[error("the saved library is damaged and cannot be read ({0})")]
+    Corrupt(String),
+    /// Written by a newer version of the app.
+    #[error("the saved library was written by a newer version of the app (format {0})")]
+    NewerFormat(u32),
+    /// Larger than [`MAX_STORED_BYTES`].
+    #[error("the saved library is too large to read ({0} KB)")]
+    TooLarge(usize),
+}
+
+/// Format 1, as stored. Frozen: a later format gets its own struct and a migration.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredV1 {
+    format: u32,
+    bookmarks: Vec<Bookmark>,
+    #[serde(default)]
+    notes: BTreeMap<String, Note>,
+    #[serde(default)]
+    attended: BTreeSet<String>,
+}
+
+/// Just the format number, read first to choose how to read the rest.
+#[derive(Deserialize)]
+struct FormatOnly {
+    format: u32,
+}
+
+/// Reads a stored library of any known format, migrating it to today's.
+pub fn decode(text: &str) -> Result<Library, StoreError> {
+    if text.len() > MAX_STORED_BYTES {
+        return Err(StoreError::TooLarge(text.len() / 1024));
+    }
+    let format = serde_json::from_str::<FormatOnly>(text)
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?
+        .format;
+    match format {
+        1 => {
+            let stored: StoredV1 =
+                serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let mut library = Library::default();
+            for bookmark in stored.bookmarks {
+                library.restore_bookmark(bookmark);
+            }
+            for (id, note) in stored.notes {
+                if note.text.chars().count() <= NOTE_MAX_CHARS && !note.text.trim().is_empty() {
+                    library.notes.insert(id, note);
+                }
+            }
+            library.attended = stored.attended;
+            Ok(library)
+        }
+        newer if newer > FORMAT_VERSION => Err(StoreError::NewerFormat(newer)),
+        other => Err(StoreError::Corrupt(format!("unknown format {other}"))),
+    }
+}
+
+/// Writes a library in today's format.
+pub fn encode(library: &Library) -> String {
+    let stored = StoredV1 {
+        format: FORMAT_VERSION,
+        bookmarks: library.bookmarks.clone(),
+        notes: library.notes.clone(),
+        attended: library.attended.clone(),
+    };
+    // Serialising plain strings, numbers and maps with string keys cannot fail.
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// A backup file: the library in today's format, with the app, the content version it was
+/// made with, and when.
+pub fn backup_json(library: &Library, content_version: Option<&str>, now: u64) -> String {
+    let library_value: serde_json::Value =
+        serde_json::from_str(&encode(library)).unwrap_or(serde_json::Value::Null);
+    let backup = serde_json::json!({
+        "app": "e-Gov Companion",
+        "kind": "library-backup",
+        "format": FORMAT_VERSION,
+        "content_version": content_version,
+        "exported_at": now,
+        "exported_on": iso_date(now),
+        "library": library_value,
+    });
+    serde_json::to_string_pretty(&backup).unwrap_or_default()
+}
+
+/// The UTC calendar date of a time in milliseconds since 1970, as `YYYY-MM-DD`.
+pub fn iso_date(ms: u64) -> String {
+    // Civil-from-days (Howard Hinnant's algorithm), for dates from 1970 on.
+    let days = (ms / 86_400_000) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_the_date_of_a_timestamp() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(1_764_201_600_000), "2025-11-27");
+        assert_eq!(iso_date(951_782_400_000), "2000-02-29");
+    }
+
+    #[test]
+    fn a_backup_carries_format_content_version_and_date() {
+        let mut library = Library::default();
+        library.toggle_bookmark("hometax", 1);
+        let backup: serde_json::Value = serde_json::from_str(&backup_json(
+            &library,
+            Some("2026-11-27"),
+            1_764_201_600_000,
+        ))
+        .expect("JSON");
+        assert_eq!(backup["format"], FORMAT_VERSION);
+        assert_eq!(backup["content_version"], "2026-11-27");
+        assert_eq!(backup["exported_on"], "2025-11-27");
+        assert_eq!(backup["library"]["bookmarks"][0]["id"], "hometax");
+    }
+
+    #[test]
+    fn toggles_a_bookmark_on_and_off() {
+        let mut library = Library::default();
+        assert!(library.toggle_bookmark("hometax", 1));
+        assert!(library.is_bookmarked("hometax"));
+        assert!(!library.toggle_bookmark("hometax", 2));
+        assert!(!library.is_bookmarked("hometax"));
+    }
+
+    #[test]
+    fn undo_puts_a_bookmark_back_in_its_place() {
+        let mut library = Library::default();
+        library.toggle_bookmark("a", 1);
+        library.toggle_bookmark("b", 2);
+        library.toggle_bookmark("c", 3);
+        let removed = library.remove_bookmark("b").expect("was there");
+        library.restore_bookmark(removed);
+        let ids: Vec<&str> = library.bookmarks().iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn refuses_a_note_over_the_limit_and_keeps_the_old_one() {
+        let mut library = Library::default();
+        library.set_note("a", "first", 1).expect("short note");
+        let long = "x".repeat(NOTE_MAX_CHARS + 1);
+        assert_eq!(
+            library.set_note("a", &long, 2),
+            Err(NoteError::TooLong(NOTE_MAX_CHARS + 1))
+        );
+        assert_eq!(library.note("a").map(|n| n.text.as_str()), Some("first"));
+    }
+
+    #[test]
+    fn an_emptied_note_is_deleted() {
+        let mut library = Library::default();
+        library.set_note("a", "text", 1).expect("ok");
+        library.set_note("a", "  \n", 2).expect("ok");
+        assert!(library.note("a").is_none());
+        assert!(library.is_empty());
+    }
+
+    #[test]
+    fn round_trips_through_the_stored_format() {
+        let mut library = Library::default();
+        library.toggle_bookmark("hometax", 10);
+        library
+            .set_note("hometax", "Ask about e-invoices · 전자세금계산서", 11)
+            .expect("ok");
+        library.set_attended("2017-wrap-up", true);
+        assert_eq!(decode(&encode(&library)), Ok(library));
+    }
+
+    #[test]
+    fn refuses_corrupt_newer_and_oversized_values() {
+        assert!(matches!(decode("{not json"), Err(StoreError::Corrupt(_))));
+        assert!(matches!(decode("[]"), Err(StoreError::Corrupt(_))));
+        assert!(matches!(
+            decode(r#"{"format": 1, "bookmarks": "nope"}"#),
+            Err(StoreError::Corrupt(_))
+        ));
+        assert_eq!(
+            decode(r#"{"format": 99, "whatever": true}"#),
+            Err(StoreError::NewerFormat(99))
+        );
+        let huge = format!(
+            r#"{{"format": 1, "bookmarks": [], "pad": "{}"}}"#,
+            "x".repeat(MAX_STORED_BYTES)
+        );
+        assert!(matches!(decode(&huge), Err(StoreError::TooLarge(_))));
+    }
+}

@@ -1,0 +1,311 @@
+//! The library in the UI: its state, the one function that changes and saves it, and the
+//! controls on item pages (bookmark, private note, attended).
+//!
+//! Every change goes through [`change_library`]: it updates the in-memory library at once
+//! (so the page responds instantly), then writes it to storage. A failed write is reported
+//! and the in-memory library stays, so nothing is lost while the page is open.
+
+use leptos::prelude::*;
+
+use crate::library::{
+    backup_key, decode, encode, Library, NOTE_MAX_CHARS, NOTE_WARN_CHARS, STORAGE_KEY,
+};
+use crate::web::storage;
+
+/// How long typing must pause before a note is saved, in milliseconds.
+const NOTE_SAVE_DELAY_MS: u64 = 400;
+
+/// Something the person must know about their saved data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LibraryNotice {
+    /// The stored library could not be read; it was kept aside (or could not even be that).
+    Unreadable {
+        /// Why it could not be read.
+        reason: String,
+        /// Where the original was kept, if keeping it worked.
+        kept_at: Option<String>,
+        /// The original text, for download.
+        original: String,
+    },
+    /// Saving failed; the library is kept in memory while the page is open.
+    NotSaved(String),
+}
+
+/// The library and its notice, shared by every page.
+#[derive(Clone, Copy)]
+pub struct LibraryState {
+    /// What the person has saved.
+    pub library: RwSignal<Library>,
+    /// A problem with storage to show, if any.
+    pub notice: RwSignal<Option<LibraryNotice>>,
+    /// False when the stored value could not be read and could not be kept aside either:
+    /// then nothing is written, so the original is never overwritten.
+    writable: StoredValue<bool>,
+}
+
+impl LibraryState {
+    /// Reads the stored library. Missing means empty. Unreadable means: keep the original
+    /// under a backup key, start empty, and say so.
+    pub fn load() -> Self {
+        let (library, notice, writable) = match storage::read(STORAGE_KEY) {
+            Ok(None) => (Library::default(), None, true),
+            Ok(Some(text)) => match decode(&text) {
+                Ok(library) => (library, None, true),
+                Err(error) => {
+                    let key = backup_key(storage::now_ms());
+                    let kept = storage::write(&key, &text).is_ok();
+                    let notice = LibraryNotice::Unreadable {
+                        reason: error.to_string(),
+                        kept_at: kept.then_some(key),
+                        original: text,
+                    };
+                    (Library::default(), Some(notice), kept)
+                }
+            },
+            Err(error) => (
+                Library::default(),
+                Some(LibraryNotice::NotSaved(error.to_string())),
+                true,
+            ),
+        };
+        Self {
+            library: RwSignal::new(library),
+            notice: RwSignal::new(notice),
+            writable: StoredValue::new(writable),
+        }
+    }
+
+    /// Takes in a change made in another tab.
+    pub fn take_outside_change(&self, text: Option<String>) {
+        match text.as_deref().map(decode) {
+            None => self.library.set(Library::default()),
+            Some(Ok(library)) => self.library.set(library),
+            // Another tab wrote something this version cannot read (a newer app): keep ours.
+            Some(Err(_)) => {}
+        }
+    }
+}
+
+/// Changes the library through `change`, then saves it. Returns what `change` returned.
+pub fn change_library<R>(state: LibraryState, change: impl FnOnce(&mut Library) -> R) -> R {
+    let had_bookmarks = !state.library.with_untracked(|l| l.bookmarks().is_empty());
+    let result = state
+        .library
+        .try_update(change)
+        .expect("the library signal lives as long as the app");
+    let (text, has_bookmarks) = state
+        .library
+        .with_untracked(|l| (encode(l), !l.bookmarks().is_empty()));
+    if !had_bookmarks && has_bookmarks {
+        storage::request_persistence();
+    }
+    if state.writable.get_value() {
+        match storage::write(STORAGE_KEY, &text) {
+            Ok(()) => {
+                if matches!(
+                    state.notice.get_untracked(),
+                    Some(LibraryNotice::NotSaved(_))
+                ) {
+                    state.notice.set(None);
+                }
+            }
+            Err(error) => state
+                .notice
+                .set(Some(LibraryNotice::NotSaved(error.to_string()))),
+        }
+    }
+    result
+}
+
+/// The library state provided by the app.
+pub fn use_library() -> LibraryState {
+    expect_context::<LibraryState>()
+}
+
+/// Storage problems, shown on every page until dismissed or mended.
+#[component]
+pub fn LibraryNoticeBanner() -> impl IntoView {
+    let state = use_library();
+    move || {
+        state.notice.get().map(|notice| match notice {
+            LibraryNotice::Unreadable { reason, kept_at, original } => {
+                let kept = match kept_at {
+                    Some(_) => "It has been kept aside on this device, unchanged, and you are starting with an empty library.",
+                    None => "It could not be kept aside, so nothing you do now will be saved until this is resolved.",
+                };
+                view! {
+                    <section class="notice notice-error" aria-labelledby="library-notice-title">
+                        <h2 id="library-notice-title">"Your saved bookmarks and notes could not be read"</h2>
+                        <p>{format!("{}. {kept}", capitalise(&reason))}</p>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| {
+                                let _ = storage::download(
+                                    "egov-companion-unreadable-library.json",
+                                    "application/json",
+                                    &original,
+                                );
+                            }
+                        >
+                            "Download the unreadable data"
+                        </button>
+                        " "
+                        <button type="button" class="button" on:click=move |_| state.notice.set(None)>
+                            "Dismiss"
+                        </button>
+                    </section>
+                }
+                    .into_any()
+            }
+            LibraryNotice::NotSaved(reason) => view! {
+                <section class="notice notice-error" aria-labelledby="library-notice-title">
+                    <h2 id="library-notice-title">"Your last change is not saved on this device"</h2>
+                    <p>
+                        {format!(
+                            "{}. It stays while this page is open; download a backup from Saved to keep it.",
+                            capitalise(&reason),
+                        )}
+                    </p>
+                </section>
+            }
+                .into_any(),
+        })
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A toggle that saves or unsaves an item; `aria-pressed` tells its state.
+#[component]
+pub fn BookmarkButton(
+    /// The item's id.
+    #[prop(into)]
+    id: String,
+    /// The item's title, for the accessible name.
+    #[prop(into)]
+    title: String,
+) -> impl IntoView {
+    let state = use_library();
+    let saved = {
+        let id = id.clone();
+        Memo::new(move |_| state.library.with(|l| l.is_bookmarked(&id)))
+    };
+    view! {
+        <button
+            type="button"
+            class="bookmark"
+            aria-pressed=move || if saved.get() { "true" } else { "false" }
+            aria-label=format!("Save {title}")
+            on:click=move |_| {
+                let id = id.clone();
+                change_library(state, move |l| l.toggle_bookmark(&id, storage::now_ms()));
+            }
+        >
+            <span aria-hidden="true">{move || if saved.get() { "★ Saved" } else { "☆ Save" }}</span>
+        </button>
+    }
+}
+
+/// "I attended this", for sessions and site visits.
+#[component]
+pub fn AttendedToggle(
+    /// The item's id.
+    #[prop(into)]
+    id: String,
+) -> impl IntoView {
+    let state = use_library();
+    let attended = {
+        let id = id.clone();
+        Memo::new(move |_| state.library.with(|l| l.is_attended(&id)))
+    };
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=attended
+                on:change=move |event| {
+                    let checked = event_target_checked(&event);
+                    let id = id.clone();
+                    change_library(state, move |l| l.set_attended(&id, checked));
+                }
+            />
+            " I attended this"
+        </label>
+    }
+}
+
+/// A private note on an item, saved as the person types.
+#[component]
+pub fn NoteEditor(
+    /// The item's id.
+    #[prop(into)]
+    id: String,
+) -> impl IntoView {
+    let state = use_library();
+    let initial = state
+        .library
+        .with_untracked(|l| l.note(&id).map(|n| n.text.clone()))
+        .unwrap_or_default();
+    let text = RwSignal::new(initial);
+    let status = RwSignal::new(String::new());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let save = move |id: String| {
+        let value = text.get_untracked();
+        match change_library(state, |l| l.set_note(&id, &value, storage::now_ms())) {
+            Ok(()) => status.set("Saved".into()),
+            Err(error) => status.set(format!("Not saved: {error}.")),
+        }
+    };
+    let on_input = move |event| {
+        text.set(event_target_value(&event));
+        status.set(String::new());
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let id = id.clone();
+        let handle = set_timeout_with_handle(
+            move || save(id),
+            std::time::Duration::from_millis(NOTE_SAVE_DELAY_MS),
+        )
+        .ok();
+        pending.set_value(handle);
+    };
+    let length = move || text.with(|t| t.chars().count());
+    view! {
+        <section class="note" aria-labelledby="note-title">
+            <h2 id="note-title">"My private note"</h2>
+            <label for="note-text" class="visually-hidden">
+                "My private note"
+            </label>
+            <textarea
+                id="note-text"
+                rows="5"
+                aria-describedby="note-help note-status"
+                prop:value=move || text.get()
+                on:input=on_input
+            ></textarea>
+            <p id="note-help" class="hint">
+                {move || {
+                    let used = length();
+                    if used > NOTE_MAX_CHARS {
+                        format!("{} characters too many: the note is not saved until it is shorter.", used - NOTE_MAX_CHARS)
+                    } else if used >= NOTE_WARN_CHARS {
+                        format!("{} characters left.", NOTE_MAX_CHARS - used)
+                    } else {
+                        "Only on this device. Saved as you type.".to_string()
+                    }
+                }}
+            </p>
+            <p id="note-status" role="status" class="hint">
+                {move || status.get()}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,179 @@
+// My library in the built app, as a person uses it: bookmark, note, attended, reload,
+// remove and undo, two tabs in sync, damaged storage kept aside, storage that refuses.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSuite, openPage, waitForApp, PHONE } from "./harness.mjs";
+
+const KEY = "egov-companion/library/v1";
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+const saveButton = (page, title) => page.getByRole("button", { name: `Save ${title}` }).first();
+
+test("a bookmark and a note survive a reload and show on the Saved page", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/case-studies/hometax"));
+  await waitForApp(page);
+  const save = saveButton(page, "Hometax (online tax services)");
+  assert.equal(await save.getAttribute("aria-pressed"), "false");
+  await save.click();
+  assert.equal(await save.getAttribute("aria-pressed"), "true");
+
+  const note = page.getByRole("textbox", { name: "My private note" });
+  await note.fill("Ask how e-invoicing became mandatory · 전자세금계산서");
+  await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await saveButton(page, "Hometax (online tax services)").getAttribute("aria-pressed"), "true");
+  assert.equal(
+    await page.getByRole("textbox", { name: "My private note" }).inputValue(),
+    "Ask how e-invoicing became mandatory · 전자세금계산서",
+  );
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Saved" }).click();
+  await page.getByRole("heading", { level: 1, name: "Saved" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Case studies (1)" }).waitFor();
+  await page.getByText("Ask how e-invoicing became mandatory").waitFor();
+  assertClean();
+  await context.close();
+});
+
+test("removing from Saved can be undone", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/sessions/2017-wrap-up"));
+  await waitForApp(page);
+  await saveButton(page, "Wrap-up meeting at KLID headquarters").click();
+  await page.getByRole("checkbox", { name: "I attended this" }).check();
+  await page.goto(url("/saved"));
+  await waitForApp(page);
+  await page.getByText("✓ Attended").waitFor();
+  await page.getByRole("button", { name: "Remove Wrap-up meeting at KLID headquarters from Saved" }).click();
+  await page.getByRole("status").filter({ hasText: "Removed “Wrap-up meeting at KLID headquarters”." }).waitFor();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("button", { name: "Remove Wrap-up meeting at KLID headquarters from Saved" }).waitFor();
+  const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
+  assert.deepEqual(stored.bookmarks.map((b) => b.id), ["2017-wrap-up"]);
+  assert.deepEqual(stored.attended, ["2017-wrap-up"]);
+  assertClean();
+  await context.close();
+});
+
+test("two open pages of the app stay in sync", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  const other = await context.newPage();
+  await page.goto(url("/countries/romania"));
+  await other.goto(url("/saved"));
+  await waitForApp(page);
+  await waitForApp(other);
+  await saveButton(page, "Romania").click();
+  await other.getByRole("heading", { level: 2, name: "Countries (1)" }).waitFor();
+  await other.getByRole("button", { name: "Remove Romania from Saved" }).click();
+  await page.waitForFunction(
+    () => document.querySelector('button[aria-label="Save Romania"]')?.getAttribute("aria-pressed") === "false",
+  );
+  assertClean();
+  await context.close();
+});
+
+test("a damaged library is kept aside, explained and downloadable; the app keeps working", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/about"));
+  await waitForApp(page);
+  await page.evaluate((key) => localStorage.setItem(key, '{"format":1,"bookmarks":[{"id":"hom'), KEY);
+  await page.reload();
+  await waitForApp(page);
+  const notice = page.getByRole("region", { name: "Your saved bookmarks and notes could not be read" });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /damaged/);
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("egov-companion/library/unreadable-")).map((k) => localStorage.getItem(k)),
+  );
+  assert.deepEqual(kept, ['{"format":1,"bookmarks":[{"id":"hom']);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    notice.getByRole("button", { name: "Download the unreadable data" }).click(),
+  ]);
+  const path = await download.path();
+  const { readFileSync } = await import("node:fs");
+  assert.equal(readFileSync(path, "utf8"), '{"format":1,"bookmarks":[{"id":"hom');
+  // The app still works, and new bookmarks are saved.
+  await page.goto(url("/countries/greece"));
+  await waitForApp(page);
+  await saveButton(page, "Greece").click();
+  const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
+  assert.deepEqual(stored.bookmarks.map((b) => b.id), ["greece"]);
+  assertClean();
+  await context.close();
+});
+
+test("when storage refuses to save, the person is told and the bookmark stays on the page", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.goto(url("/countries/serbia"));
+  await waitForApp(page);
+  const save = saveButton(page, "Serbia");
+  await save.click();
+  assert.equal(await save.getAttribute("aria-pressed"), "true");
+  const notice = page.getByRole("region", { name: "Your last change is not saved on this device" });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /storage for this site is full/);
+  assertClean();
+  await context.close();
+});
+
+test("the backup download holds the library with its format, content version and date", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/glossary"));
+  await waitForApp(page);
+  await saveButton(page, "KONEPS").click();
+  await page.goto(url("/saved"));
+  await waitForApp(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download a backup" }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^egov-companion-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const { readFileSync } = await import("node:fs");
+  const backup = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(backup.format, 1);
+  assert.match(backup.content_version, /^\d{4}-\d{2}-\d{2}$/);
+  assert.match(backup.exported_on, /^\d{4}-\d{2}-\d{2}$/);
+  assert.deepEqual(backup.library.bookmarks.map((b) => b.id), ["koneps-term"]);
+  assertClean();
+  await context.close();
+});
+
+test("a saved item that left the content stays, marked no longer available", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/about"));
+  await waitForApp(page);
+  await page.evaluate((key) => {
+    localStorage.setItem(
+      key,
+      JSON.stringify({
+        format: 1,
+        bookmarks: [{ id: "a-retired-item", saved_at: 1 }],
+        notes: { "a-retired-item": { text: "My note on it", updated_at: 2 } },
+        attended: [],
+      }),
+    );
+  }, KEY);
+  await page.goto(url("/saved"));
+  await waitForApp(page);
+  const section = page.getByRole("region", { name: "No longer available (1)" });
+  await section.waitFor();
+  assert.match(await section.innerText(), /a-retired-item/);
+  assert.match(await section.innerText(), /My note on it/);
+  assertClean();
+  await context.close();
+});
