@@ -240,31 +240,45 @@ pub fn decode(text: &str) -> Result<Library, StoreError> {
 
 /// Writes a library in today's format.
 pub fn encode(library: &Library) -> String {
-    let stored = StoredV1 {
+    // Serialising plain strings, numbers and maps with string keys cannot fail.
+    serde_json::to_string(&stored(library)).unwrap_or_default()
+}
+
+fn stored(library: &Library) -> StoredV1 {
+    StoredV1 {
         format: FORMAT_VERSION,
         bookmarks: library.bookmarks.clone(),
         notes: library.notes.clone(),
         attended: library.attended.clone(),
-    };
-    // Serialising plain strings, numbers and maps with string keys cannot fail.
-    serde_json::to_string(&stored).unwrap_or_default()
+    }
 }
 
-/// A backup file: the library in today's format, with the app, the content version it was
-/// made with, and when.
+/// A backup file as written: the library in today's format, with the app, the content
+/// version it was made with, and when.
+#[derive(Serialize)]
+struct BackupFile<'a> {
+    app: &'static str,
+    kind: &'static str,
+    format: u32,
+    content_version: Option<&'a str>,
+    exported_at: u64,
+    exported_on: String,
+    library: StoredV1,
+}
+
+/// A backup file for `library`, made now (`now` in milliseconds since 1970).
 pub fn backup_json(library: &Library, content_version: Option<&str>, now: u64) -> String {
-    let library_value: serde_json::Value =
-        serde_json::from_str(&encode(library)).unwrap_or(serde_json::Value::Null);
-    let backup = serde_json::json!({
-        "app": "e-Gov Companion",
-        "kind": "library-backup",
-        "format": FORMAT_VERSION,
-        "content_version": content_version,
-        "exported_at": now,
-        "exported_on": iso_date(now),
-        "library": library_value,
-    });
-    serde_json::to_string_pretty(&backup).unwrap_or_default()
+    let backup = BackupFile {
+        app: "e-Gov Companion",
+        kind: "library-backup",
+        format: FORMAT_VERSION,
+        content_version,
+        exported_at: now,
+        exported_on: iso_date(now),
+        library: stored(library),
+    };
+    // Plain strings, numbers and string-keyed maps always serialise.
+    serde_json::to_string(&backup).unwrap_or_default()
 }
 
 /// The UTC calendar date of a time in milliseconds since 1970, as `YYYY-MM-DD`.

@@ -174,12 +174,13 @@ pub fn LibraryNoticeBanner() -> impl IntoView {
     }
 }
 
+/// The message with its first letter in upper case (messages are ASCII-initial English).
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// A toggle that saves or unsaves an item; `aria-pressed` tells its state.
