@@ -57,6 +57,9 @@ impl Default for RankingWeights {
 pub const ONE_TYPO_MIN_CHARS: usize = 5;
 /// Shortest word allowed two typos.
 pub const TWO_TYPOS_MIN_CHARS: usize = 9;
+/// Shortest typed word that may match by typo at all (a longer indexed word can lend it
+/// its allowance: `deəș` finds `deəăș`), so that `tax` never matches `taxes` by typo.
+pub const TYPO_MIN_TYPED_CHARS: usize = 4;
 /// At most this many vocabulary words are tried for a prefix, most frequent first.
 pub const MAX_PREFIX_EXPANSIONS: usize = 64;
 

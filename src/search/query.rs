@@ -2,7 +2,8 @@
 //!
 //! Every word of the query must match (AND). A word matches a vocabulary word exactly, as a
 //! prefix (only the word still being typed), by initial consonants (ㅅㅇ), or within an edit
-//! distance allowed by its length (transpositions count as one edit). Each word contributes
+//! distance allowed by the length of the longer of the two words (transpositions count as
+//! one edit; typed words under four letters must match exactly). Each word contributes
 //! its best-matching vocabulary word's BM25 score, weighted by field and by how it matched.
 //! Results are ordered by how exactly they matched, then by score.
 
@@ -13,7 +14,7 @@ use super::index::{SearchIndex, FIELD_COUNT};
 use super::snippet::{mark, snippet};
 use super::{
     FacetCounts, Filters, Hit, Query, RankingWeights, SearchResults, MAX_PREFIX_EXPANSIONS,
-    MAX_QUERY_CHARS, ONE_TYPO_MIN_CHARS, TWO_TYPOS_MIN_CHARS,
+    MAX_QUERY_CHARS, ONE_TYPO_MIN_CHARS, TWO_TYPOS_MIN_CHARS, TYPO_MIN_TYPED_CHARS,
 };
 use crate::content::{Catalog, Kind};
 use crate::sort::{sort_by, sort_by_key};
@@ -204,12 +205,15 @@ fn candidates(
         }
     }
     let length = word.term.chars().count();
-    let max_edits = allowed_typos(length);
-    if max_edits > 0 {
+    if length >= TYPO_MIN_TYPED_CHARS {
         let query: Vec<char> = word.term.chars().collect();
         for (position, term) in index.vocabulary.iter().enumerate() {
             let term_length = term.chars().count();
-            if term_length.abs_diff(length) > max_edits
+            // The longer of the two words sets the allowance: a letter dropped from a long
+            // word must not cost the word its second typo.
+            let max_edits = allowed_typos(length.max(term_length));
+            if max_edits == 0
+                || term_length.abs_diff(length) > max_edits
                 || out.iter().any(|(p, _, _)| *p == position)
             {
                 continue;
@@ -231,6 +235,7 @@ fn candidates(
 }
 
 /// Typos allowed for a word of `length` characters: none under 5, one for 5–8, two from 9.
+/// The length is the longer of the typed and the indexed word (see `candidates`).
 fn allowed_typos(length: usize) -> usize {
     if length >= TWO_TYPOS_MIN_CHARS {
         2
