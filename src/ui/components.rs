@@ -113,13 +113,6 @@ pub fn ContentNotices(
     })
 }
 
-/// True when `text` contains Hangul, so it can be marked `lang="ko"`.
-pub fn has_hangul(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
-    })
-}
-
 /// A name that may be Korean: wrapped in `lang="ko"` when it contains Hangul.
 #[component]
 pub fn Name(
@@ -127,7 +120,7 @@ pub fn Name(
     #[prop(into)]
     text: String,
 ) -> impl IntoView {
-    let lang = has_hangul(&text).then_some("ko");
+    let lang = crate::search::analyzer::has_hangul(&text).then_some("ko");
     view! { <span lang=lang>{text}</span> }
 }
 
