@@ -145,3 +145,57 @@ pub fn ItemCard(
         </li>
     }
 }
+
+/// Status lines for the whole app: "you are offline", and "a newer version is available"
+/// with a Reload button that is the only thing that switches versions.
+#[component]
+pub fn AppStatus() -> impl IntoView {
+    let online = RwSignal::new(web::offline::is_online());
+    let update = RwSignal::new(web::offline::update_waiting());
+    let listeners = [
+        window_event_listener(leptos::ev::online, move |_| online.set(true)),
+        window_event_listener(leptos::ev::offline, move |_| online.set(false)),
+    ];
+    let update_listener =
+        window_event_listener_untyped(web::offline::UPDATE_AVAILABLE_EVENT, move |_| {
+            update.set(true)
+        });
+    on_cleanup(move || {
+        for listener in listeners {
+            listener.remove();
+        }
+        update_listener.remove();
+    });
+    view! {
+        <div role="status" class="app-status">
+            {move || {
+                (!online.get())
+                    .then(|| {
+                        view! {
+                            <p class="notice">
+                                "You are offline. Everything in the app, and everything you saved, still works."
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                update
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="notice">
+                                "A newer version is available — "
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=|_| web::offline::apply_update()
+                                >
+                                    "Reload"
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

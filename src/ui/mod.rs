@@ -18,7 +18,7 @@ use leptos_router::path;
 use crate::content::ContentProblem;
 use crate::web;
 use crate::web::loader::{load_content, LoadedContent};
-use components::{ContentNotices, LoadFailure, LoadingState};
+use components::{AppStatus, ContentNotices, LoadFailure, LoadingState};
 use library::{LibraryNoticeBanner, LibraryState};
 use pages::{AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, SavedPage, SearchPage};
 
@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                 </A>
             </header>
             <main id="main" tabindex="-1">
+                <AppStatus />
                 <LibraryNoticeBanner />
                 {move || match content.get() {
                     None => view! { <LoadingState /> }.into_any(),

@@ -5,6 +5,7 @@
 //! [`crate::content`] and returns what that decides. Failures are values, never panics.
 
 pub mod loader;
+pub mod offline;
 pub mod storage;
 
 use wasm_bindgen::JsCast;

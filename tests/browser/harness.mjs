@@ -10,7 +10,7 @@ export const DIST = process.env.DIST_DIR ?? "dist";
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",
@@ -20,7 +20,7 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-function chromiumPath() {
+export function chromiumPath() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
   const found = candidates.find((path) => path && existsSync(path));
   if (!found) throw new Error("Chromium not found: install Debian's chromium package");
@@ -49,8 +49,13 @@ export async function startSuite({ dist = DIST, base = BASE } = {}) {
  * call `assertClean()` at the end of a test. Resource failures a test causes on purpose
  * are allowed by passing URL fragments in `expectFailures`.
  */
-export async function openPage(suite, viewport = PHONE, { expectFailures = [] } = {}) {
-  const context = await suite.browser.newContext({ viewport, serviceWorkers: "block" });
+export async function openPage(
+  suite,
+  viewport = PHONE,
+  { expectFailures = [], serviceWorkers = "block" } = {},
+) {
+  // Service workers are blocked unless a test is about them, so tests stay independent.
+  const context = await suite.browser.newContext({ viewport, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   const failedUrls = [];

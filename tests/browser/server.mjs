@@ -21,7 +21,8 @@ const TYPES = {
 
 /** Serves `root` under `base` (which starts and ends with "/") on a free loopback port. */
 export async function serveStatic(root, base = "/") {
-  const rootDir = resolve(root);
+  // `let`: a test can deploy another build in place with `setRoot`.
+  let rootDir = resolve(root);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, "http://localhost");
     let path = decodeURIComponent(url.pathname);
@@ -62,6 +63,10 @@ export async function serveStatic(root, base = "/") {
   return {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${base}`,
+    /** Serves another directory from now on, as a new deployment would. */
+    setRoot: (dir) => {
+      rootDir = resolve(dir);
+    },
     close: () => new Promise((done) => server.close(done)),
   };
 }
