@@ -85,8 +85,9 @@ test("facet filters narrow the results, show counts and live in the URL", async 
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   await page.goto(url("/search?q=seoul"));
   await waitForApp(page);
-  const status = page.getByRole("status");
-  await status.filter({ hasText: /results/ }).waitFor();
+  // The search's own status line (the app has others, for offline and updates).
+  const status = page.getByRole("status").filter({ hasText: /result/ });
+  await status.waitFor();
   const before = Number((await status.innerText()).match(/\d+/)[0]);
   await page.getByText("Filter results").click();
   const kind = page.getByRole("region", { name: "Kind" });
