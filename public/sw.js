@@ -30,8 +30,19 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
-  if (event.data === "version" && event.ports[0]) {
-    event.ports[0].postMessage({ version: VERSION, files: PRECACHE.length });
+  if (event.data === "status" && event.ports[0]) {
+    // What is kept for offline use: how many files, how many bytes.
+    const port = event.ports[0];
+    caches
+      .open(CACHE)
+      .then((cache) => cache.keys().then((keys) => Promise.all(keys.map((k) => cache.match(k)))))
+      .then((responses) => Promise.all(responses.map((r) => (r ? r.blob() : null))))
+      .then((blobs) => {
+        const kept = blobs.filter(Boolean);
+        const bytes = kept.reduce((sum, blob) => sum + blob.size, 0);
+        port.postMessage({ version: VERSION, files: kept.length, complete: kept.length >= PRECACHE.length, bytes });
+      })
+      .catch(() => port.postMessage({ version: VERSION, files: 0, complete: false, bytes: 0 }));
   }
 });
 

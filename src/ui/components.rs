@@ -199,3 +199,77 @@ pub fn AppStatus() -> impl IntoView {
         </div>
     }
 }
+
+/// "Available offline · N items · size · content of DATE", or how to get there.
+#[component]
+pub fn OfflineStatus() -> impl IntoView {
+    use crate::web::offline::{offline_readiness, OfflineReadiness, OFFLINE_STATUS_EVENT};
+    let readiness = RwSignal::new(offline_readiness());
+    let asked = RwSignal::new(false);
+    let listener = window_event_listener_untyped(OFFLINE_STATUS_EVENT, move |_| {
+        readiness.set(offline_readiness());
+    });
+    on_cleanup(move || listener.remove());
+    let content = super::loaded_content();
+    let items = content.catalog.len();
+    let date = content
+        .catalog
+        .version()
+        .map(|v| v.display())
+        .unwrap_or_else(|| "unknown date".into());
+    view! {
+        <div class="offline-status" role="status">
+            {move || match readiness.get() {
+                OfflineReadiness::Ready(bytes) => {
+                    view! {
+                        <p>
+                            <span aria-hidden="true">"✓ "</span>
+                            {format!(
+                                "Available offline · {items} items · {} · content of {date}",
+                                megabytes(bytes),
+                            )}
+                        </p>
+                    }
+                        .into_any()
+                }
+                OfflineReadiness::Unavailable => {
+                    view! {
+                        <p>
+                            "This browser cannot keep the app for offline use here; it works while you are online."
+                        </p>
+                    }
+                        .into_any()
+                }
+                OfflineReadiness::Preparing | OfflineReadiness::Partial => {
+                    view! {
+                        <p>
+                            {move || {
+                                if asked.get() {
+                                    "Preparing for offline use…"
+                                } else {
+                                    "Not yet available offline."
+                                }
+                            }} " "
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| {
+                                    asked.set(true);
+                                    crate::web::offline::make_available_offline();
+                                }
+                            >
+                                "Make available offline now"
+                            </button>
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// Bytes as megabytes with one decimal ("1.4 MB").
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}

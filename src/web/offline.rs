@@ -3,6 +3,53 @@
 //! bindings); it marks `<html data-update="available">` and fires `egov:update-available`
 //! when a newer version waits, and takes `egov:apply-update` as the person's go-ahead.
 
+/// Whether the app is kept for offline use on this device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfflineReadiness {
+    /// Not known yet: the service worker is still installing, or has not answered.
+    Preparing,
+    /// Everything is cached: this many bytes.
+    Ready(u64),
+    /// Only part is cached (an interrupted download).
+    Partial,
+    /// This browser cannot keep the app offline (no service workers).
+    Unavailable,
+}
+
+/// The event fired whenever the offline readiness is known anew.
+pub const OFFLINE_STATUS_EVENT: &str = "egov:offline-status";
+/// The event the app fires to ask the service worker to report (and finish) caching.
+const MAKE_OFFLINE_EVENT: &str = "egov:make-offline";
+
+/// What `public/sw-register.js` last reported about offline readiness.
+pub fn offline_readiness() -> OfflineReadiness {
+    let html = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    let attribute = |name: &str| html.as_ref().and_then(|h| h.get_attribute(name));
+    match attribute("data-offline").as_deref() {
+        Some("ready") => OfflineReadiness::Ready(
+            attribute("data-offline-bytes")
+                .and_then(|b| b.parse().ok())
+                .unwrap_or(0),
+        ),
+        Some("partial") => OfflineReadiness::Partial,
+        Some("unavailable") => OfflineReadiness::Unavailable,
+        _ => OfflineReadiness::Preparing,
+    }
+}
+
+/// Asks the service worker to make sure everything is cached, and to report.
+pub fn make_available_offline() {
+    dispatch(MAKE_OFFLINE_EVENT);
+}
+
+fn dispatch(name: &str) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(name)) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
 /// The event fired when a newer version is installed and waiting.
 pub const UPDATE_AVAILABLE_EVENT: &str = "egov:update-available";
 /// The event the app fires to switch to the waiting version.

@@ -235,3 +235,18 @@ test("the skip link moves focus to the main content", async () => {
   assertClean();
   await context.close();
 });
+
+test("without service workers the app says it cannot work offline, and still works", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "serviceWorker", { get: () => undefined });
+    delete Navigator.prototype.serviceWorker;
+  });
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await page.getByRole("status").filter({ hasText: "cannot keep the app for offline use" }).waitFor();
+  await page.getByRole("link", { name: "Case studies" }).click();
+  await expectHeading(page, "Case studies");
+  assertClean();
+  await context.close();
+});

@@ -42,6 +42,16 @@ test("after one visit online, deep links, browsing, search and bookmarks work of
   await page.goto(url("/"));
   await waitForApp(page);
   await waitUntilOfflineReady(page);
+  await page.getByRole("button", { name: "Make available offline now" }).or(page.getByText("Available offline ·")).first().waitFor();
+  if (await page.getByRole("button", { name: "Make available offline now" }).count()) {
+    await page.getByRole("button", { name: "Make available offline now" }).click();
+  }
+  const ready = page.getByRole("status").filter({ hasText: "Available offline" });
+  await ready.waitFor();
+  assert.match(
+    await ready.innerText(),
+    /^✓ Available offline · \d+ items · \d+\.\d MB · content of \d{1,2} [A-Z][a-z]+ \d{4}$/,
+  );
 
   await context.setOffline(true);
   await page.goto(url("/case-studies/hometax"));

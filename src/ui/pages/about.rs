@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::components::PageHeading;
+use crate::ui::components::{OfflineStatus, PageHeading};
 use crate::ui::loaded_content;
 
 /// What the program is, who organises it, the sources, the content version, privacy.
@@ -32,6 +32,12 @@ pub fn AboutPage() -> impl IntoView {
             let count = content.catalog.len();
             view! { <p>{format!("Content version: {version} · {count} items.")}</p> }
         }
+        <h2>"Offline use"</h2>
+        <p>
+            "After one visit online, every page, the search and your saved items work with no network. "
+            "New content arrives when you choose to reload."
+        </p>
+        <OfflineStatus />
         <h2>"Privacy"</h2>
         <p>
             "This app has no account and no server of its own. Nothing you do in it leaves your device."

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::content::Kind;
-use crate::ui::components::{ItemCard, PageHeading};
+use crate::ui::components::{ItemCard, OfflineStatus, PageHeading};
 use crate::ui::{href, loaded_content, APP_NAME};
 
 /// Home: one sentence on the app, the programme editions, and every kind with its count.
@@ -16,6 +16,7 @@ pub fn HomePage() -> impl IntoView {
             "What Korea built for e-government, and what the Korea–BSEC ICT Cooperation Program "
             "showed civil servants of the Black Sea Economic Cooperation countries."
         </p>
+        <OfflineStatus />
         {
             let content = loaded_content();
             let catalog = &content.catalog;
