@@ -250,3 +250,36 @@ test("without service workers the app says it cannot work offline, and still wor
   assertClean();
   await context.close();
 });
+
+test("a strict content security policy is enforced with no violations", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`),
+    );
+  });
+  await page.goto(url("/"));
+  await waitForApp(page);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.match(policy, /object-src 'none'/);
+  assert.match(policy, /base-uri 'self'/);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  for (const path of ["/case-studies/hometax", "/search?q=seoul", "/saved", "/about"]) {
+    await page.goto(url(path));
+    await waitForApp(page);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+  }
+  // A script injected the way an attack would be is refused.
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true";
+    document.body.append(script);
+  });
+  assert.equal(await page.evaluate(() => window.__injected), undefined);
+  const violations = await page.evaluate(() => window.__cspViolations);
+  assert.deepEqual(violations, ["script-src-elem: inline"]);
+  await context.close();
+});

@@ -1,0 +1,41 @@
+// Trunk's post-build step (Trunk.toml), on the staging directory, in this order:
+// 1. a strict Content Security Policy in index.html, allowing Trunk's one inline script by
+//    its hash (computed here, so no 'unsafe-inline');
+// 2. 404.html, a copy of index.html, for static hosts that answer unknown paths with it;
+// 3. sw.js, the service worker with the precache list of everything built.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeServiceWorker } from "./precache.mjs";
+
+const dist = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dist) throw new Error("usage: node scripts/post-build.mjs <dist-dir>");
+
+/** The policy, given the hashes of the inline scripts it must allow. */
+function contentSecurityPolicy(scriptHashes) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(" ")}`.trim(),
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+const indexPath = join(dist, "index.html");
+let html = readFileSync(indexPath, "utf8");
+const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((code) => "sha256-" + createHash("sha256").update(code, "utf8").digest("base64"));
+const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}" />`;
+html = html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
+if (!html.includes("Content-Security-Policy")) throw new Error("index.html: no place for the CSP");
+writeFileSync(indexPath, html);
+writeFileSync(join(dist, "404.html"), html);
+console.log(`CSP: ${hashes.length} inline script(s) allowed by hash`);
+writeServiceWorker(dist);
