@@ -44,3 +44,88 @@ fn a_truncated_value_is_reported_as_damaged() {
         "{error}"
     );
 }
+
+mod with_real_content {
+    use std::fs;
+    use std::path::Path;
+
+    use egov_companion::content::{build_catalog, parse_index, parse_kind_file, Catalog};
+    use egov_companion::library::{calendar_ics, trip_report_markdown, Library};
+
+    fn catalog() -> Catalog {
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+        let index = parse_index(&fs::read_to_string(dir.join("index.json")).expect("index"))
+            .expect("index parses");
+        let files = index
+            .files
+            .iter()
+            .map(|name| {
+                let text = fs::read_to_string(dir.join(name)).expect("file");
+                parse_kind_file(name, &text).expect("parses")
+            })
+            .collect();
+        build_catalog(&index.version, files, None).0
+    }
+
+    fn library() -> Library {
+        let mut library = Library::default();
+        for id in [
+            "2017-global-forum",
+            "2017-wrap-up",
+            "2017-workshop-klid",
+            "hometax",
+            "gone-item",
+        ] {
+            library.toggle_bookmark(id, 1);
+        }
+        library.set_attended("2017-wrap-up", true);
+        library
+            .set_note("hometax", "Ask about e-invoices.\nAnd about identity.", 2)
+            .expect("short");
+        library
+            .set_note("gone-item", "Kept anyway.", 3)
+            .expect("short");
+        library
+    }
+
+    #[test]
+    fn the_trip_report_groups_the_programme_by_edition_and_day_with_notes_and_sources() {
+        let report = trip_report_markdown(&library(), &catalog(), "2026-11-27");
+        assert!(report.starts_with("# Trip report: Korea–BSEC ICT Cooperation Program"));
+        let edition = report
+            .find("## 2017 programme in Seoul (7th edition)")
+            .expect("edition");
+        let day1 = report
+            .find("### Wednesday 1 November 2017")
+            .expect("forum day");
+        let day3 = report
+            .find("### Friday 3 November 2017")
+            .expect("wrap-up day");
+        let undated = report
+            .find("### Day not recorded in the sources")
+            .expect("workshop");
+        assert!(edition < day1 && day1 < day3 && day3 < undated);
+        assert!(report.contains("**Wrap-up meeting at KLID headquarters** (Session, attended)"));
+        let cases = report.find("## Case studies").expect("case studies");
+        assert!(
+            report[cases..].contains("    > Ask about e-invoices.\n    > And about identity.\n")
+        );
+        assert!(report[cases..].contains("  - Source: Aju Business Daily (ajunews.com)"));
+        assert!(report.contains(
+            "## No longer in the knowledge base\n\n- gone-item\n  - My note:\n    > Kept anyway."
+        ));
+    }
+
+    #[test]
+    fn the_calendar_holds_bookmarked_sessions_with_a_known_day() {
+        let (ics, left_out) = calendar_ics(&library(), &catalog(), 1_764_201_600_000);
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
+        assert!(ics.contains("UID:2017-global-forum@egov-companion\r\n"));
+        assert!(ics.contains("DTSTART;VALUE=DATE:20171101\r\nDTEND;VALUE=DATE:20171102\r\n"));
+        assert!(ics.contains("DTSTART;VALUE=DATE:20171103\r\n"));
+        assert_eq!(left_out, 1, "the workshop has no recorded day");
+        assert!(ics.split("\r\n").all(|line| line.len() <= 75));
+    }
+}

@@ -6,9 +6,15 @@
 //! with a [`StoreError`] so the caller can keep the original aside. This module is pure: it
 //! never touches storage, the clock or the page; callers pass the time in.
 
+mod calendar;
+mod report;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+
+pub use calendar::calendar_ics;
+pub use report::trip_report_markdown;
 
 /// The storage key of the library. The `v1` is the key's generation: a format change that
 /// old app versions must not read would move to a new key (and migrate from this one).

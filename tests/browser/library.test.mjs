@@ -177,3 +177,40 @@ test("a saved item that left the content stays, marked no longer available", asy
   assertClean();
   await context.close();
 });
+
+test("the trip report and the calendar download with the saved sessions and notes", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  const { readFileSync } = await import("node:fs");
+  await page.goto(url("/sessions/2017-wrap-up"));
+  await waitForApp(page);
+  await saveButton(page, "Wrap-up meeting at KLID headquarters").click();
+  await page.getByRole("checkbox", { name: "I attended this" }).check();
+  await page.getByRole("textbox", { name: "My private note" }).fill("Follow up with KLID on Saeol.");
+  await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+  await page.goto(url("/sessions/2017-workshop-klid"));
+  await waitForApp(page);
+  await saveButton(page, "Workshop at KLID headquarters").click();
+  await page.goto(url("/saved"));
+  await waitForApp(page);
+
+  const [report] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download trip report (Markdown)" }).click(),
+  ]);
+  assert.match(report.suggestedFilename(), /^trip-report-\d{4}-\d{2}-\d{2}\.md$/);
+  const markdown = readFileSync(await report.path(), "utf8");
+  assert.match(markdown, /## 2017 programme in Seoul \(7th edition\)/);
+  assert.match(markdown, /### Friday 3 November 2017\n\n- \*\*Wrap-up meeting at KLID headquarters\*\* \(Session, attended\)/);
+  assert.match(markdown, /> Follow up with KLID on Saeol\./);
+
+  const [calendar] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download calendar (.ics)" }).click(),
+  ]);
+  const ics = readFileSync(await calendar.path(), "utf8");
+  assert.equal(ics.match(/BEGIN:VEVENT/g).length, 1);
+  assert.match(ics, /DTSTART;VALUE=DATE:20171103\r\n/);
+  await page.getByRole("status").filter({ hasText: "1 saved session has no recorded day" }).waitFor();
+  assertClean();
+  await context.close();
+});

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::content::{Item, Kind};
-use crate::library::{backup_json, Bookmark};
+use crate::library::{backup_json, calendar_ics, iso_date, trip_report_markdown, Bookmark};
 use crate::ui::components::PageHeading;
 use crate::ui::library::{change_library, use_library};
 use crate::ui::{href, loaded_content};
@@ -37,6 +37,40 @@ pub fn SavedPage() -> impl IntoView {
                         error.to_string(),
                     )));
             }
+        }
+    };
+
+    let export_message = RwSignal::new(String::new());
+    let download = move |name: String, mime: &str, text: String| {
+        if let Err(error) = storage::download(&name, mime, &text) {
+            export_message.set(format!("The download did not start: {error}."));
+        }
+    };
+    let download_report = {
+        let content = content.clone();
+        move |_| {
+            let today = iso_date(storage::now_ms());
+            let text = state
+                .library
+                .with_untracked(|l| trip_report_markdown(l, &content.catalog, &today));
+            download(format!("trip-report-{today}.md"), "text/markdown", text);
+        }
+    };
+    let download_calendar = {
+        let content = content.clone();
+        move |_| {
+            let now = storage::now_ms();
+            let (text, left_out) = state
+                .library
+                .with_untracked(|l| calendar_ics(l, &content.catalog, now));
+            export_message.set(match left_out {
+                0 => String::new(),
+                1 => "1 saved session has no recorded day, so it is not in the calendar.".into(),
+                n => format!(
+                    "{n} saved sessions have no recorded day, so they are not in the calendar."
+                ),
+            });
+            download("egov-companion-programme.ics".into(), "text/calendar", text);
         }
     };
 
@@ -129,10 +163,19 @@ pub fn SavedPage() -> impl IntoView {
             "Your bookmarks and notes stay on this device only; nothing is sent anywhere. "
             "Browsers may clear site data, so keep a backup."
         </p>
-        <p>
+        <div class="exports">
             <button type="button" class="button" on:click=download_backup>
                 "Download a backup"
             </button>
+            <button type="button" class="button" on:click=download_report>
+                "Download trip report (Markdown)"
+            </button>
+            <button type="button" class="button" on:click=download_calendar>
+                "Download calendar (.ics)"
+            </button>
+        </div>
+        <p role="status" class="hint">
+            {move || export_message.get()}
         </p>
         <p role="status" class="undo">
             {move || {
