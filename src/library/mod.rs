@@ -6,6 +6,7 @@
 //! with a [`StoreError`] so the caller can keep the original aside. This module is pure: it
 //! never touches storage, the clock or the page; callers pass the time in.
 
+mod backup;
 mod calendar;
 mod report;
 
@@ -13,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+pub use backup::{parse_backup, Backup, ImportError, MergeReport, MAX_IMPORT_BYTES};
 pub use calendar::calendar_ics;
 pub use report::trip_report_markdown;
 

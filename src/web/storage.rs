@@ -86,3 +86,30 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), StorageEr
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// The text of the file a person chose in a file input (the `change` event's target), at
+/// most `max_bytes` long. `Ok(None)` when no file was chosen.
+pub async fn read_chosen_file(
+    event: &web_sys::Event,
+    max_bytes: usize,
+) -> Result<Option<String>, StorageError> {
+    let Some(file) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+    else {
+        return Ok(None);
+    };
+    if file.size() > max_bytes as f64 {
+        return Err(StorageError::Failed(format!(
+            "the file is {} KB; a backup is at most {} KB",
+            (file.size() / 1024.0) as u64,
+            max_bytes / 1024
+        )));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| StorageError::Failed("the file could not be read".into()))?;
+    Ok(text.as_string())
+}

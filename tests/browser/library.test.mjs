@@ -214,3 +214,51 @@ test("the trip report and the calendar download with the saved sessions and note
   assertClean();
   await context.close();
 });
+
+test("importing: a bad file is refused, a good one previews, merges, and replaces after confirming", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/countries/greece"));
+  await waitForApp(page);
+  await saveButton(page, "Greece").click();
+  await page.goto(url("/saved"));
+  await waitForApp(page);
+  const chooser = page.getByLabel("Choose a backup file (.json)");
+  const status = (text) => page.getByRole("status").filter({ hasText: text });
+
+  await chooser.setInputFiles({ name: "cut.json", mimeType: "application/json", buffer: Buffer.from('{"app":"e-Gov Companion","kind":"library-') });
+  await status("This file cannot be imported: the file is cut short").waitFor();
+  await chooser.setInputFiles({ name: "page.json", mimeType: "application/json", buffer: Buffer.from("<html><script>alert(1)</script>") });
+  await status("not a backup made by this app").waitFor();
+
+  const backup = {
+    app: "e-Gov Companion",
+    kind: "library-backup",
+    format: 1,
+    content_version: "2026-11-27",
+    exported_at: 1764201600000,
+    exported_on: "2025-11-27",
+    library: {
+      format: 1,
+      bookmarks: [{ id: "hometax", saved_at: 1 }, { id: "koneps", saved_at: 2 }],
+      notes: { hometax: { text: "From my other phone.", updated_at: 3 } },
+      attended: [],
+    },
+  };
+  const file = { name: "backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) };
+  await chooser.setInputFiles(file);
+  await status("This backup, made on 2025-11-27 with the content of 2026-11-27, holds 2 bookmarks, 1 note and 0 attended marks.").waitFor();
+  await page.getByRole("button", { name: "Merge into my library" }).click();
+  await status("Merged: 2 bookmarks added, 1 note added or combined.").waitFor();
+  await page.getByRole("heading", { level: 2, name: "Countries (1)" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Case studies (2)" }).waitFor();
+
+  await chooser.setInputFiles({ ...file, buffer: Buffer.from(JSON.stringify({ ...backup, library: { ...backup.library, bookmarks: [{ id: "koneps", saved_at: 2 }], notes: {} } })) });
+  await page.getByRole("button", { name: "Replace my library" }).click();
+  await status("Replacing removes everything now in your library (3 bookmarks, 1 note)").waitFor();
+  await page.getByRole("button", { name: "Yes, replace my library" }).click();
+  await status("Replaced").waitFor();
+  await page.getByRole("heading", { level: 2, name: "Case studies (1)" }).waitFor();
+  assert.equal(await page.getByRole("heading", { level: 2, name: "Countries (1)" }).count(), 0);
+  assertClean();
+  await context.close();
+});

@@ -5,9 +5,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::content::{Item, Kind};
-use crate::library::{backup_json, calendar_ics, iso_date, trip_report_markdown, Bookmark};
+use crate::library::{
+    backup_json, calendar_ics, iso_date, parse_backup, trip_report_markdown, Backup, Bookmark,
+    MAX_IMPORT_BYTES,
+};
 use crate::ui::components::PageHeading;
-use crate::ui::library::{change_library, use_library};
+use crate::ui::library::{change_library, use_library, LibraryNotice, LibraryState};
 use crate::ui::{href, loaded_content};
 use crate::web::storage;
 
@@ -18,26 +21,10 @@ pub fn SavedPage() -> impl IntoView {
     let content = loaded_content();
     let removed = RwSignal::new(None::<(Bookmark, String)>);
 
+    let version = content.catalog.version().map(|v| v.iso());
     let download_backup = {
-        let content = content.clone();
-        move |_| {
-            let now = storage::now_ms();
-            let version = content.catalog.version().map(|v| v.iso());
-            let text = state
-                .library
-                .with_untracked(|l| backup_json(l, version.as_deref(), now));
-            let name = format!(
-                "egov-companion-backup-{}.json",
-                crate::library::iso_date(now)
-            );
-            if let Err(error) = storage::download(&name, "application/json", &text) {
-                state
-                    .notice
-                    .set(Some(crate::ui::library::LibraryNotice::NotSaved(
-                        error.to_string(),
-                    )));
-            }
-        }
+        let version = version.clone();
+        move |_| download_library_backup(state, version.clone())
     };
 
     let export_message = RwSignal::new(String::new());
@@ -199,7 +186,194 @@ pub fn SavedPage() -> impl IntoView {
                     })
             }}
         </p>
+        <ImportPanel content_version=version />
         {groups}
+    }
+}
+
+/// Offers the whole library as a backup file; a failure becomes the library notice.
+fn download_library_backup(state: LibraryState, content_version: Option<String>) {
+    let now = storage::now_ms();
+    let text = state
+        .library
+        .with_untracked(|l| backup_json(l, content_version.as_deref(), now));
+    let name = format!("egov-companion-backup-{}.json", iso_date(now));
+    if let Err(error) = storage::download(&name, "application/json", &text) {
+        state
+            .notice
+            .set(Some(LibraryNotice::NotSaved(error.to_string())));
+    }
+}
+
+/// Where an import stands.
+#[derive(Clone, PartialEq)]
+enum ImportStep {
+    /// Nothing chosen, or finished (with a message).
+    Idle(String),
+    /// A valid backup, previewed, waiting for Merge or Replace.
+    Preview(Backup),
+    /// Replace chosen: waiting for confirmation.
+    ConfirmReplace(Backup),
+}
+
+/// Import a backup: choose a file, see what it holds, then merge (never deletes) or replace
+/// (after confirming, with the offer of a backup of the current library first).
+#[component]
+fn ImportPanel(
+    /// The content version, for the backup offered before replacing.
+    content_version: Option<String>,
+) -> impl IntoView {
+    let state = use_library();
+    let step = RwSignal::new(ImportStep::Idle(String::new()));
+    let on_file = move |event: leptos::ev::Event| {
+        step.set(ImportStep::Idle("Reading the file…".into()));
+        leptos::task::spawn_local(async move {
+            let next = match storage::read_chosen_file(&event, MAX_IMPORT_BYTES).await {
+                Ok(None) => ImportStep::Idle(String::new()),
+                Ok(Some(text)) => match parse_backup(&text) {
+                    Ok(backup) => ImportStep::Preview(backup),
+                    Err(error) => ImportStep::Idle(format!(
+                        "This file cannot be imported: {error}. Your library is unchanged."
+                    )),
+                },
+                Err(error) => ImportStep::Idle(format!(
+                    "This file cannot be imported: {error}. Your library is unchanged."
+                )),
+            };
+            step.set(next);
+        });
+    };
+    let merge = move |backup: Backup| {
+        let report = change_library(state, |l| l.merge(&backup.library));
+        let mut message = format!(
+            "Merged: {} bookmark{} added, {} note{} added or combined.",
+            report.bookmarks_added,
+            plural(report.bookmarks_added),
+            report.notes_merged,
+            plural(report.notes_merged),
+        );
+        if report.notes_too_long > 0 {
+            message.push_str(&format!(
+                " {} note{} would pass the length limit when combined, so stayed only in the file.",
+                report.notes_too_long,
+                plural(report.notes_too_long)
+            ));
+        }
+        step.set(ImportStep::Idle(message));
+    };
+    let replace = move |backup: Backup| {
+        change_library(state, |l| *l = backup.library.clone());
+        step.set(ImportStep::Idle(
+            "Replaced: your library is now the one from the backup.".into(),
+        ));
+    };
+    let cancel = move |_| {
+        step.set(ImportStep::Idle(
+            "Import cancelled. Your library is unchanged.".into(),
+        ))
+    };
+
+    view! {
+        <section class="import" aria-labelledby="import-title">
+            <h2 id="import-title">"Import a backup"</h2>
+            <label for="import-file">"Choose a backup file (.json)"</label>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
+            {move || match step.get() {
+                ImportStep::Idle(message) => view! { <p role="status">{message}</p> }.into_any(),
+                ImportStep::Preview(backup) => {
+                    let (for_merge, for_replace) = (backup.clone(), backup.clone());
+                    view! {
+                        <p role="status">{describe(&backup)}</p>
+                        <div class="exports">
+                            <button type="button" class="button" on:click=move |_| merge(for_merge.clone())>
+                                "Merge into my library"
+                            </button>
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| step.set(ImportStep::ConfirmReplace(for_replace.clone()))
+                            >
+                                "Replace my library"
+                            </button>
+                            <button type="button" class="button" on:click=cancel>
+                                "Cancel"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                ImportStep::ConfirmReplace(backup) => {
+                    let current = state.library.with_untracked(|l| (l.bookmarks().len(), l.notes().len()));
+                    let version = content_version.clone();
+                    view! {
+                        <p role="status">
+                            {format!(
+                                "Replacing removes everything now in your library ({} bookmark{}, {} note{}). Download a backup of it first?",
+                                current.0,
+                                plural(current.0),
+                                current.1,
+                                plural(current.1),
+                            )}
+                        </p>
+                        <div class="exports">
+                            <button
+                                type="button"
+                                class="button"
+                                on:click=move |_| download_library_backup(state, version.clone())
+                            >
+                                "Download a backup first"
+                            </button>
+                            <button type="button" class="button" on:click=move |_| replace(backup.clone())>
+                                "Yes, replace my library"
+                            </button>
+                            <button type="button" class="button" on:click=cancel>
+                                "Cancel"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// What a backup holds, in a sentence.
+fn describe(backup: &Backup) -> String {
+    let library = &backup.library;
+    let (b, n, a) = (
+        library.bookmarks().len(),
+        library.notes().len(),
+        library.attended().len(),
+    );
+    let made = backup
+        .exported_on
+        .as_deref()
+        .map(|d| format!(" made on {d}"))
+        .unwrap_or_default();
+    let content = backup
+        .content_version
+        .as_deref()
+        .map(|v| format!(" with the content of {v}"))
+        .unwrap_or_default();
+    let details = if made.is_empty() && content.is_empty() {
+        String::new()
+    } else {
+        format!(",{made}{content},")
+    };
+    format!(
+        "This backup{details} holds {b} bookmark{}, {n} note{} and {a} attended mark{}.",
+        plural(b),
+        plural(n),
+        plural(a)
+    )
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 {
+        ""
+    } else {
+        "s"
     }
 }
 
