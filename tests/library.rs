@@ -52,7 +52,7 @@ mod with_real_content {
     use egov_companion::content::{build_catalog, parse_index, parse_kind_file, Catalog};
     use egov_companion::library::{calendar_ics, trip_report_markdown, Library};
 
-    fn catalog() -> Catalog {
+    pub(super) fn catalog() -> Catalog {
         let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
         let index = parse_index(&fs::read_to_string(dir.join("index.json")).expect("index"))
             .expect("index parses");
@@ -127,5 +127,90 @@ mod with_real_content {
         assert!(ics.contains("DTSTART;VALUE=DATE:20171103\r\n"));
         assert_eq!(left_out, 1, "the workshop has no recorded day");
         assert!(ics.split("\r\n").all(|line| line.len() <= 75));
+    }
+}
+
+/// Property-style checks with a deterministic generator: many random libraries and
+/// reading lists round-trip exactly.
+mod round_trips {
+    use egov_companion::library::{
+        backup_json, decode, decode_share, encode, parse_backup, share_query, Library,
+    };
+
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            self.0 >> 33
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n.max(1)
+        }
+    }
+
+    const PIECES: [&str; 8] = ["a", "ș", "서울", "\"", "\\", "\n", "😀", "\u{202e}"];
+
+    fn random_library(rng: &mut Rng) -> Library {
+        let mut library = Library::default();
+        for _ in 0..rng.below(20) {
+            let id = format!("item-{}", rng.below(50));
+            library.toggle_bookmark(&id, rng.below(1_000_000));
+            if rng.below(2) == 0 {
+                let text: String = (0..rng.below(30))
+                    .map(|_| PIECES[rng.below(8) as usize])
+                    .collect();
+                let _ = library.set_note(&id, &text, rng.below(1_000_000));
+            }
+            if rng.below(3) == 0 {
+                library.set_attended(&id, true);
+            }
+        }
+        library
+    }
+
+    #[test]
+    fn any_library_survives_storage_and_backup() {
+        let mut rng = Rng(42);
+        for _ in 0..500 {
+            let library = random_library(&mut rng);
+            assert_eq!(decode(&encode(&library)).as_ref(), Ok(&library));
+            let backup = parse_backup(&backup_json(&library, Some("2026-11-27"), rng.next()))
+                .expect("own backup parses");
+            assert_eq!(backup.library, library);
+        }
+    }
+
+    #[test]
+    fn any_reading_list_survives_a_share_link() {
+        let catalog = super::with_real_content::catalog();
+        let ids: Vec<&str> = catalog.items().iter().map(|i| i.id.as_str()).collect();
+        let version = catalog.version().map(|v| v.iso());
+        let mut rng = Rng(7);
+        for _ in 0..200 {
+            let mut chosen: Vec<&str> = Vec::new();
+            for _ in 0..rng.below(100) {
+                let id = ids[rng.below(ids.len() as u64) as usize];
+                if !chosen.contains(&id) {
+                    chosen.push(id);
+                }
+            }
+            let query = share_query(&chosen, version.as_deref());
+            let (v, i) = query
+                .split_once('&')
+                .map(|(v, i)| (v.trim_start_matches("v="), i.trim_start_matches("i=")))
+                .expect("v and i");
+            if chosen.is_empty() {
+                continue;
+            }
+            let shared = decode_share(i, Some(v), &catalog).expect("decodes");
+            assert_eq!(shared.ids, chosen);
+            assert_eq!(shared.unknown, 0);
+            assert!(!shared.content_changed);
+            let other = decode_share(i, Some("20000101"), &catalog).expect("decodes");
+            assert!(other.content_changed);
+        }
     }
 }

@@ -9,6 +9,7 @@
 mod backup;
 mod calendar;
 mod report;
+mod share;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use backup::{parse_backup, Backup, ImportError, MergeReport, MAX_IMPORT_BYTES};
 pub use calendar::calendar_ics;
 pub use report::trip_report_markdown;
+pub use share::{decode_share, item_code, share_query, ShareError, SharedList, MAX_SHARED_ITEMS};
 
 /// The storage key of the library. The `v1` is the key's generation: a format change that
 /// old app versions must not read would move to a new key (and migrate from this one).
@@ -230,8 +232,11 @@ pub fn decode(text: &str) -> Result<Library, StoreError> {
             let stored: StoredV1 =
                 serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             let mut library = Library::default();
+            // Keep the stored order (clocks can go backwards); drop repeated ids.
             for bookmark in stored.bookmarks {
-                library.restore_bookmark(bookmark);
+                if !library.is_bookmarked(&bookmark.id) {
+                    library.bookmarks.push(bookmark);
+                }
             }
             for (id, note) in stored.notes {
                 if note.text.chars().count() <= NOTE_MAX_CHARS && !note.text.trim().is_empty() {

@@ -7,6 +7,7 @@
 mod components;
 pub mod library;
 mod pages;
+mod qr;
 
 use std::sync::{Arc, OnceLock};
 
@@ -20,7 +21,9 @@ use crate::web;
 use crate::web::loader::{load_content, LoadedContent};
 use components::{AppStatus, ContentNotices, LoadFailure, LoadingState};
 use library::{LibraryNoticeBanner, LibraryState};
-use pages::{AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, SavedPage, SearchPage};
+use pages::{
+    AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, SavedPage, SearchPage, SharedPage,
+};
 
 /// The app's name, as shown in titles and the header.
 pub const APP_NAME: &str = "e-Gov Companion";
@@ -106,6 +109,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/search") view=SearchPage />
                                 <Route path=path!("/saved") view=SavedPage />
                                 <Route path=path!("/about") view=AboutPage />
+                                <Route path=path!("/shared") view=SharedPage />
                                 <Route path=path!("/:kind") view=KindListPage />
                                 <Route path=path!("/:kind/:id") view=ItemPage />
                             </Routes>

@@ -23,6 +23,13 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
+/// The origin the app is served from (`https://example.org`), for links to share.
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
 /// Sets the document title.
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {

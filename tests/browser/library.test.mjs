@@ -262,3 +262,45 @@ test("importing: a bad file is refused, a good one previews, merges, and replace
   assertClean();
   await context.close();
 });
+
+test("a reading list shared as a link and QR code opens as a preview to add or ignore", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/case-studies/hometax"));
+  await waitForApp(page);
+  await saveButton(page, "Hometax (online tax services)").click();
+  await page.goto(url("/countries/georgia"));
+  await waitForApp(page);
+  await saveButton(page, "Georgia").click();
+  await page.goto(url("/saved"));
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Make a share link" }).click();
+  const link = await page.getByRole("textbox", { name: "Link to your reading list" }).inputValue();
+  assert.match(link, /\/egov\/shared\?v=\d{8}&i=[0-9a-z]{12}$/);
+  assert.ok(link.length < 2000);
+  await page.getByRole("img", { name: "QR code of the link to your reading list" }).waitFor();
+  assertClean();
+  await context.close();
+
+  // A colleague opens the link in their own browser.
+  const colleague = await openPage(suite, PHONE);
+  await colleague.page.goto(link);
+  await waitForApp(colleague.page);
+  await colleague.page.getByRole("heading", { level: 1, name: "Shared reading list" }).waitFor();
+  await colleague.page.getByText("Someone shared 2 items with you.").waitFor();
+  await colleague.page.getByRole("link", { name: "Hometax (online tax services)" }).waitFor();
+  await colleague.page.getByRole("button", { name: "Add them to my saved items" }).click();
+  await colleague.page.getByRole("status").filter({ hasText: "Added 2 items to Saved" }).waitFor();
+  await colleague.page.goto(colleague.url("/saved"));
+  await waitForApp(colleague.page);
+  await colleague.page.getByRole("heading", { level: 2, name: "Countries (1)" }).waitFor();
+
+  // An older link warns that the content changed; a damaged one is refused.
+  await colleague.page.goto(link.replace(/v=\d{8}/, "v=20200101"));
+  await waitForApp(colleague.page);
+  await colleague.page.getByText("The knowledge base has changed since this list was made").waitFor();
+  await colleague.page.goto(link.slice(0, -3));
+  await waitForApp(colleague.page);
+  await colleague.page.getByText("This share link cannot be read: the link is damaged").waitFor();
+  colleague.assertClean();
+  await colleague.context.close();
+});

@@ -7,6 +7,7 @@ mod list;
 mod not_found;
 mod saved;
 mod search;
+mod shared;
 
 pub use about::AboutPage;
 pub use home::HomePage;
@@ -15,3 +16,4 @@ pub use list::KindListPage;
 pub use not_found::NotFoundPage;
 pub use saved::SavedPage;
 pub use search::{SearchPage, SEARCH_BOX_ID};
+pub use shared::SharedPage;

@@ -6,11 +6,12 @@ use leptos_router::components::A;
 
 use crate::content::{Item, Kind};
 use crate::library::{
-    backup_json, calendar_ics, iso_date, parse_backup, trip_report_markdown, Backup, Bookmark,
-    MAX_IMPORT_BYTES,
+    backup_json, calendar_ics, iso_date, parse_backup, share_query, trip_report_markdown, Backup,
+    Bookmark, MAX_IMPORT_BYTES,
 };
 use crate::ui::components::PageHeading;
 use crate::ui::library::{change_library, use_library, LibraryNotice, LibraryState};
+use crate::ui::qr::QrCodeImage;
 use crate::ui::{href, loaded_content};
 use crate::web::storage;
 
@@ -186,6 +187,7 @@ pub fn SavedPage() -> impl IntoView {
                     })
             }}
         </p>
+        <SharePanel content_version=version.clone() />
         <ImportPanel content_version=version />
         {groups}
     }
@@ -202,6 +204,54 @@ fn download_library_backup(state: LibraryState, content_version: Option<String>)
         state
             .notice
             .set(Some(LibraryNotice::NotSaved(error.to_string())));
+    }
+}
+
+/// Share the reading list: a short link and its QR code (bookmarks only, never notes).
+#[component]
+fn SharePanel(
+    /// The content version the link records.
+    content_version: Option<String>,
+) -> impl IntoView {
+    let state = use_library();
+    let content = loaded_content();
+    let link = RwSignal::new(None::<String>);
+    let make = move |_| {
+        let ids: Vec<String> = state.library.with_untracked(|l| {
+            l.bookmarks()
+                .iter()
+                .filter(|b| content.catalog.get(&b.id).is_some())
+                .map(|b| b.id.clone())
+                .collect()
+        });
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let query = share_query(&refs, content_version.as_deref());
+        link.set(Some(format!(
+            "{}{}?{query}",
+            crate::web::origin(),
+            href("/shared")
+        )));
+    };
+    view! {
+        <section aria-labelledby="share-title">
+            <h2 id="share-title">"Share your reading list"</h2>
+            <p>"A link to the items you saved, for colleagues. Your notes are not included."</p>
+            <button type="button" class="button" on:click=make>
+                "Make a share link"
+            </button>
+            {move || {
+                link.get()
+                    .map(|link| {
+                        view! {
+                            <p>
+                                <label for="share-link">"Link to your reading list"</label>
+                                <input id="share-link" type="url" readonly prop:value=link.clone() />
+                            </p>
+                            <QrCodeImage text=link label="QR code of the link to your reading list" />
+                        }
+                    })
+            }}
+        </section>
     }
 }
 

@@ -1,0 +1,113 @@
+//! A shared reading list, opened from a share link (`/shared?v=…&i=…`): a preview of the
+//! items, a warning when the content has changed since the link was made, and the choice
+//! to add them to Saved or ignore them. Nothing is added without that choice.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::library::decode_share;
+use crate::ui::components::{ItemCard, PageHeading};
+use crate::ui::library::{change_library, use_library};
+use crate::ui::{href, loaded_content};
+use crate::web::storage;
+
+/// The preview of a shared reading list.
+#[component]
+pub fn SharedPage() -> impl IntoView {
+    let query = use_query_map();
+    let state = use_library();
+    let content = loaded_content();
+    let added = RwSignal::new(None::<usize>);
+    let (codes, version) = query.with_untracked(|q| (q.get("i").unwrap_or_default(), q.get("v")));
+    let body = match decode_share(&codes, version.as_deref(), &content.catalog) {
+        Err(error) => view! {
+            <p class="notice notice-error">
+                {format!("This share link cannot be read: {error}. Ask for the link again.")}
+            </p>
+            <p>
+                <A href=href("/")>"Go to the home page"</A>
+            </p>
+        }
+        .into_any(),
+        Ok(list) => {
+            let items: Vec<_> = list
+                .ids
+                .iter()
+                .filter_map(|id| content.catalog.get(id))
+                .cloned()
+                .collect();
+            let count = items.len();
+            let ids = list.ids.clone();
+            let changed = list.content_changed.then(|| {
+                view! {
+                    <p class="notice">
+                        "The knowledge base has changed since this list was made, so some items may read differently."
+                    </p>
+                }
+            });
+            let unknown = (list.unknown > 0).then(|| {
+                view! {
+                    <p class="notice">
+                        {format!(
+                            "{} item{} in this list {} not in this version of the knowledge base.",
+                            list.unknown,
+                            if list.unknown == 1 { "" } else { "s" },
+                            if list.unknown == 1 { "is" } else { "are" },
+                        )}
+                    </p>
+                }
+            });
+            view! {
+                <p>{format!("Someone shared {count} item{} with you.", if count == 1 { "" } else { "s" })}</p>
+                {changed}
+                {unknown}
+                <div class="exports">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            let ids = ids.clone();
+                            let now = storage::now_ms();
+                            let new = change_library(state, move |l| {
+                                ids.iter()
+                                    .filter(|id| !l.is_bookmarked(id))
+                                    .cloned()
+                                    .collect::<Vec<_>>()
+                                    .into_iter()
+                                    .map(|id| l.toggle_bookmark(&id, now))
+                                    .count()
+                            });
+                            added.set(Some(new));
+                        }
+                    >
+                        "Add them to my saved items"
+                    </button>
+                    <A href=href("/") {..} class="button">
+                        "Ignore"
+                    </A>
+                </div>
+                <p role="status">
+                    {move || {
+                        added
+                            .get()
+                            .map(|n| {
+                                format!(
+                                    "Added {n} item{} to Saved; the others were there already.",
+                                    if n == 1 { "" } else { "s" },
+                                )
+                            })
+                    }}
+                </p>
+                <ul class="cards">
+                    {items.into_iter().map(|item| view! { <ItemCard item show_kind=true /> }).collect_view()}
+                </ul>
+            }
+                .into_any()
+        }
+    };
+    view! {
+        <PageHeading text="Shared reading list" />
+        {body}
+    }
+}
