@@ -164,35 +164,46 @@ impl Library {
             }
         }
         for (id, theirs) in other.notes() {
-            let combined = match self.notes.get(id) {
-                None => theirs.text.clone(),
-                Some(ours) if ours.text == theirs.text => continue,
-                Some(ours) => format!(
-                    "{}\n\n(From the imported backup:)\n{}",
-                    ours.text, theirs.text
-                ),
+            let Some(ours) = self.notes.get(id) else {
+                self.notes.insert(id.clone(), theirs.clone());
+                report.notes_merged += 1;
+                continue;
             };
-            if combined.chars().count() > NOTE_MAX_CHARS {
+            if ours == theirs {
+                continue;
+            }
+            let mut merged = ours.clone();
+            merged.text = combine(&ours.text, &theirs.text);
+            for (key, answer) in &theirs.prompts {
+                let combined = combine(ours.prompts.get(key).map_or("", String::as_str), answer);
+                merged.prompts.insert(key.clone(), combined);
+            }
+            let fits = std::iter::once(&merged.text)
+                .chain(merged.prompts.values())
+                .all(|t| t.chars().count() <= NOTE_MAX_CHARS);
+            if !fits {
                 report.notes_too_long += 1;
                 continue;
             }
-            let updated_at = self
-                .notes
-                .get(id)
-                .map_or(theirs.updated_at, |n| n.updated_at.max(theirs.updated_at));
-            self.notes.insert(
-                id.clone(),
-                super::Note {
-                    text: combined,
-                    updated_at,
-                },
-            );
+            merged.updated_at = ours.updated_at.max(theirs.updated_at);
+            self.notes.insert(id.clone(), merged);
             report.notes_merged += 1;
         }
         for id in other.attended() {
             self.attended.insert(id.clone());
         }
         report
+    }
+}
+
+/// Two versions of a text, both kept: ours, then theirs marked as imported.
+fn combine(ours: &str, theirs: &str) -> String {
+    if ours == theirs || theirs.is_empty() {
+        ours.to_string()
+    } else if ours.is_empty() {
+        theirs.to_string()
+    } else {
+        format!("{ours}\n\n(From the imported backup:)\n{theirs}")
     }
 }
 

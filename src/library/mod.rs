@@ -59,7 +59,26 @@ pub struct Note {
     pub text: String,
     /// When it was last changed, in milliseconds since 1970 (UTC).
     pub updated_at: u64,
+    /// Answers to the report prompts ([`NOTE_PROMPTS`]), by prompt key; each plain text of
+    /// at most [`NOTE_MAX_CHARS`] characters.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub prompts: BTreeMap<String, String>,
 }
+
+impl Note {
+    /// True when neither the text nor any prompt answer has content.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty() && self.prompts.values().all(|a| a.trim().is_empty())
+    }
+}
+
+/// Prompts a case-study note offers, for the report home: (key, question).
+pub const NOTE_PROMPTS: [(&str, &str); 4] = [
+    ("relevance", "Relevance to my country"),
+    ("preconditions", "Preconditions we lack"),
+    ("questions", "Questions to ask"),
+    ("contacts", "Who to contact"),
+];
 
 /// Everything a person keeps: bookmarks in the order saved, notes by item id, and the
 /// sessions and site visits they marked as attended.
@@ -133,20 +152,49 @@ impl Library {
     /// Sets the note on `id`; an empty (or blank) text deletes it. Refuses a note over the
     /// limit, leaving the stored one as it was.
     pub fn set_note(&mut self, id: &str, text: &str, now: u64) -> Result<(), NoteError> {
+        self.edit_note(id, text, now, |note, text| note.text = text)
+    }
+
+    /// Sets the answer to one report prompt (a key of [`NOTE_PROMPTS`]) on `id`'s note;
+    /// an empty answer removes it. The same limit as a note applies.
+    pub fn set_prompt(
+        &mut self,
+        id: &str,
+        key: &str,
+        text: &str,
+        now: u64,
+    ) -> Result<(), NoteError> {
+        let key = key.to_string();
+        self.edit_note(id, text, now, move |note, text| {
+            if text.trim().is_empty() {
+                note.prompts.remove(&key);
+            } else {
+                note.prompts.insert(key, text);
+            }
+        })
+    }
+
+    /// Applies `edit` to `id`'s note (made if missing), dropping the note when it ends blank.
+    fn edit_note(
+        &mut self,
+        id: &str,
+        text: &str,
+        now: u64,
+        edit: impl FnOnce(&mut Note, String),
+    ) -> Result<(), NoteError> {
         let length = text.chars().count();
         if length > NOTE_MAX_CHARS {
             return Err(NoteError::TooLong(length));
         }
-        if text.trim().is_empty() {
-            self.notes.remove(id);
-        } else {
-            self.notes.insert(
-                id.to_string(),
-                Note {
-                    text: text.to_string(),
-                    updated_at: now,
-                },
-            );
+        let mut note = self.notes.remove(id).unwrap_or(Note {
+            text: String::new(),
+            updated_at: now,
+            prompts: BTreeMap::new(),
+        });
+        edit(&mut note, text.to_string());
+        note.updated_at = now;
+        if !note.is_blank() {
+            self.notes.insert(id.to_string(), note);
         }
         Ok(())
     }
@@ -239,7 +287,8 @@ pub fn decode(text: &str) -> Result<Library, StoreError> {
                 }
             }
             for (id, note) in stored.notes {
-                if note.text.chars().count() <= NOTE_MAX_CHARS && !note.text.trim().is_empty() {
+                let within = |t: &String| t.chars().count() <= NOTE_MAX_CHARS;
+                if within(&note.text) && note.prompts.values().all(within) && !note.is_blank() {
                     library.notes.insert(id, note);
                 }
             }
@@ -367,6 +416,26 @@ mod tests {
             Err(NoteError::TooLong(NOTE_MAX_CHARS + 1))
         );
         assert_eq!(library.note("a").map(|n| n.text.as_str()), Some("first"));
+    }
+
+    #[test]
+    fn prompt_answers_live_beside_the_note() {
+        let mut library = Library::default();
+        library
+            .set_prompt("hometax", "relevance", "We plan e-filing.", 1)
+            .expect("ok");
+        let note = library
+            .note("hometax")
+            .expect("a note with only a prompt answer");
+        assert_eq!(
+            note.prompts.get("relevance").map(String::as_str),
+            Some("We plan e-filing.")
+        );
+        assert!(note.text.is_empty());
+        library
+            .set_prompt("hometax", "relevance", "", 2)
+            .expect("ok");
+        assert!(library.note("hometax").is_none(), "blank notes are dropped");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::content::{Catalog, Item, Kind, PartialDate};
 
-use super::Library;
+use super::{Library, Note, NOTE_PROMPTS};
 use crate::sort::sort_by_key;
 
 /// The report, in Markdown.
@@ -109,7 +109,7 @@ pub fn trip_report_markdown(library: &Library, catalog: &Catalog, today: &str) -
         for id in missing {
             out.push_str(&format!("- {id}\n"));
             if let Some(note) = library.note(id) {
-                push_note(&mut out, &note.text);
+                push_note(&mut out, note);
             }
         }
     }
@@ -143,7 +143,7 @@ fn entry(out: &mut String, library: &Library, item: &Item) {
         item.summary
     ));
     if let Some(note) = library.note(&item.id) {
-        push_note(out, &note.text);
+        push_note(out, note);
     }
     for source in &item.sources {
         let link = source
@@ -158,9 +158,19 @@ fn entry(out: &mut String, library: &Library, item: &Item) {
     }
 }
 
-fn push_note(out: &mut String, text: &str) {
-    out.push_str("  - My note:\n");
-    for line in text.lines() {
-        out.push_str(&format!("    > {line}\n"));
+fn push_note(out: &mut String, note: &Note) {
+    let quote = |out: &mut String, heading: &str, text: &str| {
+        out.push_str(&format!("  - {heading}:\n"));
+        for line in text.lines() {
+            out.push_str(&format!("    > {line}\n"));
+        }
+    };
+    if !note.text.trim().is_empty() {
+        quote(out, "My note", &note.text);
+    }
+    for (key, question) in NOTE_PROMPTS {
+        if let Some(answer) = note.prompts.get(key).filter(|a| !a.trim().is_empty()) {
+            quote(out, question, answer);
+        }
     }
 }

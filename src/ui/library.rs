@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use crate::library::{
-    backup_key, decode, encode, Library, NOTE_MAX_CHARS, NOTE_WARN_CHARS, STORAGE_KEY,
+    backup_key, decode, encode, Library, NOTE_MAX_CHARS, NOTE_PROMPTS, NOTE_WARN_CHARS, STORAGE_KEY,
 };
 use crate::web::storage;
 
@@ -242,24 +242,76 @@ pub fn AttendedToggle(
     }
 }
 
-/// A private note on an item, saved as the person types.
+/// A private note on an item, saved as the person types; on case studies, the report
+/// prompts too ("Relevance to my country", …).
 #[component]
 pub fn NoteEditor(
     /// The item's id.
     #[prop(into)]
     id: String,
+    /// Whether to offer the report prompts.
+    #[prop(optional)]
+    with_prompts: bool,
+) -> impl IntoView {
+    let prompts = with_prompts.then(|| {
+        let id = id.clone();
+        view! {
+            <details class="prompts">
+                <summary>"Prompts for your report home"</summary>
+                {NOTE_PROMPTS
+                    .into_iter()
+                    .map(|(key, question)| {
+                        view! { <NoteField id=id.clone() prompt=Some(key) label=question /> }
+                    })
+                    .collect_view()}
+            </details>
+        }
+    });
+    view! {
+        <section class="note" aria-labelledby="note-title">
+            <h2 id="note-title">"My private note"</h2>
+            <NoteField id=id prompt=None label="My private note" hide_label=true />
+            {prompts}
+        </section>
+    }
+}
+
+/// One text field of a note (the note itself or a prompt's answer), saved as you type.
+#[component]
+fn NoteField(
+    /// The item's id.
+    id: String,
+    /// The prompt key, or `None` for the note itself.
+    prompt: Option<&'static str>,
+    /// The field's label.
+    label: &'static str,
+    /// Show the label only to screen readers (the section heading says it already).
+    #[prop(optional)]
+    hide_label: bool,
 ) -> impl IntoView {
     let state = use_library();
+    let field_id = format!("note-{}", prompt.unwrap_or("text"));
+    let (help_id, status_id) = (format!("{field_id}-help"), format!("{field_id}-status"));
     let initial = state
         .library
-        .with_untracked(|l| l.note(&id).map(|n| n.text.clone()))
+        .with_untracked(|l| {
+            l.note(&id).and_then(|n| match prompt {
+                None => Some(n.text.clone()),
+                Some(key) => n.prompts.get(key).cloned(),
+            })
+        })
         .unwrap_or_default();
     let text = RwSignal::new(initial);
     let status = RwSignal::new(String::new());
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let save = move |id: String| {
         let value = text.get_untracked();
-        match change_library(state, |l| l.set_note(&id, &value, storage::now_ms())) {
+        let now = storage::now_ms();
+        let result = change_library(state, |l| match prompt {
+            None => l.set_note(&id, &value, now),
+            Some(key) => l.set_prompt(&id, key, &value, now),
+        });
+        match result {
             Ok(()) => status.set("Saved".into()),
             Err(error) => status.set(format!("Not saved: {error}.")),
         }
@@ -280,33 +332,35 @@ pub fn NoteEditor(
     };
     let length = move || text.with(|t| t.chars().count());
     view! {
-        <section class="note" aria-labelledby="note-title">
-            <h2 id="note-title">"My private note"</h2>
-            <label for="note-text" class="visually-hidden">
-                "My private note"
-            </label>
-            <textarea
-                id="note-text"
-                rows="5"
-                aria-describedby="note-help note-status"
-                prop:value=move || text.get()
-                on:input=on_input
-            ></textarea>
-            <p id="note-help" class="hint">
-                {move || {
-                    let used = length();
-                    if used > NOTE_MAX_CHARS {
-                        format!("{} characters too many: the note is not saved until it is shorter.", used - NOTE_MAX_CHARS)
-                    } else if used >= NOTE_WARN_CHARS {
-                        format!("{} characters left.", NOTE_MAX_CHARS - used)
-                    } else {
-                        "Only on this device. Saved as you type.".to_string()
-                    }
-                }}
-            </p>
-            <p id="note-status" role="status" class="hint">
-                {move || status.get()}
-            </p>
-        </section>
+        <label for=field_id.clone() class:visually-hidden=hide_label>
+            {label}
+        </label>
+        <textarea
+            id=field_id
+            rows=if prompt.is_some() { "3" } else { "5" }
+            aria-describedby=format!("{help_id} {status_id}")
+            prop:value=move || text.get()
+            on:input=on_input
+        ></textarea>
+        <p id=help_id class="hint">
+            {move || {
+                let used = length();
+                if used > NOTE_MAX_CHARS {
+                    format!(
+                        "{} characters too many: not saved until it is shorter.",
+                        used - NOTE_MAX_CHARS,
+                    )
+                } else if used >= NOTE_WARN_CHARS {
+                    format!("{} characters left.", NOTE_MAX_CHARS - used)
+                } else if prompt.is_none() {
+                    "Only on this device. Saved as you type.".to_string()
+                } else {
+                    String::new()
+                }
+            }}
+        </p>
+        <p id=status_id role="status" class="hint">
+            {move || status.get()}
+        </p>
     }
 }

@@ -304,3 +304,25 @@ test("a reading list shared as a link and QR code opens as a preview to add or i
   colleague.assertClean();
   await colleague.context.close();
 });
+
+test("case-study notes offer report prompts that are saved and shown on Saved", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/case-studies/koneps"));
+  await waitForApp(page);
+  await page.getByText("Prompts for your report home").click();
+  const relevance = page.getByRole("textbox", { name: "Relevance to my country" });
+  await relevance.fill("Our e-procurement law allows single registration.");
+  await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await page.getByText("Prompts for your report home").click();
+  assert.equal(
+    await page.getByRole("textbox", { name: "Relevance to my country" }).inputValue(),
+    "Our e-procurement law allows single registration.",
+  );
+  await page.goto(url("/saved"));
+  await waitForApp(page);
+  await page.getByText("Relevance to my country: Our e-procurement law allows single registration.").waitFor();
+  assertClean();
+  await context.close();
+});

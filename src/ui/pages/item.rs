@@ -88,7 +88,7 @@ fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
         {text_list("What to look for", &item.look_for)}
         {text_list("Questions to ask", &item.questions)}
         {programme}
-        <NoteEditor id=item.id.clone() />
+        <NoteEditor id=item.id.clone() with_prompts=item.kind == Kind::CaseStudy />
         {(!related.is_empty()).then(|| related_view(related))}
         {sources_view(&item.sources)}
     }

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::content::{Item, Kind};
 use crate::library::{
     backup_json, calendar_ics, iso_date, parse_backup, share_query, trip_report_markdown, Backup,
-    Bookmark, MAX_IMPORT_BYTES,
+    Bookmark, MAX_IMPORT_BYTES, NOTE_PROMPTS,
 };
 use crate::ui::components::PageHeading;
 use crate::ui::library::{change_library, use_library, LibraryNotice, LibraryState};
@@ -438,7 +438,7 @@ fn SavedEntry(
     let state = use_library();
     let (id, title) = (item.id.clone(), item.title.clone());
     let library = state.library.get_untracked();
-    let note = library.note(&id).map(|n| n.text.clone());
+    let note = library.note(&id).cloned();
     let attended = library.is_attended(&id);
     let bookmarked = library.is_bookmarked(&id);
     let day = item.schedule.map(|s| s.day.display());
@@ -450,7 +450,28 @@ fn SavedEntry(
             </A>
             {day.map(|day| view! { <span class="card-kind">{day}</span> })}
             {attended.then(|| view! { <span class="card-kind">"✓ Attended"</span> })}
-            {note.map(|text| view! { <p class="saved-note">{text}</p> })}
+            {note
+                .map(|note| {
+                    let answers = NOTE_PROMPTS
+                        .into_iter()
+                        .filter_map(|(key, question)| {
+                            note.prompts
+                                .get(key)
+                                .map(|answer| {
+                                    view! {
+                                        <p class="saved-note">
+                                            <strong>{format!("{question}: ")}</strong>
+                                            {answer.clone()}
+                                        </p>
+                                    }
+                                })
+                        })
+                        .collect_view();
+                    view! {
+                        {(!note.text.is_empty()).then(|| view! { <p class="saved-note">{note.text.clone()}</p> })}
+                        {answers}
+                    }
+                })}
             {bookmarked
                 .then(|| {
                     let label = format!("Remove {title} from Saved");
