@@ -17,7 +17,10 @@ use serde::{Deserialize, Serialize};
 
 pub use backup::{parse_backup, Backup, ImportError, MergeReport, MAX_IMPORT_BYTES};
 pub use calendar::calendar_ics;
-pub use report::trip_report_markdown;
+pub use report::{
+    note_parts, trip_report, trip_report_markdown, ReportEntry, ReportGroup, TripReport,
+    REPORT_TITLE,
+};
 pub use share::{decode_share, item_code, share_query, ShareError, SharedList, MAX_SHARED_ITEMS};
 
 /// The storage key of the library. The `v1` is the key's generation: a format change that

@@ -22,7 +22,8 @@ use crate::web::loader::{load_content, LoadedContent};
 use components::{AppStatus, ContentNotices, LoadFailure, LoadingState};
 use library::{LibraryNoticeBanner, LibraryState};
 use pages::{
-    AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, SavedPage, SearchPage, SharedPage,
+    AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, ReportPage, SavedPage, SearchPage,
+    SharedPage,
 };
 
 /// The app's name, as shown in titles and the header.
@@ -110,6 +111,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/saved") view=SavedPage />
                                 <Route path=path!("/about") view=AboutPage />
                                 <Route path=path!("/shared") view=SharedPage />
+                                <Route path=path!("/report") view=ReportPage />
                                 <Route path=path!("/:kind") view=KindListPage />
                                 <Route path=path!("/:kind/:id") view=ItemPage />
                             </Routes>

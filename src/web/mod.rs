@@ -30,6 +30,13 @@ pub fn origin() -> String {
         .unwrap_or_default()
 }
 
+/// Opens the browser's print dialog (print, or save as PDF).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 /// Sets the document title.
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {

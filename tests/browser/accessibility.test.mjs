@@ -14,6 +14,8 @@ const ROUTES = [
   "/about",
   "/search?q=seoul",
   "/saved",
+  "/report",
+  "/shared?v=20261127&i=000000",
   "/editions",
   "/editions/edition-2017-seoul",
   "/sessions/2017-wrap-up",

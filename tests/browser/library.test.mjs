@@ -326,3 +326,30 @@ test("case-study notes offer report prompts that are saved and shown on Saved", 
   assertClean();
   await context.close();
 });
+
+test("the printable trip report lays out on A4 with a page per section and printed links", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/sessions/2017-wrap-up"));
+  await waitForApp(page);
+  await saveButton(page, "Wrap-up meeting at KLID headquarters").click();
+  await page.goto(url("/case-studies/hometax"));
+  await waitForApp(page);
+  await saveButton(page, "Hometax (online tax services)").click();
+  await page.goto(url("/saved"));
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Printable trip report" }).click();
+  await page.getByRole("heading", { level: 1, name: "Trip report: Korea–BSEC ICT Cooperation Program" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "2017 programme in Seoul (7th edition)" }).waitFor();
+  await page.getByRole("heading", { level: 3, name: "Friday 3 November 2017" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Case studies" }).waitFor();
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.getByRole("navigation", { name: "Main" }).isVisible(), false);
+  const breaks = await page.$$eval(".report-group", (groups) => groups.map((g) => getComputedStyle(g).breakBefore));
+  assert.deepEqual(breaks, ["auto", "page"]);
+  const printedLink = await page.$eval(".report-sources a", (a) => getComputedStyle(a, "::after").content);
+  assert.match(printedLink, /https?:\/\//);
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok((pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length >= 2, "at least two A4 pages");
+  assertClean();
+  await context.close();
+});

@@ -155,6 +155,9 @@ pub fn SavedPage() -> impl IntoView {
             <button type="button" class="button" on:click=download_backup>
                 "Download a backup"
             </button>
+            <A href=href("/report") {..} class="button">
+                "Printable trip report"
+            </A>
             <button type="button" class="button" on:click=download_report>
                 "Download trip report (Markdown)"
             </button>
