@@ -121,7 +121,7 @@ pub fn trip_report(library: &Library, catalog: &Catalog, today: &str) -> TripRep
             .of_kind(kind)
             .into_iter()
             .filter(|item| ids.contains(item.id.as_str()))
-            .map(|item| entry(item))
+            .map(&entry)
             .collect();
         if !entries.is_empty() {
             groups.push(ReportGroup {
