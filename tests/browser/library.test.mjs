@@ -52,6 +52,8 @@ test("removing from Saved can be undone", async () => {
   await page.getByRole("checkbox", { name: "I attended this" }).check();
   await page.goto(url("/saved"));
   await waitForApp(page);
+  await page.getByRole("heading", { level: 2, name: "Sessions (1)" }).waitFor();
+  await page.getByRole("heading", { level: 3, name: "3 November 2017 (1)" }).waitFor();
   await page.getByText("✓ Attended").waitFor();
   await page.getByRole("button", { name: "Remove Wrap-up meeting at KLID headquarters from Saved" }).click();
   await page.getByRole("status").filter({ hasText: "Removed “Wrap-up meeting at KLID headquarters”." }).waitFor();

@@ -99,12 +99,36 @@ pub fn SavedPage() -> impl IntoView {
             .into_iter()
             .map(|(kind, items)| {
                 let count = items.len();
+                // Sessions by programme day (in programme order already), the rest as one list.
+                let mut lists: Vec<(Option<String>, Vec<Item>)> = Vec::new();
+                for item in items {
+                    let day = (kind == Kind::Session).then(|| {
+                        item.schedule
+                            .map(|s| s.day.display())
+                            .unwrap_or_else(|| "Day not recorded".to_string())
+                    });
+                    match lists.last_mut() {
+                        Some((d, list)) if *d == day => list.push(item),
+                        _ => lists.push((day, vec![item])),
+                    }
+                }
                 view! {
                     <section aria-labelledby=format!("saved-{}", kind.slug())>
                         <h2 id=format!("saved-{}", kind.slug())>{format!("{} ({count})", kind.plural())}</h2>
-                        <ul class="cards">
-                            {items.into_iter().map(|item| view! { <SavedEntry item removed /> }).collect_view()}
-                        </ul>
+                        {lists
+                            .into_iter()
+                            .map(|(day, items)| {
+                                view! {
+                                    {day.map(|day| view! { <h3>{format!("{day} ({})", items.len())}</h3> })}
+                                    <ul class="cards">
+                                        {items
+                                            .into_iter()
+                                            .map(|item| view! { <SavedEntry item removed /> })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                            })
+                            .collect_view()}
                     </section>
                 }
             })
@@ -444,14 +468,12 @@ fn SavedEntry(
     let note = library.note(&id).cloned();
     let attended = library.is_attended(&id);
     let bookmarked = library.is_bookmarked(&id);
-    let day = item.schedule.map(|s| s.day.display());
     let link_text = title.clone();
     view! {
         <li class="card">
             <A href=href(&item.path()) {..} class="card-title">
                 {link_text}
             </A>
-            {day.map(|day| view! { <span class="card-kind">{day}</span> })}
             {attended.then(|| view! { <span class="card-kind">"✓ Attended"</span> })}
             {note
                 .map(|note| {
