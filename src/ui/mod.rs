@@ -92,9 +92,12 @@ pub fn App() -> impl IntoView {
                 <A href=href("/") exact=true {..} class="brand">
                     {APP_NAME}
                 </A>
-                <A href=href("/about") {..} class="top-link">
-                    "About"
-                </A>
+                <div class="top-links">
+                    <ThemeToggle />
+                    <A href=href("/about") {..} class="top-link">
+                        "About"
+                    </A>
+                </div>
             </header>
             <main id="main" tabindex="-1">
                 <AppStatus />
@@ -129,6 +132,26 @@ pub fn App() -> impl IntoView {
                 <A href=href("/saved")>"Saved"</A>
             </nav>
         </Router>
+    }
+}
+
+/// Dark theme on or off, remembered on this device (the system setting until chosen).
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let dark = RwSignal::new(web::theme::is_dark());
+    view! {
+        <button
+            type="button"
+            class="theme-toggle"
+            aria-pressed=move || if dark.get() { "true" } else { "false" }
+            on:click=move |_| {
+                let next = !dark.get_untracked();
+                web::theme::choose(next);
+                dark.set(next);
+            }
+        >
+            "Dark theme"
+        </button>
     }
 }
 

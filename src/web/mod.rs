@@ -7,6 +7,7 @@
 pub mod loader;
 pub mod offline;
 pub mod storage;
+pub mod theme;
 
 use wasm_bindgen::JsCast;
 

@@ -283,3 +283,23 @@ test("a strict content security policy is enforced with no violations", async ()
   assert.deepEqual(violations, ["script-src-elem: inline"]);
   await context.close();
 });
+
+test("the dark theme can be chosen, follows the system until then, and is remembered", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto(url("/about"));
+  await waitForApp(page);
+  const toggle = page.getByRole("button", { name: "Dark theme" });
+  assert.equal(await toggle.getAttribute("aria-pressed"), "false");
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await background(), "rgb(255, 255, 255)");
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+  assert.equal(await background(), "rgb(17, 20, 23)");
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByRole("button", { name: "Dark theme" }).getAttribute("aria-pressed"), "true");
+  assert.equal(await background(), "rgb(17, 20, 23)");
+  assertClean();
+  await context.close();
+});
