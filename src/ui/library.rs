@@ -41,6 +41,9 @@ pub struct LibraryState {
     /// False when the stored value could not be read and could not be kept aside either:
     /// then nothing is written, so the original is never overwritten.
     writable: StoredValue<bool>,
+    /// True while storage holds what this page last wrote (or loaded): then a change may
+    /// start from the stored value, which includes other tabs' latest changes.
+    in_sync: StoredValue<bool>,
 }
 
 impl LibraryState {
@@ -68,10 +71,12 @@ impl LibraryState {
                 true,
             ),
         };
+        let in_sync = notice.is_none();
         Self {
             library: RwSignal::new(library),
             notice: RwSignal::new(notice),
             writable: StoredValue::new(writable),
+            in_sync: StoredValue::new(in_sync),
         }
     }
 
@@ -87,7 +92,20 @@ impl LibraryState {
 }
 
 /// Changes the library through `change`, then saves it. Returns what `change` returned.
+///
+/// When storage is in step with this page, the change starts from the stored value: another
+/// tab may have written a moment ago, before its storage event arrived, and writing our
+/// older copy would lose its change.
 pub fn change_library<R>(state: LibraryState, change: impl FnOnce(&mut Library) -> R) -> R {
+    if state.writable.get_value() && state.in_sync.get_value() {
+        if let Ok(Some(stored)) =
+            storage::read(STORAGE_KEY).map(|t| t.and_then(|t| decode(&t).ok()))
+        {
+            if state.library.with_untracked(|l| *l != stored) {
+                state.library.set(stored);
+            }
+        }
+    }
     let had_bookmarks = !state.library.with_untracked(|l| l.bookmarks().is_empty());
     let result = state
         .library
@@ -100,7 +118,9 @@ pub fn change_library<R>(state: LibraryState, change: impl FnOnce(&mut Library) 
         storage::request_persistence();
     }
     if state.writable.get_value() {
-        match storage::write(STORAGE_KEY, &text) {
+        let written = storage::write(STORAGE_KEY, &text);
+        state.in_sync.set_value(written.is_ok());
+        match written {
             Ok(()) => {
                 if matches!(
                     state.notice.get_untracked(),
