@@ -37,6 +37,8 @@ fn load_real_content() -> (Catalog, Vec<ContentProblem>) {
     let facts = known_facts();
     let (catalog, more) = build_catalog(&index.version, files, Some(&facts));
     problems.extend(more);
+    let (catalog, more) = catalog.with_featured(&index.featured);
+    problems.extend(more);
     (catalog, problems)
 }
 
@@ -537,4 +539,17 @@ fn the_json_schema_for_editors_matches_the_parser() {
             "{kind} in schema"
         );
     }
+}
+
+#[test]
+fn featured_ids_that_name_no_item_are_reported_and_left_out() {
+    let (catalog, _) = build(&[("glossary.json", one_file("term", GOOD_TERM))]);
+    let (catalog, problems) = catalog.with_featured(&["g4c".to_string(), "nowhere".to_string()]);
+    assert_eq!(catalog.featured().len(), 1);
+    assert!(has_problem(
+        &problems,
+        None,
+        Some("featured"),
+        "`nowhere` is not an item"
+    ));
 }

@@ -312,6 +312,7 @@ impl fmt::Display for ContentProblem {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalog {
     version: Option<PartialDate>,
+    featured: Vec<String>,
     items: Vec<Item>,
     by_id: HashMap<String, usize>,
     /// For each item index, the indexes of items that link to it.
@@ -336,10 +337,37 @@ impl Catalog {
         }
         Self {
             version,
+            featured: Vec::new(),
             items,
             by_id,
             backlinks,
         }
+    }
+
+    /// Sets the items the home page features (the index's `featured` ids), reporting ids
+    /// that name no item; those are left out.
+    pub fn with_featured(mut self, ids: &[String]) -> (Self, Vec<ContentProblem>) {
+        let mut problems = Vec::new();
+        for id in ids {
+            if self.get(id).is_some() {
+                if !self.featured.contains(id) {
+                    self.featured.push(id.clone());
+                }
+            } else {
+                problems.push(ContentProblem {
+                    file: "index.json".into(),
+                    item: None,
+                    field: Some("featured".into()),
+                    message: format!("`{id}` is not an item"),
+                });
+            }
+        }
+        (self, problems)
+    }
+
+    /// The featured items, in the editors' order.
+    pub fn featured(&self) -> Vec<&Item> {
+        self.featured.iter().filter_map(|id| self.get(id)).collect()
     }
 
     /// The content version (the date of the last edit), if the index gave a valid one.

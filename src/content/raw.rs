@@ -14,6 +14,9 @@ pub struct RawIndex {
     pub version: String,
     /// File names, relative to `content/`, each holding the items of one kind.
     pub files: Vec<String>,
+    /// Ids of the items the home page features, in order (editors' choice).
+    #[serde(default)]
+    pub featured: Vec<String>,
 }
 
 /// One kind file: `{"kind": "case-study", "items": [...]}`.

@@ -143,6 +143,7 @@ fn ThemeToggle() -> impl IntoView {
         <button
             type="button"
             class="theme-toggle"
+            aria-label="Dark theme"
             aria-pressed=move || if dark.get() { "true" } else { "false" }
             on:click=move |_| {
                 let next = !dark.get_untracked();
@@ -150,7 +151,7 @@ fn ThemeToggle() -> impl IntoView {
                 dark.set(next);
             }
         >
-            "Dark theme"
+            "Dark"
         </button>
     }
 }

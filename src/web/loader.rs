@@ -58,6 +58,8 @@ pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
     }
     let (catalog, item_problems) = build_catalog(&index.version, files, None);
     problems.extend(item_problems);
+    let (catalog, featured_problems) = catalog.with_featured(&index.featured);
+    problems.extend(featured_problems);
     Ok(LoadedContent {
         catalog,
         problems,

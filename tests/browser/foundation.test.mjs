@@ -303,3 +303,19 @@ test("the dark theme can be chosen, follows the system until then, and is rememb
   assertClean();
   await context.close();
 });
+
+test("home features case studies and lists what was saved most recently", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/"));
+  await waitForApp(page);
+  const featured = page.getByRole("region", { name: "Featured case studies" });
+  await featured.getByRole("link", { name: "Hometax (online tax services)" }).waitFor();
+  assert.equal(await page.getByRole("region", { name: "Recently saved" }).count(), 0);
+  await featured.getByRole("button", { name: "Save Hometax (online tax services)" }).click();
+  const recent = page.getByRole("region", { name: "Recently saved" });
+  await recent.getByRole("link", { name: "Hometax (online tax services)" }).waitFor();
+  await recent.getByRole("link", { name: "Everything you saved" }).click();
+  await expectHeading(page, "Saved");
+  assertClean();
+  await context.close();
+});

@@ -1,13 +1,19 @@
-//! The home page: what the app is, the programme, and the ways into the knowledge base.
+//! The home page: what the app is, recently saved items, the programme, featured case
+//! studies, and the ways into the knowledge base.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::content::Kind;
 use crate::ui::components::{ItemCard, OfflineStatus, PageHeading};
+use crate::ui::library::use_library;
 use crate::ui::{href, loaded_content, APP_NAME};
 
-/// Home: one sentence on the app, the programme editions, and every kind with its count.
+/// How many recently saved items the home page lists.
+const RECENT_SHOWN: usize = 3;
+
+/// Home: one sentence on the app, offline status, recently saved items, the programme
+/// editions (newest first), featured case studies, and every kind with its count.
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
@@ -21,12 +27,51 @@ pub fn HomePage() -> impl IntoView {
             let content = loaded_content();
             let catalog = &content.catalog;
             let editions: Vec<_> = catalog.of_kind(Kind::Edition).into_iter().cloned().collect();
+            let featured: Vec<_> = catalog.featured().into_iter().cloned().collect();
+            let library = use_library();
+            let recent = {
+                let content = content.clone();
+                move || {
+                    let items: Vec<_> = library.library.with(|l| {
+                        l.bookmarks()
+                            .iter()
+                            .rev()
+                            .filter_map(|b| content.catalog.get(&b.id))
+                            .take(RECENT_SHOWN)
+                            .cloned()
+                            .collect()
+                    });
+                    (!items.is_empty()).then(|| {
+                        view! {
+                            <section aria-labelledby="home-recent">
+                                <h2 id="home-recent">"Recently saved"</h2>
+                                <ul class="link-list">
+                                    {items
+                                        .into_iter()
+                                        .map(|item| {
+                                            view! {
+                                                <li>
+                                                    <A href=href(&item.path())>{item.title.clone()}</A>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <p>
+                                    <A href=href("/saved")>"Everything you saved"</A>
+                                </p>
+                            </section>
+                        }
+                    })
+                }
+            };
             let kinds: Vec<(Kind, usize)> = catalog
                 .counts()
                 .into_iter()
                 .filter(|(_, count)| *count > 0)
                 .collect();
             view! {
+                {recent}
                 <section aria-labelledby="home-programme">
                     <h2 id="home-programme">"Programme editions"</h2>
                     <ul class="cards">
@@ -36,6 +81,20 @@ pub fn HomePage() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </section>
+                {(!featured.is_empty())
+                    .then(|| {
+                        view! {
+                            <section aria-labelledby="home-featured">
+                                <h2 id="home-featured">"Featured case studies"</h2>
+                                <ul class="cards">
+                                    {featured
+                                        .into_iter()
+                                        .map(|item| view! { <ItemCard item /> })
+                                        .collect_view()}
+                                </ul>
+                            </section>
+                        }
+                    })}
                 <section aria-labelledby="home-browse">
                     <h2 id="home-browse">"Browse the knowledge base"</h2>
                     <ul class="link-list">
