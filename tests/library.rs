@@ -1,6 +1,8 @@
 //! The stored library format, checked against frozen values: what a person saved with an
 //! earlier version of the app must load in every later one.
 
+mod common;
+
 use egov_companion::library::{decode, encode, StoreError, FORMAT_VERSION};
 
 /// A library exactly as format 1 stored it. Never edit this string: when the format moves
@@ -46,25 +48,11 @@ fn a_truncated_value_is_reported_as_damaged() {
 }
 
 mod with_real_content {
-    use std::fs;
-    use std::path::Path;
-
-    use egov_companion::content::{build_catalog, parse_index, parse_kind_file, Catalog};
+    use egov_companion::content::Catalog;
     use egov_companion::library::{calendar_ics, trip_report_markdown, Library};
 
     pub(super) fn catalog() -> Catalog {
-        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
-        let index = parse_index(&fs::read_to_string(dir.join("index.json")).expect("index"))
-            .expect("index parses");
-        let files = index
-            .files
-            .iter()
-            .map(|name| {
-                let text = fs::read_to_string(dir.join(name)).expect("file");
-                parse_kind_file(name, &text).expect("parses")
-            })
-            .collect();
-        build_catalog(&index.version, files, None).0
+        super::common::real_catalog()
     }
 
     fn library() -> Library {

@@ -1,26 +1,11 @@
 //! Search behaviour, as a spec: small fixtures for ranking rules, and golden queries over the
 //! real `content/`.
 
-use std::fs;
-use std::path::Path;
+mod common;
 
-use egov_companion::content::{build_catalog, parse_index, parse_kind_file, Catalog, Kind};
+use common::real_catalog;
+use egov_companion::content::{build_catalog, parse_kind_file, Catalog, Kind};
 use egov_companion::search::{search, Filters, Query, SearchIndex};
-
-fn real_catalog() -> Catalog {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
-    let index = parse_index(&fs::read_to_string(dir.join("index.json")).expect("index"))
-        .expect("index parses");
-    let files = index
-        .files
-        .iter()
-        .map(|name| {
-            let text = fs::read_to_string(dir.join(name)).expect("content file");
-            parse_kind_file(name, &text).expect("content file parses")
-        })
-        .collect();
-    build_catalog(&index.version, files, None).0
-}
 
 /// A catalog of glossary terms: (id, title, aliases, summary, body).
 fn fixture(items: &[(&str, &str, &[&str], &str, &str)]) -> Catalog {
