@@ -355,3 +355,26 @@ test("the printable trip report lays out on A4 with a page per section and print
   assertClean();
   await context.close();
 });
+
+test("the first bookmark asks the browser to keep this site's storage", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.addInitScript(() => {
+    window.__persistCalls = 0;
+    const original = StorageManager.prototype.persist;
+    StorageManager.prototype.persist = function () {
+      window.__persistCalls += 1;
+      return original.call(this);
+    };
+  });
+  await page.goto(url("/countries/albania"));
+  await waitForApp(page);
+  assert.equal(await page.evaluate(() => window.__persistCalls), 0);
+  await saveButton(page, "Albania").click();
+  assert.equal(await page.evaluate(() => window.__persistCalls), 1);
+  await page.goto(url("/countries/russia"));
+  await waitForApp(page);
+  await saveButton(page, "Russia").click();
+  assert.equal(await page.evaluate(() => window.__persistCalls), 0, "a new page, and not the first bookmark");
+  assertClean();
+  await context.close();
+});
