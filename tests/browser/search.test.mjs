@@ -119,3 +119,22 @@ test("a search with no results suggests a correction", async () => {
   assertClean();
   await context.close();
 });
+
+test("a kind's list leads to its items filtered by facets", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/case-studies"));
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Filter these by country, edition or topic" }).click();
+  const status = page.getByRole("status").filter({ hasText: /result/ });
+  await status.waitFor();
+  const all = Number((await status.innerText()).match(/\d+/)[0]);
+  assert.ok(all >= 10, `${all} case studies`);
+  const topics = page.getByRole("region", { name: "Topic" });
+  const first = topics.getByRole("link").first();
+  const count = Number((await first.locator("xpath=..").innerText()).match(/\((\d+)\)/)[1]);
+  await first.click();
+  await status.filter({ hasText: new RegExp(`^${count} results?$`) }).waitFor();
+  assert.match(page.url(), /kind=case-studies&topic=/);
+  assertClean();
+  await context.close();
+});

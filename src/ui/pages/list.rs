@@ -1,12 +1,13 @@
 //! The list of every item of one kind (`/case-studies`).
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::NotFoundPage;
 use crate::content::Kind;
 use crate::ui::components::{ItemCard, PageHeading};
-use crate::ui::loaded_content;
+use crate::ui::{href, loaded_content};
 
 /// All items of the kind named in the URL; an unknown kind is "page not found".
 #[component]
@@ -28,6 +29,11 @@ pub fn KindListPage() -> impl IntoView {
                 let count = items.len();
                 view! {
                     <p class="count">{format!("{count} item{}", if count == 1 { "" } else { "s" })}</p>
+                    <p>
+                        <A href=href(&format!("/search?kind={}", kind.slug()))>
+                            "Filter these by country, edition or topic"
+                        </A>
+                    </p>
                     <ul class="cards">
                         {items.into_iter().map(|item| view! { <ItemCard item /> }).collect_view()}
                     </ul>
