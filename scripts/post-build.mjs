@@ -1,5 +1,5 @@
 // Trunk's post-build step (Trunk.toml), on the staging directory, in this order:
-// 1. a strict Content Security Policy in index.html, allowing Trunk's one inline script by
+// 1. (release builds) a strict Content Security Policy in index.html, allowing Trunk's inline script by
 //    its hash (computed here, so no 'unsafe-inline');
 // 2. 404.html, a copy of index.html, for static hosts that answer unknown paths with it;
 // 3. sw.js, the service worker with the precache list of everything built.
@@ -30,12 +30,19 @@ function contentSecurityPolicy(scriptHashes) {
 
 const indexPath = join(dist, "index.html");
 let html = readFileSync(indexPath, "utf8");
+// `trunk serve` (a debug build) adds its live-reload script when serving, after this step,
+// so the policy would block it: the policy belongs to release builds, which are deployed.
+const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((code) => "sha256-" + createHash("sha256").update(code, "utf8").digest("base64"));
-const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}" />`;
-html = html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
-if (!html.includes("Content-Security-Policy")) throw new Error("index.html: no place for the CSP");
-writeFileSync(indexPath, html);
+if (release) {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}" />`;
+  html = html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
+  if (!html.includes("Content-Security-Policy")) throw new Error("index.html: no place for the CSP");
+  writeFileSync(indexPath, html);
+  console.log(`CSP: ${hashes.length} inline script(s) allowed by hash`);
+} else {
+  console.log("CSP: left out of this debug build (trunk serve injects a live-reload script)");
+}
 writeFileSync(join(dist, "404.html"), html);
-console.log(`CSP: ${hashes.length} inline script(s) allowed by hash`);
 writeServiceWorker(dist);
