@@ -99,7 +99,7 @@ pub fn ContentNotices(
                 <p>
                     {format!(
                         "{count} problem{} in the knowledge base. Everything else works; the parts named below are left out.",
-                        if count == 1 { "" } else { "s" },
+                        plural(count),
                     )}
                 </p>
                 <ul>
@@ -272,4 +272,13 @@ pub fn OfflineStatus() -> impl IntoView {
 /// Bytes as megabytes with one decimal ("1.4 MB").
 fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+/// The plural ending for a count in English messages: "" for 1, "s" otherwise.
+pub fn plural(count: usize) -> &'static str {
+    if count == 1 {
+        ""
+    } else {
+        "s"
+    }
 }

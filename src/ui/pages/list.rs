@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::NotFoundPage;
 use crate::content::Kind;
-use crate::ui::components::{ItemCard, PageHeading};
+use crate::ui::components::{plural, ItemCard, PageHeading};
 use crate::ui::{href, loaded_content};
 
 /// All items of the kind named in the URL; an unknown kind is "page not found".
@@ -28,7 +28,7 @@ pub fn KindListPage() -> impl IntoView {
                 }
                 let count = items.len();
                 view! {
-                    <p class="count">{format!("{count} item{}", if count == 1 { "" } else { "s" })}</p>
+                    <p class="count">{format!("{count} item{}", plural(count))}</p>
                     <p>
                         <A href=href(&format!("/search?kind={}", kind.slug()))>
                             "Filter these by country, edition or topic"
@@ -41,6 +41,6 @@ pub fn KindListPage() -> impl IntoView {
                     .into_any()
             }
         }
-            .into_any()
+        .into_any()
     }
 }

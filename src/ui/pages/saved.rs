@@ -9,7 +9,7 @@ use crate::library::{
     backup_json, calendar_ics, iso_date, parse_backup, share_query, trip_report_markdown, Backup,
     Bookmark, MAX_IMPORT_BYTES, NOTE_PROMPTS,
 };
-use crate::ui::components::PageHeading;
+use crate::ui::components::{plural, PageHeading};
 use crate::ui::library::{change_library, use_library, LibraryNotice, LibraryState};
 use crate::ui::qr::QrCodeImage;
 use crate::ui::{href, loaded_content};
@@ -444,14 +444,6 @@ fn describe(backup: &Backup) -> String {
         plural(n),
         plural(a)
     )
-}
-
-fn plural(count: usize) -> &'static str {
-    if count == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 /// One saved item: link, programme day, note, attended mark, remove.

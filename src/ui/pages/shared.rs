@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::library::decode_share;
-use crate::ui::components::{ItemCard, PageHeading};
+use crate::ui::components::{plural, ItemCard, PageHeading};
 use crate::ui::library::{change_library, use_library};
 use crate::ui::{href, loaded_content};
 use crate::web::storage;
@@ -52,14 +52,14 @@ pub fn SharedPage() -> impl IntoView {
                         {format!(
                             "{} item{} in this list {} not in this version of the knowledge base.",
                             list.unknown,
-                            if list.unknown == 1 { "" } else { "s" },
+                            plural(list.unknown),
                             if list.unknown == 1 { "is" } else { "are" },
                         )}
                     </p>
                 }
             });
             view! {
-                <p>{format!("Someone shared {count} item{} with you.", if count == 1 { "" } else { "s" })}</p>
+                <p>{format!("Someone shared {count} item{} with you.", plural(count))}</p>
                 {changed}
                 {unknown}
                 <div class="exports">
@@ -94,7 +94,7 @@ pub fn SharedPage() -> impl IntoView {
                             .map(|n| {
                                 format!(
                                     "Added {n} item{} to Saved; the others were there already.",
-                                    if n == 1 { "" } else { "s" },
+                                    plural(n),
                                 )
                             })
                     }}
