@@ -553,3 +553,111 @@ fn featured_ids_that_name_no_item_are_reported_and_left_out() {
         "`nowhere` is not an item"
     ));
 }
+
+// ---- UN E-Government Survey ranks, for the rank chart ----
+
+const GOOD_CASE: &str = r#"{"id": "survey", "title": "Korea in the survey",
+  "summary": "How Korea ranked.",
+  "un_egov_ranks": [
+    {"year": 2016, "rank": 3, "facts": ["F-131"]},
+    {"year": 2010, "rank": 1, "facts": ["F-128"]},
+    {"year": 2016, "rank": 43, "country": "greece", "facts": ["F-137"]}
+  ],
+  "sources": [{"publisher": "UN", "title": "Survey", "facts": ["F-128", "F-131", "F-137"]}]}"#;
+
+const GREECE: &str = r#"{"id": "greece", "title": "Greece", "summary": "A BSEC member.",
+  "sources": [{"publisher": "UN", "title": "Survey", "facts": ["F-137"]}]}"#;
+
+fn with_greece(case: &str) -> (Catalog, Vec<ContentProblem>) {
+    build(&[
+        ("case-studies.json", one_file("case-study", case)),
+        ("countries.json", one_file("country", GREECE)),
+    ])
+}
+
+#[test]
+fn un_ranks_load_in_year_order_with_their_country() {
+    let (catalog, problems) = with_greece(GOOD_CASE);
+    assert!(problems.is_empty(), "{problems:?}");
+    let ranks = &catalog.get("survey").expect("loaded").un_egov_ranks;
+    let years: Vec<u16> = ranks.iter().map(|r| r.year).collect();
+    assert_eq!(years, [2010, 2016, 2016]);
+    assert_eq!(ranks[2].country.as_deref(), Some("greece"));
+    assert_eq!(ranks[0].country, None, "no country means Korea");
+}
+
+#[test]
+fn a_un_rank_must_rest_on_a_fact_the_item_cites() {
+    let bad = GOOD_CASE.replace(
+        r#""rank": 1, "facts": ["F-128"]"#,
+        r#""rank": 1, "facts": ["F-129"]"#,
+    );
+    let (_, problems) = with_greece(&bad);
+    assert!(has_problem(
+        &problems,
+        Some("survey"),
+        Some("un_egov_ranks"),
+        "Korea 2010: `F-129` is not cited by a source of this item"
+    ));
+}
+
+#[test]
+fn a_un_rank_twice_for_one_country_and_year_or_out_of_range_is_refused() {
+    let twice = GOOD_CASE.replace(r#""year": 2010"#, r#""year": 2016"#);
+    let (_, problems) = with_greece(&twice);
+    assert!(has_problem(
+        &problems,
+        Some("survey"),
+        Some("un_egov_ranks"),
+        "Korea 2016 is listed twice"
+    ));
+    let zero = GOOD_CASE.replace(r#""rank": 3"#, r#""rank": 0"#);
+    let (_, problems) = with_greece(&zero);
+    assert!(has_problem(
+        &problems,
+        Some("survey"),
+        Some("un_egov_ranks"),
+        "rank 0 is not a rank"
+    ));
+}
+
+#[test]
+fn a_un_rank_of_an_unknown_country_is_reported_and_dropped() {
+    let (catalog, problems) = build(&[("case-studies.json", one_file("case-study", GOOD_CASE))]);
+    assert!(has_problem(
+        &problems,
+        Some("survey"),
+        Some("un_egov_ranks"),
+        "`greece`, which is not an item"
+    ));
+    assert_eq!(
+        catalog
+            .get("survey")
+            .expect("item stays")
+            .un_egov_ranks
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn the_real_content_charts_koreas_ranks_from_the_fact_sheet() {
+    let (catalog, _) = load_real_content();
+    let item = catalog
+        .get("korea-in-un-e-government-survey")
+        .expect("the survey case study");
+    let korea: Vec<(u16, u16)> = item
+        .un_egov_ranks
+        .iter()
+        .filter(|r| r.country.is_none())
+        .map(|r| (r.year, r.rank))
+        .collect();
+    // F-128 to F-135: first in 2010, 2012 and 2014; 3rd in 2016; 4th in 2024.
+    for expected in [(2010, 1), (2012, 1), (2014, 1), (2016, 3), (2024, 4)] {
+        assert!(korea.contains(&expected), "{expected:?} in {korea:?}");
+    }
+    assert!(item
+        .un_egov_ranks
+        .iter()
+        .any(|r| r.country.as_deref() == Some("greece") && r.rank == 43));
+}

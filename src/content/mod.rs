@@ -239,6 +239,21 @@ pub struct Item {
     pub look_for: Vec<String>,
     /// Questions a visitor might ask.
     pub questions: Vec<String>,
+    /// Ranks in the UN E-Government Survey, in year order (Korea's and other countries').
+    pub un_egov_ranks: Vec<Rank>,
+}
+
+/// One rank in the UN E-Government Survey (E-Government Development Index).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rank {
+    /// The survey's year.
+    pub year: u16,
+    /// The rank, 1 = first.
+    pub rank: u16,
+    /// The country ranked (a `Country` item id), or `None` for Korea.
+    pub country: Option<String>,
+    /// The fact-sheet ids it comes from.
+    pub facts: Vec<String>,
 }
 
 impl Item {

@@ -110,6 +110,25 @@ pub struct RawItem {
     /// Site visits and case studies: questions a visitor might ask.
     #[serde(default)]
     pub questions: Vec<String>,
+    /// Case studies: ranks in the UN E-Government Survey (EGDI), for the rank chart.
+    #[serde(default)]
+    pub un_egov_ranks: Vec<RawRank>,
+}
+
+/// One rank in the UN E-Government Survey: `{"year": 2016, "rank": 43, "country": "greece",
+/// "facts": ["F-137"]}`. Without `country` the rank is Korea's.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRank {
+    /// The survey's year.
+    pub year: u16,
+    /// The EGDI rank, 1 = first.
+    pub rank: u16,
+    /// A country item id; absent for Korea.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The fact-sheet ids this rank comes from; each must also be cited by a source.
+    pub facts: Vec<String>,
 }
 
 /// A body section: a heading and its paragraphs (plain text, never HTML).

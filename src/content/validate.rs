@@ -12,9 +12,10 @@ use serde_json::value::RawValue;
 
 use super::raw::{RawIndex, RawItem, RawSource};
 use super::{
-    Catalog, ClockTime, ContentProblem, Item, Kind, PartialDate, Schedule, Section, Source,
+    Catalog, ClockTime, ContentProblem, Item, Kind, PartialDate, Rank, Schedule, Section, Source,
     MAX_CONTENT_FILE_BYTES,
 };
+use crate::sort::sort_by;
 
 /// Longest summary, in words: a summary is read first, on a phone, in a second language.
 pub const SUMMARY_MAX_WORDS: usize = 60;
@@ -241,6 +242,10 @@ fn check_links(item: &mut Item, kinds: &HashMap<String, Kind>, problems: &mut Ve
         .retain(|t| keep("organisations", t, Some(Kind::Organisation)));
     item.people
         .retain(|t| keep("people", t, Some(Kind::Person)));
+    item.un_egov_ranks.retain(|rank| match &rank.country {
+        Some(country) => keep("un_egov_ranks", country, Some(Kind::Country)),
+        None => true,
+    });
     item.related.retain(|t| keep("related", t, None));
     if let Some(edition) = item.edition.take() {
         item.edition = keep("edition", &edition, Some(Kind::Edition)).then_some(edition);
@@ -386,7 +391,7 @@ impl<'a> ItemCheck<'a> {
             .collect();
 
         use Kind::*;
-        let field_rules: [(&str, bool, &[Kind]); 12] = [
+        let field_rules: [(&str, bool, &[Kind]); 13] = [
             ("edition", raw.edition.is_some(), &[Session, Presentation]),
             ("session", raw.session.is_some(), &[Presentation]),
             ("day", raw.day.is_some(), &[Session]),
@@ -403,6 +408,7 @@ impl<'a> ItemCheck<'a> {
             ("expansion", raw.expansion.is_some(), &[Term]),
             ("role", raw.role.is_some(), &[Person]),
             ("look_for", !raw.look_for.is_empty(), &[SiteVisit]),
+            ("un_egov_ranks", !raw.un_egov_ranks.is_empty(), &[CaseStudy]),
         ];
         for (field, present, allowed) in field_rules {
             self.only_for(kind, field, present, allowed);
@@ -473,7 +479,68 @@ impl<'a> ItemCheck<'a> {
             role: self.optional_text("role", &raw.role),
             look_for: self.texts("look_for", &raw.look_for),
             questions: self.texts("questions", &raw.questions),
+            un_egov_ranks: self.ranks(raw),
         }
+    }
+
+    /// UN E-Government Survey ranks: plausible years and ranks, one per country and year,
+    /// each resting on facts that the item's own sources cite. Sorted by year.
+    fn ranks(&mut self, raw: &RawItem) -> Vec<Rank> {
+        let cited: HashSet<&str> = raw
+            .sources
+            .iter()
+            .flat_map(|s| s.facts.iter().map(String::as_str))
+            .collect();
+        let mut ranks: Vec<Rank> = Vec::new();
+        for entry in &raw.un_egov_ranks {
+            let who = entry.country.as_deref().unwrap_or("Korea");
+            if !(2000..=2100).contains(&entry.year) {
+                self.fail(
+                    "un_egov_ranks",
+                    format!("{who}: {} is not a survey year", entry.year),
+                );
+            }
+            if !(1..=250).contains(&entry.rank) {
+                self.fail(
+                    "un_egov_ranks",
+                    format!("{who}: rank {} is not a rank", entry.rank),
+                );
+            }
+            if entry.facts.is_empty() {
+                self.fail(
+                    "un_egov_ranks",
+                    format!("{who} {}: needs a fact id", entry.year),
+                );
+            }
+            for fact in &entry.facts {
+                if !cited.contains(fact.as_str()) {
+                    self.fail(
+                        "un_egov_ranks",
+                        format!(
+                            "{who} {}: `{fact}` is not cited by a source of this item",
+                            entry.year
+                        ),
+                    );
+                }
+            }
+            if ranks
+                .iter()
+                .any(|r| r.year == entry.year && r.country == entry.country)
+            {
+                self.fail(
+                    "un_egov_ranks",
+                    format!("{who} {} is listed twice", entry.year),
+                );
+            }
+            ranks.push(Rank {
+                year: entry.year,
+                rank: entry.rank,
+                country: entry.country.clone(),
+                facts: entry.facts.clone(),
+            });
+        }
+        sort_by(&mut ranks, &|a, b| a.year.cmp(&b.year));
+        ranks
     }
 
     fn source(&mut self, raw: &RawSource, known_facts: Option<&HashSet<String>>) -> Source {
