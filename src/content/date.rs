@@ -35,6 +35,20 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl PartialDate {
+    /// Days since 1970-01-01 (the first of the month or year where those are not known).
+    pub fn days_since_epoch(&self) -> i64 {
+        let (m, d) = (
+            i64::from(self.month.unwrap_or(1)),
+            i64::from(self.day.unwrap_or(1)),
+        );
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists in that month.
     pub fn parse(text: &str) -> Result<Self, String> {
         let parts: Vec<&str> = text.split('-').collect();
@@ -198,6 +212,17 @@ impl ClockTime {
     }
 }
 
+/// Korea Standard Time is UTC+9 all year (no daylight saving).
+pub const KST_OFFSET_HOURS: i64 = 9;
+
+/// The instant a KST `time` on `day` happens, in milliseconds since 1970 (UTC).
+pub fn kst_to_utc_millis(day: PartialDate, time: ClockTime) -> i64 {
+    let minutes =
+        day.days_since_epoch() * 1_440 + i64::from(time.hour) * 60 + i64::from(time.minute)
+            - KST_OFFSET_HOURS * 60;
+    minutes * 60_000
+}
+
 impl fmt::Display for ClockTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:02}:{:02}", self.hour, self.minute)
@@ -222,6 +247,17 @@ mod tests {
             PartialDate::parse("1967-06-24").map(|d| d.display()),
             Ok("24 June 1967".into())
         );
+    }
+
+    #[test]
+    fn a_kst_time_is_nine_hours_ahead_of_utc() {
+        let day = PartialDate::parse("2017-10-30").expect("day");
+        let time = ClockTime::parse("09:30").expect("time");
+        // 2017-10-30T00:30:00Z
+        assert_eq!(kst_to_utc_millis(day, time), 1_509_323_400_000);
+        let early = ClockTime::parse("08:00").expect("time");
+        // The evening before, in UTC.
+        assert_eq!(kst_to_utc_millis(day, early), 1_509_318_000_000);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::fmt;
 
 use crate::sort::sort_by;
 
-pub use date::{ClockTime, PartialDate};
+pub use date::{kst_to_utc_millis, ClockTime, PartialDate, KST_OFFSET_HOURS};
 pub use validate::{
     build_catalog, fact_ids_in, parse_index, parse_kind_file, KindFile, MAX_ITEMS_PER_FILE,
     SUMMARY_MAX_WORDS,

@@ -5,12 +5,9 @@
 //! right; sessions with a day but no time are all-day events. Sessions whose day no source
 //! gives are left out (the caller can say how many). Pure.
 
-use crate::content::{Catalog, ClockTime, Item, Kind, PartialDate};
+use crate::content::{kst_to_utc_millis, Catalog, ClockTime, Item, Kind, PartialDate};
 
 use super::{iso_date, Library};
-
-/// Korea Standard Time's offset from UTC, in hours.
-const KST_OFFSET_HOURS: i64 = 9;
 
 /// Bookmarked sessions, in an iCalendar file, and how many could not be included.
 pub fn calendar_ics(library: &Library, catalog: &Catalog, now_ms: u64) -> (String, usize) {
@@ -71,14 +68,13 @@ fn description(session: &Item) -> String {
 
 /// `YYYYMMDD` of `day` plus `offset` days.
 fn compact(day: PartialDate, offset: i64) -> String {
-    let ms = (days_from_civil(day) + offset) * 86_400_000;
+    let ms = (day.days_since_epoch() + offset) * 86_400_000;
     iso_date(ms.max(0) as u64).replace('-', "")
 }
 
 /// A KST day and time as a UTC timestamp `YYYYMMDDTHHMMSSZ`.
 fn kst_to_utc(day: PartialDate, time: ClockTime) -> String {
-    let minutes = days_from_civil(day) * 1_440 + i64::from(time.hour) * 60 + i64::from(time.minute)
-        - KST_OFFSET_HOURS * 60;
+    let minutes = kst_to_utc_millis(day, time) / 60_000;
     let date = iso_date((minutes.max(0) * 60_000) as u64).replace('-', "");
     let of_day = minutes.rem_euclid(1_440);
     format!("{date}T{:02}{:02}00Z", of_day / 60, of_day % 60)
@@ -94,20 +90,6 @@ fn utc_stamp(ms: u64) -> String {
         of_day / 60,
         of_day % 60
     )
-}
-
-/// Days since 1970-01-01 of a full date (year, month and day known; else the first day).
-fn days_from_civil(day: PartialDate) -> i64 {
-    let (m, d) = (
-        i64::from(day.month.unwrap_or(1)),
-        i64::from(day.day.unwrap_or(1)),
-    );
-    let y = i64::from(day.year) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// iCalendar text escaping: backslash, semicolon, comma, newline.

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use super::library::BookmarkButton;
 use super::{href, AppState, APP_NAME};
-use crate::content::{ContentProblem, Item};
+use crate::content::{ClockTime, ContentProblem, Item, PartialDate};
 use crate::web;
 
 /// Set once the first page heading has mounted. The first page keeps focus where the browser
@@ -280,5 +280,54 @@ pub fn plural(count: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+/// A programme time in Korea Standard Time (`09:30 KST`), with the same moment in the
+/// person's own zone beside it when they asked for that (`09:30 KST (02:30 EET)`).
+#[component]
+pub fn KstTime(day: PartialDate, time: ClockTime) -> impl IntoView {
+    let local_times = expect_context::<AppState>().local_times;
+    view! {
+        <span class="kst-time">
+            {format!("{time} KST")}
+            {move || {
+                local_times
+                    .get()
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="local-time">
+                                {format!("({})", web::time::local_time(day, time))}
+                            </span>
+                        }
+                    })
+            }}
+        </span>
+    }
+}
+
+/// "Also show times in my time zone", remembered on the device.
+#[component]
+pub fn LocalTimesToggle() -> impl IntoView {
+    let local_times = expect_context::<AppState>().local_times;
+    let zone = web::time::zone_name()
+        .map(|zone| format!(" ({zone})"))
+        .unwrap_or_default();
+    view! {
+        <p class="local-times-toggle">
+            <label>
+                <input
+                    type="checkbox"
+                    prop:checked=move || local_times.get()
+                    on:change=move |event| {
+                        let on = event_target_checked(&event);
+                        web::time::remember_local_times(on);
+                        local_times.set(on);
+                    }
+                />
+                {format!(" Also show times in my time zone{zone}")}
+            </label>
+        </p>
     }
 }

@@ -7,6 +7,7 @@
 mod components;
 pub mod library;
 mod pages;
+mod pictures;
 mod qr;
 
 use std::sync::{Arc, OnceLock};
@@ -52,6 +53,8 @@ pub struct AppState {
     pub content: LocalResource<ContentResult>,
     /// Set by the `/` shortcut so the search page focuses its box once it is shown.
     pub focus_search: RwSignal<bool>,
+    /// Whether times are also shown in the person's own zone (remembered on the device).
+    pub local_times: RwSignal<bool>,
 }
 
 /// The loaded knowledge base. Pages render only once it has loaded (see [`App`]), so they
@@ -71,6 +74,7 @@ pub fn App() -> impl IntoView {
     provide_context(AppState {
         content,
         focus_search: RwSignal::new(false),
+        local_times: RwSignal::new(web::time::local_times_wanted()),
     });
     let library = LibraryState::load();
     provide_context(library);

@@ -8,6 +8,7 @@ pub mod loader;
 pub mod offline;
 pub mod storage;
 pub mod theme;
+pub mod time;
 
 use wasm_bindgen::JsCast;
 

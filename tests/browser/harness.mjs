@@ -52,10 +52,10 @@ export async function startSuite({ dist = DIST, base = BASE } = {}) {
 export async function openPage(
   suite,
   viewport = PHONE,
-  { expectFailures = [], serviceWorkers = "block" } = {},
+  { expectFailures = [], serviceWorkers = "block", timezoneId } = {},
 ) {
   // Service workers are blocked unless a test is about them, so tests stay independent.
-  const context = await suite.browser.newContext({ viewport, serviceWorkers });
+  const context = await suite.browser.newContext({ viewport, serviceWorkers, timezoneId });
   const page = await context.newPage();
   const problems = [];
   const failedUrls = [];

@@ -6,8 +6,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::NotFoundPage;
 use crate::content::{Catalog, Item, Kind, Schedule, Source};
-use crate::ui::components::{Name, PageHeading};
+use crate::ui::components::{KstTime, LocalTimesToggle, Name, PageHeading};
 use crate::ui::library::{AttendedToggle, BookmarkButton, NoteEditor};
+use crate::ui::pictures::{BsecMap, RankChart};
 use crate::ui::{href, loaded_content};
 
 /// The item named in the URL. An unknown kind or id, or an id of another kind, is "not found".
@@ -70,6 +71,13 @@ fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
         <p class="summary">{item.summary.clone()}</p>
         {facts_view(catalog, item)}
         {item
+            .schedule
+            .is_some_and(|s| s.start_time.is_some())
+            .then(|| view! { <LocalTimesToggle /> })}
+        {(!item.un_egov_ranks.is_empty())
+            .then(|| view! { <RankChart ranks=item.un_egov_ranks.clone() /> })}
+        {map_view(item)}
+        {item
             .sections
             .iter()
             .map(|section| {
@@ -94,6 +102,18 @@ fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
     }
 }
 
+/// The map of member states: an edition's countries, or a country itself, highlighted.
+fn map_view(item: &Item) -> Option<impl IntoView> {
+    let (selected, what) = match item.kind {
+        Kind::Edition if !item.countries.is_empty() => {
+            (item.countries.clone(), "took part in this edition")
+        }
+        Kind::Country => (vec![item.id.clone()], "this country"),
+        _ => return None,
+    };
+    Some(view! { <BsecMap selected what /> })
+}
+
 /// The facts summary list: dates, place, edition, session, organisations, countries…
 fn facts_view(catalog: &Catalog, item: &Item) -> impl IntoView {
     let mut rows: Vec<(&'static str, AnyView)> = Vec::new();
@@ -104,7 +124,7 @@ fn facts_view(catalog: &Catalog, item: &Item) -> impl IntoView {
         rows.push(("Role", role.clone().into_any()));
     }
     if let Some(schedule) = item.schedule {
-        rows.push(("When", schedule_text(&schedule).into_any()));
+        rows.push(("When", schedule_view(schedule)));
     } else if let Some(start) = item.start {
         let text = match item.end {
             Some(end) if end != start => format!("{} to {}", start.display(), end.display()),
@@ -156,16 +176,25 @@ fn facts_view(catalog: &Catalog, item: &Item) -> impl IntoView {
     })
 }
 
-/// "Monday 30 October 2017, 09:30–12:00 Korea Standard Time" (times only where known).
-fn schedule_text(schedule: &Schedule) -> String {
-    let day = match schedule.day.weekday() {
-        Some(weekday) => format!("{weekday} {}", schedule.day.display()),
-        None => schedule.day.display(),
+/// "Monday 30 October 2017, 09:30 KST to 12:00 KST" (times only where known), with local
+/// times beside them when the person asked for them.
+fn schedule_view(schedule: Schedule) -> AnyView {
+    let Schedule {
+        day,
+        start_time,
+        end_time,
+    } = schedule;
+    let day_text = match day.weekday() {
+        Some(weekday) => format!("{weekday} {}", day.display()),
+        None => day.display(),
     };
-    match (schedule.start_time, schedule.end_time) {
-        (Some(start), Some(end)) => format!("{day}, {start}–{end} Korea Standard Time"),
-        (Some(start), None) => format!("{day}, from {start} Korea Standard Time"),
-        _ => day,
+    match (start_time, end_time) {
+        (Some(start), Some(end)) => view! {
+            {day_text}", "<KstTime day time=start />" to "<KstTime day time=end />
+        }
+        .into_any(),
+        (Some(start), None) => view! { {day_text}", from "<KstTime day time=start /> }.into_any(),
+        _ => day_text.into_any(),
     }
 }
 
@@ -188,10 +217,15 @@ fn text_list(heading: &'static str, lines: &[String]) -> Option<impl IntoView> {
 /// An edition's programme, day by day.
 fn programme_view(catalog: &Catalog, edition: &Item) -> impl IntoView {
     let days = catalog.programme_days(&edition.id);
+    let has_times = days
+        .iter()
+        .flat_map(|(_, sessions)| sessions)
+        .any(|s| s.schedule.is_some_and(|s| s.start_time.is_some()));
     (!days.is_empty()).then(|| {
         view! {
             <section aria-labelledby="programme-title">
                 <h2 id="programme-title">"Programme, day by day"</h2>
+                {has_times.then(|| view! { <LocalTimesToggle /> })}
                 {days
                     .into_iter()
                     .map(|(day, sessions)| {
@@ -210,8 +244,8 @@ fn programme_view(catalog: &Catalog, edition: &Item) -> impl IntoView {
                                     .map(|session| {
                                         let time = session
                                             .schedule
-                                            .and_then(|s| s.start_time)
-                                            .map(|t| format!("{t} KST · "));
+                                            .and_then(|s| Some((s.day, s.start_time?)))
+                                            .map(|(day, time)| view! { <KstTime day time />" · " });
                                         view! {
                                             <li class="card">
                                                 <span class="card-kind">{time}{session.format.clone()}</span>

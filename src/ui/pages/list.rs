@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::NotFoundPage;
 use crate::content::Kind;
 use crate::ui::components::{plural, ItemCard, PageHeading};
+use crate::ui::pictures::BsecMap;
 use crate::ui::{href, loaded_content};
 
 /// All items of the kind named in the URL; an unknown kind is "page not found".
@@ -34,6 +35,8 @@ pub fn KindListPage() -> impl IntoView {
                             "Filter these by country, edition or topic"
                         </A>
                     </p>
+                    {(kind == Kind::Country)
+                        .then(|| view! { <BsecMap selected=Vec::new() what="" /> })}
                     <ul class="cards">
                         {items.into_iter().map(|item| view! { <ItemCard item /> }).collect_view()}
                     </ul>

@@ -1,0 +1,245 @@
+//! Pictures drawn as inline SVG from the content: the UN E-Government Survey rank chart and
+//! the schematic map of the BSEC member states. Geometry comes from [`crate::charts`]; this
+//! module only draws it, and gives each picture a text alternative (a table or a list) that
+//! holds the same facts.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::charts::{
+    black_sea, map_tiles, rank_chart, CHART_HEIGHT, CHART_WIDTH, MAP_HEIGHT, MAP_WIDTH,
+};
+use crate::content::{Catalog, Kind, Rank};
+use crate::ui::{href, loaded_content};
+
+/// "1st", "2nd", "3rd", "43rd".
+fn ordinal(n: u16) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn country_name(catalog: &Catalog, id: &str) -> String {
+    catalog
+        .get_of_kind(Kind::Country, id)
+        .map_or_else(|| id.to_string(), |c| c.title.clone())
+}
+
+/// Korea's rank by year, with the participating countries' ranks, and the same numbers as a
+/// table.
+#[component]
+pub fn RankChart(ranks: Vec<Rank>) -> impl IntoView {
+    let content = loaded_content();
+    let catalog = &content.catalog;
+    let Some(chart) = rank_chart(&ranks, &|id| country_name(catalog, id)) else {
+        return ().into_any();
+    };
+    let (left, right, top, bottom) = chart.plot;
+    let rows: Vec<(String, String)> = chart
+        .series
+        .iter()
+        .map(|series| {
+            let ranks = series
+                .points
+                .iter()
+                .map(|(_, _, year, rank)| format!("{year}: {}", ordinal(*rank)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (series.label.clone(), ranks)
+        })
+        .collect();
+    view! {
+        <figure class="picture">
+            <figcaption id="rank-chart-title">
+                "Rank in the UN E-Government Survey (EGDI) by year; 1st is at the top"
+            </figcaption>
+            <svg
+                class="rank-chart"
+                viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}")
+                role="img"
+                aria-labelledby="rank-chart-title"
+                aria-describedby="rank-chart-table"
+            >
+                {chart
+                    .rank_ticks
+                    .iter()
+                    .map(|(y, rank)| {
+                        view! {
+                            <line class="grid" x1=left x2=right y1=*y y2=*y />
+                            <text class="tick" x=left - 4.0 y=*y + 3.5 text-anchor="end">
+                                {ordinal(*rank)}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
+                {chart
+                    .year_ticks
+                    .iter()
+                    .map(|(x, year)| {
+                        view! {
+                            <text class="tick" x=*x y=bottom + 16.0 text-anchor="middle">
+                                {year.to_string()}
+                            </text>
+                        }
+                    })
+                    .collect_view()}
+                <line class="axis" x1=left x2=left y1=top y2=bottom />
+                {chart
+                    .series
+                    .iter()
+                    .map(|series| {
+                        let class = if series.country.is_none() { "series korea" } else { "series" };
+                        view! {
+                            <g class=class>
+                                <path d=series.path() />
+                                <path class="leader" d=series.leader() />
+                                {series
+                                    .points
+                                    .iter()
+                                    .map(|(x, y, _, _)| view! { <circle cx=*x cy=*y r="3" /> })
+                                    .collect_view()}
+                                <text class="series-label" x=series.label_at.0 y=series.label_at.1 + 3.5>
+                                    {series.label.clone()}
+                                </text>
+                            </g>
+                        }
+                    })
+                    .collect_view()}
+            </svg>
+            <table id="rank-chart-table" class="picture-table">
+                <caption>"The ranks in the chart"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Country"</th>
+                        <th scope="col">"Rank by survey year"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|(country, ranks)| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{country}</th>
+                                    <td>{ranks}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </figure>
+    }
+    .into_any()
+}
+
+/// The BSEC member states on a schematic map, each linking to its page, with `selected`
+/// highlighted (`what` says why, e.g. "took part in this edition"), and a list with the same
+/// information.
+#[component]
+pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
+    let content = loaded_content();
+    let catalog = &content.catalog;
+    let tiles: Vec<_> = map_tiles()
+        .into_iter()
+        .filter_map(|tile| {
+            let country = catalog.get_of_kind(Kind::Country, tile.country)?;
+            Some((tile, country.title.clone(), country.path()))
+        })
+        .collect();
+    if tiles.is_empty() {
+        return ().into_any();
+    }
+    let (sea_x, sea_y, sea_w, sea_h) = black_sea();
+    let mut chosen: Vec<(String, String)> = tiles
+        .iter()
+        .filter(|(tile, _, _)| selected.iter().any(|s| s == tile.country))
+        .map(|(_, name, path)| (name.clone(), path.clone()))
+        .collect();
+    crate::sort::sort_by(&mut chosen, &|a, b| a.0.cmp(&b.0));
+    view! {
+        <figure class="picture">
+            <figcaption id="bsec-map-title">
+                "The BSEC member states around the Black Sea (a schematic map, not to scale)"
+                {(!chosen.is_empty()).then(|| format!("; highlighted: {what}"))}
+            </figcaption>
+            <svg
+                class="bsec-map"
+                viewBox=format!("0 0 {MAP_WIDTH} {MAP_HEIGHT}")
+                aria-labelledby="bsec-map-title"
+            >
+                <rect class="sea" x=sea_x y=sea_y width=sea_w height=sea_h rx="10" />
+                <text class="sea-label" x=sea_x + sea_w / 2.0 y=sea_y + sea_h / 2.0 + 4.0 text-anchor="middle">
+                    "Black Sea"
+                </text>
+                {tiles
+                    .into_iter()
+                    .map(|(tile, name, path)| {
+                        let picked = selected.iter().any(|s| s == tile.country);
+                        let (x, y, w, h) = tile.rect;
+                        let words: Vec<String> = name.split(' ').map(str::to_string).collect();
+                        let first_line = tile.centre.1 + 4.0 - 6.0 * (words.len() as f32 - 1.0);
+                        // The `g` makes the macro build an SVG link, not an HTML one.
+                        view! {
+                            <g>
+                            <a
+                                href=href(&path)
+                                class=if picked { "tile is-selected" } else { "tile" }
+                                aria-label=name.clone()
+                            >
+                                <rect x=x y=y width=w height=h rx="6" />
+                                <text x=tile.centre.0 y=first_line text-anchor="middle">
+                                    {words
+                                        .into_iter()
+                                        .enumerate()
+                                        .map(|(i, word)| {
+                                            // A long name is squeezed to fit its tile
+                                            // (about 0.6 em per letter at 10 px).
+                                            let fits = word.chars().count() as f32 * 6.0 <= w - 6.0;
+                                            let squeeze = (!fits).then(|| (w - 6.0).to_string());
+                                            view! {
+                                                <tspan
+                                                    x=tile.centre.0
+                                                    dy=if i == 0 { "0" } else { "12" }
+                                                    textLength=squeeze.clone()
+                                                    lengthAdjust=squeeze.map(|_| "spacingAndGlyphs")
+                                                >
+                                                    {word}
+                                                </tspan>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </text>
+                            </a>
+                            </g>
+                        }
+                    })
+                    .collect_view()}
+            </svg>
+            {(!chosen.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="picture-list">
+                            {format!("Highlighted ({what}): ")}
+                            {chosen
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, (name, path))| {
+                                    view! {
+                                        {(i > 0).then_some(", ")}
+                                        <A href=href(&path)>{name}</A>
+                                    }
+                                })
+                                .collect_view()}
+                        </p>
+                    }
+                })}
+        </figure>
+    }
+    .into_any()
+}
