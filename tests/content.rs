@@ -661,3 +661,46 @@ fn the_real_content_charts_koreas_ranks_from_the_fact_sheet() {
         .iter()
         .any(|r| r.country.as_deref() == Some("greece") && r.rank == 43));
 }
+
+#[test]
+fn lists_sort_by_title_or_by_date_with_undated_items_last() {
+    use egov_companion::content::ListOrder;
+    let (catalog, _) = load_real_content();
+    let ids = |order| -> Vec<String> {
+        catalog
+            .of_kind_in(Kind::Edition, order)
+            .iter()
+            .map(|i| i.id.clone())
+            .collect()
+    };
+    let oldest = ids(ListOrder::Oldest);
+    assert_eq!(
+        oldest.first().map(String::as_str),
+        Some("edition-2011-origins")
+    );
+    let newest = ids(ListOrder::Newest);
+    assert_eq!(
+        newest.first().map(String::as_str),
+        Some("edition-2025-korea")
+    );
+    let titles: Vec<String> = catalog
+        .of_kind_in(Kind::CaseStudy, ListOrder::Title)
+        .iter()
+        .map(|i| i.title.to_lowercase())
+        .collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]), "A to Z");
+    // Undated case studies come after every dated one, newest first or oldest first.
+    for order in [ListOrder::Newest, ListOrder::Oldest] {
+        let dated: Vec<bool> = catalog
+            .of_kind_in(Kind::CaseStudy, order)
+            .iter()
+            .map(|i| i.date().is_some())
+            .collect();
+        assert!(
+            dated.windows(2).all(|w| w[0] >= w[1]),
+            "{order:?}: undated last"
+        );
+    }
+    assert_eq!(ListOrder::from_param("newest"), ListOrder::Newest);
+    assert_eq!(ListOrder::from_param("<script>"), ListOrder::Usual);
+}

@@ -257,6 +257,11 @@ pub struct Rank {
 }
 
 impl Item {
+    /// The date an item is listed by: its programme day, else its start.
+    pub fn date(&self) -> Option<PartialDate> {
+        self.schedule.map(|s| s.day).or(self.start)
+    }
+
     /// The app path of this item, below the base (`/case-studies/hometax`).
     pub fn path(&self) -> String {
         format!("/{}/{}", self.kind.slug(), self.id)
@@ -417,8 +422,28 @@ impl Catalog {
 
     /// Items of one kind, sorted for a list: by date where they have one, then by title.
     pub fn of_kind(&self, kind: Kind) -> Vec<&Item> {
+        self.of_kind_in(kind, ListOrder::Usual)
+    }
+
+    /// Every item of `kind`, in `order`.
+    pub fn of_kind_in(&self, kind: Kind, order: ListOrder) -> Vec<&Item> {
         let mut items: Vec<&Item> = self.items.iter().filter(|i| i.kind == kind).collect();
-        sort_by(&mut items, &|a, b| list_order(a, b));
+        match order {
+            ListOrder::Usual => sort_by(&mut items, &|a, b| list_order(a, b)),
+            ListOrder::Title => sort_by(&mut items, &|a, b| by_title(a, b)),
+            ListOrder::Newest | ListOrder::Oldest => sort_by(&mut items, &|a, b| {
+                // Undated items go last either way, by title.
+                let (da, db) = (a.date(), b.date());
+                let dates = match order {
+                    ListOrder::Newest => db.cmp(&da),
+                    _ => da.cmp(&db),
+                };
+                da.is_none()
+                    .cmp(&db.is_none())
+                    .then(dates)
+                    .then_with(|| by_title(a, b))
+            }),
+        }
         items
     }
 
@@ -498,6 +523,63 @@ impl Catalog {
         }
         days
     }
+}
+
+/// How a list of one kind is ordered; `?sort=` in a list's URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListOrder {
+    /// The kind's usual order: editions newest first, sessions in programme order, other
+    /// kinds by title.
+    #[default]
+    Usual,
+    /// By title, A to Z.
+    Title,
+    /// Newest first by the item's date (start or programme day); undated items last.
+    Newest,
+    /// Oldest first; undated items last.
+    Oldest,
+}
+
+impl ListOrder {
+    /// Every order, as offered to people.
+    pub const ALL: [ListOrder; 4] = [
+        ListOrder::Usual,
+        ListOrder::Title,
+        ListOrder::Newest,
+        ListOrder::Oldest,
+    ];
+
+    /// The value in the URL (`title`, `newest`, `oldest`; the usual order has none).
+    pub fn param(self) -> &'static str {
+        match self {
+            ListOrder::Usual => "",
+            ListOrder::Title => "title",
+            ListOrder::Newest => "newest",
+            ListOrder::Oldest => "oldest",
+        }
+    }
+
+    /// The order a URL value names; anything else is the usual order.
+    pub fn from_param(value: &str) -> ListOrder {
+        ListOrder::ALL
+            .into_iter()
+            .find(|o| !value.is_empty() && o.param() == value)
+            .unwrap_or_default()
+    }
+
+    /// What people see in the sort menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            ListOrder::Usual => "Usual order",
+            ListOrder::Title => "Title, A to Z",
+            ListOrder::Newest => "Newest first",
+            ListOrder::Oldest => "Oldest first",
+        }
+    }
+}
+
+fn by_title(a: &Item, b: &Item) -> std::cmp::Ordering {
+    a.title.to_lowercase().cmp(&b.title.to_lowercase())
 }
 
 /// List order: newest dated items first for editions, otherwise by date then title.

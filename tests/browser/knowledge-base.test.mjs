@@ -105,3 +105,26 @@ test("the programme lists every edition, newest first", async () => {
   assertClean();
   await context.close();
 });
+
+test("a list can be sorted, and the order is kept in the URL", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/editions"));
+  await waitForApp(page);
+  const firstCard = () => page.locator("main ul.cards > li").first().getByRole("link").first();
+  assert.match(await firstCard().innerText(), /2025/, "usual order: newest edition first");
+  await page.getByLabel("Sort").selectOption({ label: "Oldest first" });
+  await page.waitForURL(/\/editions\?sort=oldest$/);
+  assert.match(await firstCard().innerText(), /2011/);
+  await page.reload();
+  await waitForApp(page);
+  assert.match(await firstCard().innerText(), /2011/, "the order survives a reload");
+  assert.equal(await page.getByLabel("Sort").inputValue(), "oldest");
+  // A kind without dates offers only the orders that make sense.
+  await page.goto(url("/glossary"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 1, name: "Glossary" }).waitFor();
+  const labels = await page.getByLabel("Sort").locator("option").allTextContents();
+  assert.deepEqual(labels, ["Usual order", "Title, A to Z"]);
+  assertClean();
+  await context.close();
+});

@@ -1,11 +1,13 @@
-//! The list of every item of one kind (`/case-studies`).
+//! The list of every item of one kind (`/case-studies`), in the order the person chose
+//! (`?sort=newest`).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
 
 use super::NotFoundPage;
-use crate::content::Kind;
+use crate::content::{Kind, ListOrder};
 use crate::ui::components::{plural, ItemCard, PageHeading};
 use crate::ui::pictures::BsecMap;
 use crate::ui::{href, loaded_content};
@@ -14,20 +16,28 @@ use crate::ui::{href, loaded_content};
 #[component]
 pub fn KindListPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     move || {
         let slug = params.read().get("kind").unwrap_or_default();
         let Some(kind) = Kind::from_slug(&slug) else {
             return view! { <NotFoundPage /> }.into_any();
         };
+        let order = ListOrder::from_param(&query.read().get("sort").unwrap_or_default());
         view! {
             <PageHeading text=kind.plural() />
             {
                 let content = loaded_content();
-                let items: Vec<_> = content.catalog.of_kind(kind).into_iter().cloned().collect();
+                let items: Vec<_> = content
+                    .catalog
+                    .of_kind_in(kind, order)
+                    .into_iter()
+                    .cloned()
+                    .collect();
                 if items.is_empty() {
                     return view! { <p>"There are no items of this kind yet."</p> }.into_any();
                 }
                 let count = items.len();
+                let dated = items.iter().any(|item| item.date().is_some());
                 view! {
                     <p class="count">{format!("{count} item{}", plural(count))}</p>
                     <p>
@@ -35,6 +45,7 @@ pub fn KindListPage() -> impl IntoView {
                             "Filter these by country, edition or topic"
                         </A>
                     </p>
+                    <SortControl kind order dated />
                     {(kind == Kind::Country)
                         .then(|| view! { <BsecMap selected=Vec::new() what="" /> })}
                     <ul class="cards">
@@ -45,5 +56,46 @@ pub fn KindListPage() -> impl IntoView {
             }
         }
         .into_any()
+    }
+}
+
+/// The sort menu; choosing an order puts it in the URL (replacing the entry, so Back leaves
+/// the list). Date orders are offered only where items have dates.
+#[component]
+fn SortControl(kind: Kind, order: ListOrder, dated: bool) -> impl IntoView {
+    let navigate = use_navigate();
+    let choose = move |event| {
+        let chosen = ListOrder::from_param(&event_target_value(&event));
+        let path = match chosen.param() {
+            "" => format!("/{}", kind.slug()),
+            param => format!("/{}?sort={param}", kind.slug()),
+        };
+        navigate(
+            &path,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let options = ListOrder::ALL
+        .into_iter()
+        .filter(|o| dated || matches!(o, ListOrder::Usual | ListOrder::Title))
+        .map(|o| {
+            view! {
+                <option value=o.param() selected=o == order>
+                    {o.label()}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="sort-control">
+            <label for="list-sort">"Sort "</label>
+            <select id="list-sort" on:change=choose>
+                {options}
+            </select>
+        </p>
     }
 }
