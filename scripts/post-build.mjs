@@ -1,11 +1,15 @@
 // Trunk's post-build step (Trunk.toml), on the staging directory, in this order:
-// 1. (release builds) a strict Content Security Policy in index.html, allowing Trunk's inline script by
-//    its hash (computed here, so no 'unsafe-inline');
-// 2. 404.html, a copy of index.html, for static hosts that answer unknown paths with it;
-// 3. sw.js, the service worker with the precache list of everything built.
+// 1. the static first screen in index.html: the home page made from the bundled content
+//    (scripts/first-screen.mjs), shown until the app starts;
+// 2. (release builds) a strict Content Security Policy in index.html, allowing the inline scripts
+//    (Trunk's loader, the first screen's route check) by their hashes (computed here, so no
+//    'unsafe-inline');
+// 3. 404.html, a copy of index.html, for static hosts that answer unknown paths with it;
+// 4. sw.js, the service worker with the precache list of everything built.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { withFirstScreen } from "./first-screen.mjs";
 import { writeServiceWorker } from "./precache.mjs";
 
 const dist = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -29,7 +33,9 @@ function contentSecurityPolicy(scriptHashes) {
 }
 
 const indexPath = join(dist, "index.html");
-let html = readFileSync(indexPath, "utf8");
+let html = withFirstScreen(readFileSync(indexPath, "utf8"), join(dist, "content"));
+writeFileSync(indexPath, html);
+console.log("first screen: the home page, from the bundled content");
 // `trunk serve` (a debug build) adds its live-reload script when serving, after this step,
 // so the policy would block it: the policy belongs to release builds, which are deployed.
 const release = (process.env.TRUNK_PROFILE ?? "release") === "release";

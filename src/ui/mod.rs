@@ -84,7 +84,13 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || storage_listener.remove());
-    Effect::new(|_| web::remove_boot_screen());
+    // The static first screen stays until the page it stands for can be drawn: no loading
+    // flash, no shift (`#boot ~ *` hides the app's markup until then).
+    Effect::new(move |_| {
+        if content.get().is_some() {
+            web::remove_boot_screen();
+        }
+    });
 
     view! {
         <Router base=base_path()>

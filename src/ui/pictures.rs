@@ -182,7 +182,14 @@ pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
                     .map(|(tile, name, path)| {
                         let picked = selected.iter().any(|s| s == tile.country);
                         let (x, y, w, h) = tile.rect;
-                        let words: Vec<String> = name.split(' ').map(str::to_string).collect();
+                        // One word per line; a space ends each line but the last, so the
+                        // link's text (its accessible name) reads as the name.
+                        let count = name.split(' ').count();
+                        let words: Vec<String> = name
+                            .split(' ')
+                            .enumerate()
+                            .map(|(i, word)| if i + 1 < count { format!("{word} ") } else { word.to_string() })
+                            .collect();
                         let first_line = tile.centre.1 + 4.0 - 6.0 * (words.len() as f32 - 1.0);
                         // The `g` makes the macro build an SVG link, not an HTML one.
                         view! {
@@ -190,7 +197,6 @@ pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
                             <a
                                 href=href(&path)
                                 class=if picked { "tile is-selected" } else { "tile" }
-                                aria-label=name.clone()
                             >
                                 <rect x=x y=y width=w height=h rx="6" />
                                 <text x=tile.centre.0 y=first_line text-anchor="middle">
@@ -200,7 +206,7 @@ pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
                                         .map(|(i, word)| {
                                             // A long name is squeezed to fit its tile
                                             // (about 0.6 em per letter at 10 px).
-                                            let fits = word.chars().count() as f32 * 6.0 <= w - 6.0;
+                                            let fits = word.trim_end().chars().count() as f32 * 6.0 <= w - 6.0;
                                             let squeeze = (!fits).then(|| (w - 6.0).to_string());
                                             view! {
                                                 <tspan

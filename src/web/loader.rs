@@ -8,6 +8,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use futures::future::join_all;
+
 use gloo_net::http::Request;
 
 use crate::content::{build_catalog, parse_index, parse_kind_file, Catalog, ContentProblem};
@@ -41,17 +43,19 @@ impl LoadedContent {
 pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
     let index_text = fetch_text(INDEX_FILE).await?;
     let index = parse_index(&index_text)?;
-    let mut files = Vec::with_capacity(index.files.len());
-    let mut problems = Vec::new();
     let mut seen = HashSet::new();
-    for name in &index.files {
-        if !seen.insert(name.as_str()) {
-            continue;
-        }
-        match fetch_text(name)
-            .await
-            .and_then(|text| parse_kind_file(name, &text))
-        {
+    let names: Vec<&str> = index
+        .files
+        .iter()
+        .map(String::as_str)
+        .filter(|name| seen.insert(*name))
+        .collect();
+    // All files at once: one round trip instead of one per file.
+    let texts = join_all(names.iter().map(|name| fetch_text(name))).await;
+    let mut files = Vec::with_capacity(names.len());
+    let mut problems = Vec::new();
+    for (name, text) in names.iter().zip(texts) {
+        match text.and_then(|text| parse_kind_file(name, &text)) {
             Ok(file) => files.push(file),
             Err(problem) => problems.push(problem),
         }

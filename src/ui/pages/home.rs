@@ -22,7 +22,6 @@ pub fn HomePage() -> impl IntoView {
             "What Korea built for e-government, and what the Korea–BSEC ICT Cooperation Program "
             "showed civil servants of the Black Sea Economic Cooperation countries."
         </p>
-        <OfflineStatus />
         {
             let content = loaded_content();
             let catalog = &content.catalog;
@@ -114,5 +113,8 @@ pub fn HomePage() -> impl IntoView {
                 </section>
             }
         }
+        // Last, so the static first screen (which cannot know the offline state) lines up
+        // with the app's, and caching finishing later moves nothing above it.
+        <OfflineStatus />
     }
 }

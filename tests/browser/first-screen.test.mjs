@@ -1,0 +1,242 @@
+// The static first screen (scripts/first-screen.mjs, put in index.html after every build):
+// the home page as plain HTML made from the bundled content, painted before the WebAssembly
+// runs, that the app takes over without moving anything and without painting anything
+// larger; other routes show a loading line instead; content text is escaped.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { firstScreen, escapeHtml, ROUTE_SCRIPT } from "../../scripts/first-screen.mjs";
+import { startSuite, openPage, waitForApp, PHONE, DESKTOP } from "./harness.mjs";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+/** Holds every WebAssembly request until `release()`: the page shows its first screen. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((done) => (release = done));
+  await page.route("**/*.wasm", async (route) => {
+    await released;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}
+
+/** Every LCP and layout-shift entry of the page, from its start. */
+async function recordPaints(page) {
+  await page.addInitScript(() => {
+    window.__paints = { lcp: [], shifts: [] };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.__paints.lcp.push({
+          time: entry.startTime,
+          size: entry.size,
+          inFirstScreen: !!entry.element?.closest("#boot"),
+          element: entry.element ? entry.element.outerHTML.slice(0, 80) : "(removed)",
+        });
+      }
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+  });
+}
+
+/** Two animation frames: whatever changed has been laid out and painted. */
+const frames = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/** The layout-shift entries buffered since the page started, read after the fact. */
+function bufferedShifts(page) {
+  return page.evaluate(
+    () =>
+      new Promise((done) => {
+        const entries = [];
+        const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+        observer.observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => {
+          entries.push(...observer.takeRecords());
+          observer.disconnect();
+          done(
+            entries.map((e) => ({
+              value: e.value,
+              sources: e.sources.map((s) => ({
+                node: s.node?.nodeName + (s.node?.className ? "." + s.node.className : ""),
+                from: [s.previousRect.x, s.previousRect.y, s.previousRect.width, s.previousRect.height],
+                to: [s.currentRect.x, s.currentRect.y, s.currentRect.width, s.currentRect.height],
+              })),
+            })),
+          );
+        }, 200);
+      }),
+  );
+}
+
+/** Where each block of the home page is (page coordinates), under `scope`. */
+function layout(scope) {
+  const root = scope ? document.querySelector(scope) : document.body;
+  const blocks = {
+    header: "header.top-bar",
+    brand: ".top-bar .brand",
+    about: ".top-bar .top-link",
+    h1: "h1",
+    lead: "p.lead",
+    "section headings": "section h2",
+    "card titles": ".card-title",
+    "card summaries": ".card-summary",
+    "save buttons": ".card .bookmark",
+    "browse links": "section .link-list a",
+    tabs: "nav.tab-bar a",
+  };
+  const result = {};
+  for (const [name, selector] of Object.entries(blocks)) {
+    result[name] = [...root.querySelectorAll(selector)].map((el) => {
+      const r = el.getBoundingClientRect();
+      const round = (v) => Math.round(v * 10) / 10;
+      // The header's text differs: the app adds its theme toggle, which moves nothing.
+      const text = name === "header" ? "" : el.textContent.trim().replace(/\s+/g, " ").slice(0, 30);
+      return { text, box: [round(r.x + scrollX), round(r.y + scrollY), round(r.width), round(r.height)] };
+    });
+  }
+  return result;
+}
+
+test("the first screen is the home page in plain HTML, before the WebAssembly runs", async () => {
+  const { page, url, context } = await openPage(suite, PHONE);
+  const release = await holdWasm(page);
+  await page.goto(url("/"), { waitUntil: "domcontentloaded" });
+  const boot = page.locator("#boot");
+  await boot.getByRole("heading", { level: 1, name: "e-Gov Companion" }).waitFor();
+  assert.match(await boot.locator("p.lead").innerText(), /^What Korea built for e-government/);
+  for (const name of ["Programme editions", "Featured case studies", "Browse the knowledge base"]) {
+    await boot.getByRole("heading", { level: 2, name }).waitFor();
+  }
+  // Plain links to the right pages: they work before (and without) the app.
+  const government24 = boot.getByRole("link", { name: /^Government24/ });
+  assert.equal(await government24.evaluate((a) => new URL(a.href).pathname), "/egov/case-studies/government24");
+  const tabs = page.getByRole("navigation", { name: "Main" }).getByRole("link");
+  assert.deepEqual(await tabs.allInnerTexts(), ["Home", "Programme", "Search", "Saved"]);
+  // Saving needs the app: shown, not yet usable.
+  assert.equal(await boot.getByRole("button", { name: "Save Hometax (online tax services)" }).isDisabled(), true);
+  // Screen readers hear that the app is loading; nothing of it shows.
+  assert.equal(await page.getByRole("status").innerText(), "Loading the app…");
+  release();
+  await context.close();
+});
+
+test("another route's first screen is a loading line, not the home page", async () => {
+  const { page, url, context } = await openPage(suite, PHONE);
+  const release = await holdWasm(page);
+  await page.goto(url("/case-studies/hometax"), { waitUntil: "domcontentloaded" });
+  const boot = page.locator("#boot");
+  assert.deepEqual(await boot.getByRole("heading").allInnerTexts(), ["e-Gov Companion"]);
+  assert.equal(await boot.locator(".card").first().isVisible(), false);
+  assert.equal(await page.getByRole("status").isVisible(), true);
+  assert.equal(await page.getByRole("status").innerText(), "Loading the app…");
+  release();
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 1, name: "Hometax (online tax services)" }).waitFor();
+  await context.close();
+});
+
+for (const [label, viewport] of [
+  ["phone", PHONE],
+  ["desktop", DESKTOP],
+]) {
+  test(`the app takes the first screen over without a layout shift (${label})`, async () => {
+    const { page, url, context, assertClean } = await openPage(suite, viewport);
+    const found = {};
+    for (const [route, rendered] of [
+      ["/", page.getByRole("heading", { level: 2, name: "Featured case studies" })],
+      ["/about", page.getByRole("heading", { level: 1, name: "About this app" })],
+    ]) {
+      await page.goto(url(route));
+      await waitForApp(page);
+      await rendered.waitFor();
+      await frames(page);
+      const shifts = await bufferedShifts(page);
+      if (shifts.length) found[route] = shifts;
+    }
+    assert.deepEqual(found, {}, "layout shifts from the first screen to the app's page");
+    assertClean();
+    await context.close();
+  });
+}
+
+test("every block of the first screen stays where it is when the app takes over (phone)", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await recordPaints(page);
+  const release = await holdWasm(page);
+  await page.goto(url("/"), { waitUntil: "domcontentloaded" });
+  await page.locator("#boot h1").waitFor();
+  await frames(page);
+  const before = await page.evaluate(layout, "#boot");
+  const paintedFirst = await page.evaluate(() => window.__paints.lcp.slice());
+  release();
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 2, name: "Featured case studies" }).waitFor();
+  await frames(page);
+  const afterwards = await page.evaluate(layout, null);
+
+  const moved = [];
+  for (const [name, boxes] of Object.entries(before)) {
+    const now = afterwards[name];
+    if (now.length !== boxes.length) moved.push(`${name}: ${boxes.length} on the first screen, ${now.length} in the app`);
+    boxes.forEach((box, i) => {
+      const app = now[i];
+      if (!app) return;
+      if (box.text !== app.text) moved.push(`${name} #${i + 1}: "${box.text}" became "${app.text}"`);
+      else if (box.box.some((v, k) => Math.abs(v - app.box[k]) > 0.5)) {
+        moved.push(`${name} #${i + 1} "${box.text}": [${box.box}] → [${app.box}]`);
+      }
+    });
+  }
+  assert.deepEqual(moved, []);
+
+  // The largest paint is the first screen's, and the app paints nothing larger.
+  assert.ok(paintedFirst.length > 0 && paintedFirst.at(-1).inFirstScreen, JSON.stringify(paintedFirst));
+  const paints = await page.evaluate(() => window.__paints.lcp);
+  assert.deepEqual(paints.slice(paintedFirst.length), [], "largest-contentful-paint entries after the app took over");
+  assertClean();
+  await context.close();
+});
+
+for (const [label, viewport, colorScheme] of [
+  ["phone, light", PHONE, "light"],
+  ["desktop, dark", DESKTOP, "dark"],
+]) {
+  test(`the first screens have no axe-core violations (${label})`, async () => {
+    const { page, url, context } = await openPage(suite, viewport);
+    await page.emulateMedia({ colorScheme });
+    const release = await holdWasm(page);
+    const found = [];
+    for (const route of ["/", "/case-studies/hometax"]) {
+      await page.goto(url(route), { waitUntil: "domcontentloaded" });
+      await page.locator("#boot").waitFor();
+      await page.evaluate(AXE_SOURCE);
+      const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      for (const violation of results.violations) {
+        const targets = violation.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ");
+        found.push(`${route}: ${violation.id} (${violation.impact}) ${violation.help} — ${targets}`);
+      }
+    }
+    assert.deepEqual(found, []);
+    release();
+    await context.close();
+  });
+}
+
+test("content text in the first screen is escaped, and ids are path segments", () => {
+  const kind = { file: "case-study", slug: "case-studies", plural: "Case studies" };
+  const nasty = '<img src=x onerror="alert(1)"> & \'quotes\'';
+  const item = { id: 'x"><script>alert(1)</script>', title: nasty, summary: `</p>${nasty}`, kind };
+  const html = firstScreen({ items: [item], featured: [item] });
+  const body = html.replace(`<script>${ROUTE_SCRIPT}</script>`, ""); // the route check, ours
+  assert.doesNotMatch(body, /<img|<script|<\/p><img/);
+  assert.ok(body.includes(escapeHtml(nasty)));
+  assert.ok(body.includes('href="case-studies/x%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"'));
+});
