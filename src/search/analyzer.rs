@@ -29,7 +29,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut start: Option<usize> = None;
     for (at, c) in text.char_indices() {
-        let in_word = c.is_alphanumeric() || is_combining_mark(c);
+        let in_word = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric() || is_combining_mark(c)
+        };
         match (in_word, start) {
             (true, None) => start = Some(at),
             (false, Some(begin)) => {
@@ -55,15 +59,34 @@ fn push_token(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize) {
 /// Words written with hyphens or dots between them (`UNI-PASS`, `e-People`, `gov.kr`),
 /// joined and folded (`unipass`, `epeople`, `govkr`), so either spelling finds them.
 pub fn joined_compounds(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for chunk in text.split(|c: char| {
+    compounds(text, &tokenize(text))
+}
+
+/// [`joined_compounds`] from tokens already found in `text`: runs of tokens with only
+/// joining characters (`-`, `.`, `'`, …) between them, never a space or a separator.
+pub fn compounds(text: &str, tokens: &[Token]) -> Vec<String> {
+    let separates = |c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '“' | '”' | '"' | '/' | ':')
-    }) {
-        let parts = tokenize(chunk);
-        if parts.len() > 1 {
-            out.push(parts.iter().map(|t| t.term.as_str()).collect());
+    };
+    let mut out = Vec::new();
+    let mut run: Option<String> = None;
+    for (i, token) in tokens.iter().enumerate() {
+        let joined_to_previous = i > 0 && !text[tokens[i - 1].end..token.start].contains(separates);
+        match (&mut run, joined_to_previous) {
+            (Some(word), true) => word.push_str(&token.term),
+            (Some(_), false) => {
+                out.extend(run.take());
+                run = None;
+            }
+            (None, true) => {
+                let mut word = tokens[i - 1].term.clone();
+                word.push_str(&token.term);
+                run = Some(word);
+            }
+            (None, false) => {}
         }
     }
+    out.extend(run);
     out
 }
 
@@ -71,6 +94,16 @@ pub fn joined_compounds(text: &str) -> Vec<String> {
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
+        // Most words are plain ASCII: lower-casing is all they need.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Lower-case Cyrillic а–я and Greek α–ω (but final ς) are already folded.
+        if matches!(c, 'а'..='я') || (matches!(c, 'α'..='ω') && c != 'ς') {
+            out.push(c);
+            continue;
+        }
         if let Some(jamo) = hangul_jamo(c) {
             out.extend(jamo);
             continue;
@@ -271,6 +304,12 @@ mod tests {
             joined_compounds("UNI-PASS and e-People"),
             ["unipass", "epeople"]
         );
+        // Runs of several parts join whole; spaces and separators end a run.
+        assert_eq!(
+            joined_compounds("www.gov.kr, Saeol (e-Gov) G-Cloud: K-ICT"),
+            ["wwwgovkr", "egov", "gcloud", "kict"]
+        );
+        assert!(joined_compounds("plain words only").is_empty());
     }
 
     #[test]

@@ -4,10 +4,8 @@
 //! summary, topics, organisations, countries, body) whose lengths BM25 needs, and with the
 //! facet values search results are filtered and counted by. The vocabulary is sorted, so a
 //! prefix is a contiguous range found by binary search. This module does not rank.
-
-use std::collections::{BTreeMap, HashMap};
-
-use super::analyzer::{initial_consonants, joined_compounds, tokenize};
+use super::analyzer::{compounds, initial_consonants, tokenize};
+use super::FastMap;
 use crate::content::{Catalog, Item, Kind};
 use crate::sort::sort_by;
 
@@ -80,36 +78,44 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes every item of `catalog`.
     pub fn build(catalog: &Catalog) -> Self {
-        let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        // Terms get numbers as they are first met; the vocabulary is sorted at the end.
+        let mut term_ids: FastMap<String, u32> = FastMap::default();
+        let mut terms: Vec<String> = Vec::new();
+        let mut lists: Vec<Vec<Posting>> = Vec::new();
         let mut initials: Vec<(String, String)> = Vec::new();
         let mut docs = Vec::with_capacity(catalog.len());
+        let mut counts: FastMap<(u32, u8), u16> = FastMap::default();
         for (item_index, item) in catalog.items().iter().enumerate() {
             let doc = docs.len() as u32;
             let mut lengths = [0u16; FIELD_COUNT];
-            let mut counts: HashMap<(String, u8), u16> = HashMap::new();
+            counts.clear();
             for (field, text) in field_texts(catalog, item) {
                 let tokens = tokenize(text);
                 let f = field as usize;
                 lengths[f] = lengths[f].saturating_add(tokens.len() as u16);
+                let joined = compounds(text, &tokens);
                 for token in &tokens {
                     if let Some(keys) = initial_consonants(&text[token.start..token.end]) {
                         initials.push((keys, token.term.clone()));
                     }
                 }
-                let words = tokens
-                    .into_iter()
-                    .map(|t| t.term)
-                    .chain(joined_compounds(text));
-                for term in words {
-                    let count = counts.entry((term, field as u8)).or_default();
+                for term in tokens.into_iter().map(|t| t.term).chain(joined) {
+                    let id = match term_ids.get(&term) {
+                        Some(id) => *id,
+                        None => {
+                            let id = terms.len() as u32;
+                            term_ids.insert(term.clone(), id);
+                            terms.push(term);
+                            lists.push(Vec::new());
+                            id
+                        }
+                    };
+                    let count = counts.entry((id, field as u8)).or_default();
                     *count = count.saturating_add(1);
                 }
             }
-            for ((term, field), count) in counts {
-                terms
-                    .entry(term)
-                    .or_default()
-                    .push(Posting { doc, field, count });
+            for (&(id, field), &count) in &counts {
+                lists[id as usize].push(Posting { doc, field, count });
             }
             docs.push(Doc {
                 item: item_index,
@@ -124,11 +130,20 @@ impl SearchIndex {
                     .collect(),
             });
         }
+        drop(term_ids);
+        // Sorted vocabulary; each posting list is in document order already (documents are
+        // indexed one after another), and by field within a document.
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        sort_by(&mut order, &|a, b| {
+            terms[*a as usize].cmp(&terms[*b as usize])
+        });
         let mut vocabulary = Vec::with_capacity(terms.len());
         let mut postings = Vec::with_capacity(terms.len());
-        // Each list is in document order already: documents are indexed one after another.
-        for (term, list) in terms {
-            vocabulary.push(term);
+        let mut terms: Vec<Option<String>> = terms.into_iter().map(Some).collect();
+        for id in order {
+            vocabulary.push(terms[id as usize].take().unwrap_or_default());
+            let mut list = std::mem::take(&mut lists[id as usize]);
+            sort_by(&mut list, &|a, b| (a.doc, a.field).cmp(&(b.doc, b.field)));
             postings.push(list);
         }
         let mut initials: Vec<(String, u32)> = initials

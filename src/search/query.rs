@@ -9,6 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::FastMap;
+
 use super::analyzer::{fold, is_initial_consonants, tokenize};
 use super::index::{SearchIndex, FIELD_COUNT};
 use super::snippet::{mark, snippet};
@@ -117,11 +119,11 @@ fn match_all(
     index: &SearchIndex,
     words: &[QueryWord],
     weights: &RankingWeights,
-) -> (HashMap<u32, (u8, f32)>, HashSet<String>) {
-    let mut combined: Option<HashMap<u32, (u8, f32)>> = None;
+) -> (FastMap<u32, (u8, f32)>, HashSet<String>) {
+    let mut combined: Option<FastMap<u32, (u8, f32)>> = None;
     let mut matched_terms = HashSet::new();
     for word in words {
-        let mut best: HashMap<u32, (MatchClass, f32)> = HashMap::new();
+        let mut best: FastMap<u32, (MatchClass, f32)> = FastMap::default();
         for (position, class, factor) in candidates(index, word, weights) {
             let mut hit_any = false;
             for (doc, score) in term_scores(index, position, weights) {
@@ -156,7 +158,7 @@ fn match_all(
                 so_far
             }
         });
-        if combined.as_ref().is_some_and(HashMap::is_empty) {
+        if combined.as_ref().is_some_and(FastMap::is_empty) {
             break;
         }
     }
