@@ -67,6 +67,9 @@ pub struct SearchIndex {
     pub(super) docs: Vec<Doc>,
     /// Sorted, unique folded words.
     pub(super) vocabulary: Vec<String>,
+    /// Length of each vocabulary word in characters (at most 255), so typo matching can skip
+    /// words of the wrong length without decoding them.
+    pub(super) vocabulary_chars: Vec<u8>,
     /// For each vocabulary word (same position), where it occurs.
     pub(super) postings: Vec<Vec<Posting>>,
     /// Initial-consonant keys of Hangul words (ㅅㅇ), sorted, with their vocabulary position.
@@ -164,9 +167,14 @@ impl SearchIndex {
                 *average = total as f32 / docs.len() as f32;
             }
         }
+        let vocabulary_chars = vocabulary
+            .iter()
+            .map(|t| t.chars().count().min(255) as u8)
+            .collect();
         Self {
             docs,
             vocabulary,
+            vocabulary_chars,
             postings,
             initials,
             average_lengths,

@@ -185,11 +185,15 @@ fn candidates(
             std::cmp::Reverse(index.postings[p].len())
         });
         prefixed.truncate(MAX_PREFIX_EXPANSIONS);
-        out.extend(
-            prefixed
-                .into_iter()
-                .map(|p| (p, MatchClass::Prefix, weights.prefix)),
-        );
+        let typed = word.term.chars().count();
+        out.extend(prefixed.into_iter().map(|p| {
+            let whole = usize::from(index.vocabulary_chars[p]);
+            (
+                p,
+                MatchClass::Prefix,
+                weights.prefix * closeness(typed, whole),
+            )
+        }));
     }
     if is_initial_consonants(&word.term) {
         let start = index
@@ -202,38 +206,47 @@ fn candidates(
             }
             let position = *position as usize;
             if !out.iter().any(|(p, _, _)| *p == position) {
-                out.push((position, MatchClass::Prefix, weights.prefix));
+                let factor = closeness(word.term.chars().count(), keys.chars().count());
+                out.push((position, MatchClass::Prefix, weights.prefix * factor));
             }
         }
     }
     let length = word.term.chars().count();
     if length >= TYPO_MIN_TYPED_CHARS {
         let query: Vec<char> = word.term.chars().collect();
+        let mut target: Vec<char> = Vec::new();
+        let mut scratch: Vec<usize> = Vec::new();
         for (position, term) in index.vocabulary.iter().enumerate() {
-            let term_length = term.chars().count();
+            let term_length = usize::from(index.vocabulary_chars[position]);
             // The longer of the two words sets the allowance: a letter dropped from a long
             // word must not cost the word its second typo.
             let max_edits = allowed_typos(length.max(term_length));
-            if max_edits == 0
-                || term_length.abs_diff(length) > max_edits
-                || out.iter().any(|(p, _, _)| *p == position)
-            {
+            if max_edits == 0 || term_length.abs_diff(length) > max_edits {
                 continue;
             }
-            let target: Vec<char> = term.chars().collect();
-            if let Some(edits) = edit_distance(&query, &target, max_edits) {
-                if edits > 0 {
-                    let factor = if edits == 1 {
-                        weights.one_typo
-                    } else {
-                        weights.two_typos
-                    };
-                    out.push((position, MatchClass::Typo, factor));
-                }
+            target.clear();
+            target.extend(term.chars());
+            let Some(edits) = distance_within(&query, &target, max_edits, &mut scratch) else {
+                continue;
+            };
+            if edits > 0 && !out.iter().any(|(p, _, _)| *p == position) {
+                let factor = if edits == 1 {
+                    weights.one_typo
+                } else {
+                    weights.two_typos
+                };
+                out.push((position, MatchClass::Typo, factor));
             }
         }
     }
     out
+}
+
+/// How much of a word the typed prefix already is, as a multiplier from 0.5 (a small part)
+/// to 1 (all of it): among prefix matches the shortest completion ranks first, as `서`
+/// means `서울` before a three-syllable name, and `ㅅㅇ` a two-syllable word first.
+fn closeness(typed: usize, whole: usize) -> f32 {
+    0.5 + 0.5 * (typed as f32 / whole.max(typed).max(1) as f32)
 }
 
 /// Typos allowed for a word of `length` characters: none under 5, one for 5–8, two from 9.
@@ -288,13 +301,24 @@ fn term_scores<'a>(
 /// The restricted Damerau–Levenshtein distance between `a` and `b` (a transposition of
 /// neighbours is one edit), or `None` when it is more than `max`.
 pub(super) fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    distance_within(a, b, max, &mut Vec::new())
+}
+
+/// [`edit_distance`] with its three rows in `scratch`, reused across calls so scanning the
+/// vocabulary allocates nothing.
+fn distance_within(a: &[char], b: &[char], max: usize, scratch: &mut Vec<usize>) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let width = b.len() + 1;
-    let mut before: Vec<usize> = vec![0; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current: Vec<usize> = vec![0; width];
+    scratch.clear();
+    scratch.resize(3 * width, 0);
+    let (before, rest) = scratch.split_at_mut(width);
+    let (previous, current) = rest.split_at_mut(width);
+    let (mut before, mut previous, mut current) = (before, previous, current);
+    for (j, cell) in previous.iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         current[0] = i;
         let mut row_min = current[0];
