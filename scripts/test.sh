@@ -13,9 +13,9 @@ step "format"
 cargo fmt --all -- --check
 
 step "lints (host)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 step "lints (wasm32)"
-cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
@@ -28,6 +28,9 @@ dist="$root/target/test-dist"
 root_dist="$root/target/test-dist-root"
 trunk build --release --offline --public-url /egov/ --dist "$dist"
 trunk build --release --offline --dist "$root_dist"
+
+step "the search engine alone, for the benchmark's quality check (bench/engine)"
+scripts/build-search-engine.sh
 
 step "browser tests (headless Chromium, the built bundles on a static file server)"
 DIST_DIR="$dist" ROOT_DIST_DIR="$root_dist" node --test --test-concurrency=1 tests/browser/

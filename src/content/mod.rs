@@ -340,6 +340,15 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Items that link to `id`, in no particular order (cheaper than [`Catalog::linking_to`]).
+    pub fn linking_to_unordered<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Item> + 'a {
+        let links: &[usize] = match self.by_id.get(id) {
+            Some(&index) => &self.backlinks[index],
+            None => &[],
+        };
+        links.iter().map(|&i| &self.items[i])
+    }
+
     /// Builds the lookups over already-validated items whose links all resolve.
     fn from_valid_items(version: Option<PartialDate>, items: Vec<Item>) -> Self {
         let by_id: HashMap<String, usize> = items
@@ -457,13 +466,7 @@ impl Catalog {
 
     /// Items that link to `id`, in list order.
     pub fn linking_to(&self, id: &str) -> Vec<&Item> {
-        let Some(&index) = self.by_id.get(id) else {
-            return Vec::new();
-        };
-        let mut items: Vec<&Item> = self.backlinks[index]
-            .iter()
-            .map(|&i| &self.items[i])
-            .collect();
+        let mut items: Vec<&Item> = self.linking_to_unordered(id).collect();
         sort_by(&mut items, &|a, b| {
             a.kind.cmp(&b.kind).then(list_order(a, b))
         });

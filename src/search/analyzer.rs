@@ -27,32 +27,51 @@ pub struct Token {
 /// separate words; use [`joined_compounds`] to also index `UNI-PASS` as `unipass`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
+    for_each_word(text, |start, end| {
+        let term = fold(&text[start..end]);
+        if !term.is_empty() {
+            tokens.push(Token { term, start, end });
+        }
+    });
+    tokens
+}
+
+/// Calls `word(start, end)` with the byte range of every word of `text`, unfolded: the
+/// allocation-free core of [`tokenize`], for the index build.
+pub fn for_each_word(text: &str, mut word: impl FnMut(usize, usize)) {
     let mut start: Option<usize> = None;
     for (at, c) in text.char_indices() {
-        let in_word = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric() || is_combining_mark(c)
-        };
-        match (in_word, start) {
+        match (is_word_char(c), start) {
             (true, None) => start = Some(at),
             (false, Some(begin)) => {
-                push_token(&mut tokens, text, begin, at);
+                word(begin, at);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(begin) = start {
-        push_token(&mut tokens, text, begin, text.len());
+        word(begin, text.len());
     }
-    tokens
 }
 
-fn push_token(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize) {
-    let term = fold(&text[start..end]);
-    if !term.is_empty() {
-        tokens.push(Token { term, start, end });
+/// True for letters, digits and combining marks: quick answers for the scripts BSEC texts
+/// use, the full Unicode tables for anything else.
+fn is_word_char(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // Latin-1 letters (not × and ÷), Latin Extended-A and -B.
+        '\u{00C0}'..='\u{024F}' => c != '\u{00D7}' && c != '\u{00F7}',
+        // Greek letters with and without tonos (not the ano teleia ·).
+        '\u{0388}'..='\u{038A}'
+        | '\u{038C}'
+        | '\u{038E}'..='\u{03A1}'
+        | '\u{03A3}'..='\u{03CE}' => true,
+        // Cyrillic letters Ѐ–ӿ.
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => true,
+        // Hangul syllables.
+        '\u{AC00}'..='\u{D7A3}' => true,
+        _ => c.is_alphanumeric() || is_combining_mark(c),
     }
 }
 
@@ -62,37 +81,45 @@ pub fn joined_compounds(text: &str) -> Vec<String> {
     compounds(text, &tokenize(text))
 }
 
-/// [`joined_compounds`] from tokens already found in `text`: runs of tokens with only
-/// joining characters (`-`, `.`, `'`, …) between them, never a space or a separator.
+/// [`joined_compounds`] from tokens already found in `text`.
 pub fn compounds(text: &str, tokens: &[Token]) -> Vec<String> {
+    let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start, t.end)).collect();
+    joined_runs(text, &spans)
+        .into_iter()
+        .map(|run| tokens[run].iter().map(|t| t.term.as_str()).collect())
+        .collect()
+}
+
+/// Runs of two or more words (given as byte spans of `text`, in order) with only joining
+/// characters (`-`, `.`, `'`, …) between them, never a space or a separator: the parts of
+/// `UNI-PASS` or `gov.kr`, as ranges of positions in `spans`.
+pub fn joined_runs(text: &str, spans: &[(usize, usize)]) -> Vec<std::ops::Range<usize>> {
     let separates = |c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '“' | '”' | '"' | '/' | ':')
     };
-    let mut out = Vec::new();
-    let mut run: Option<String> = None;
-    for (i, token) in tokens.iter().enumerate() {
-        let joined_to_previous = i > 0 && !text[tokens[i - 1].end..token.start].contains(separates);
-        match (&mut run, joined_to_previous) {
-            (Some(word), true) => word.push_str(&token.term),
-            (Some(_), false) => {
-                out.extend(run.take());
-                run = None;
+    let mut runs = Vec::new();
+    let mut first = 0;
+    for i in 1..=spans.len() {
+        let joined = i < spans.len() && !text[spans[i - 1].1..spans[i].0].contains(separates);
+        if !joined {
+            if i - first > 1 {
+                runs.push(first..i);
             }
-            (None, true) => {
-                let mut word = tokens[i - 1].term.clone();
-                word.push_str(&token.term);
-                run = Some(word);
-            }
-            (None, false) => {}
+            first = i;
         }
     }
-    out.extend(run);
-    out
+    runs
 }
 
 /// Folds one word: case, marks, Turkish i, ə, Greek accents and final sigma, Hangul jamo.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out` (so one buffer can serve many words).
+pub fn fold_into(word: &str, out: &mut String) {
     for c in word.chars() {
         // Most words are plain ASCII: lower-casing is all they need.
         if c.is_ascii() {
@@ -127,7 +154,6 @@ pub fn fold(word: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// True for combining diacritical marks (U+0300–U+036F) that some keyboards type separately.
@@ -287,6 +313,18 @@ mod tests {
         assert!(seoul.starts_with(&fold("성")), "성 is on the way to 서울");
         assert!(fold("김민준").starts_with(&fold("김민")));
         assert!(fold("과").starts_with(&fold("고")), "compound vowels split");
+    }
+
+    #[test]
+    fn the_quick_letter_test_agrees_with_unicode() {
+        for c in ('\u{80}'..='\u{D7A3}').filter(|c| !matches!(c, '\u{0300}'..='\u{036F}')) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "{c:?} U+{:04X}",
+                u32::from(c)
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! summary, topics, organisations, countries, body) whose lengths BM25 needs, and with the
 //! facet values search results are filtered and counted by. The vocabulary is sorted, so a
 //! prefix is a contiguous range found by binary search. This module does not rank.
-use super::analyzer::{compounds, initial_consonants, tokenize};
+use super::analyzer::{
+    fold_into, for_each_word, has_hangul, initial_consonants, joined_runs, tokenize,
+};
 use super::FastMap;
 use crate::content::{Catalog, Item, Kind};
 use crate::sort::sort_by;
@@ -81,44 +83,61 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Indexes every item of `catalog`.
     pub fn build(catalog: &Catalog) -> Self {
-        // Terms get numbers as they are first met; the vocabulary is sorted at the end.
-        let mut term_ids: FastMap<String, u32> = FastMap::default();
-        let mut terms: Vec<String> = Vec::new();
-        let mut lists: Vec<Vec<Posting>> = Vec::new();
-        let mut initials: Vec<(String, String)> = Vec::new();
+        let mut vocabulary = VocabularyBuilder::default();
+        let mut initials: Vec<(String, u32)> = Vec::new();
         let mut docs = Vec::with_capacity(catalog.len());
         let mut counts: FastMap<(u32, u8), u16> = FastMap::default();
+        let mut folded = String::new();
+        let mut words: Vec<(usize, usize, u32)> = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut joined = String::new();
         for (item_index, item) in catalog.items().iter().enumerate() {
             let doc = docs.len() as u32;
             let mut lengths = [0u16; FIELD_COUNT];
             counts.clear();
+            let mut count = |id: u32, field: Field| {
+                let n = counts.entry((id, field as u8)).or_default();
+                *n = n.saturating_add(1);
+            };
             for (field, text) in field_texts(catalog, item) {
-                let tokens = tokenize(text);
+                // Words as (start, end, term number), folded into one reused buffer: a new
+                // string only for a word never seen before.
+                words.clear();
+                for_each_word(text, |start, end| {
+                    folded.clear();
+                    fold_into(&text[start..end], &mut folded);
+                    if !folded.is_empty() {
+                        words.push((start, end, vocabulary.intern(&folded)));
+                    }
+                });
                 let f = field as usize;
-                lengths[f] = lengths[f].saturating_add(tokens.len() as u16);
-                let joined = compounds(text, &tokens);
-                for token in &tokens {
-                    if let Some(keys) = initial_consonants(&text[token.start..token.end]) {
-                        initials.push((keys, token.term.clone()));
+                lengths[f] = lengths[f].saturating_add(words.len() as u16);
+                if has_hangul(text) {
+                    for &(start, end, id) in &words {
+                        if let Some(keys) = initial_consonants(&text[start..end]) {
+                            initials.push((keys, id));
+                        }
                     }
                 }
-                for term in tokens.into_iter().map(|t| t.term).chain(joined) {
-                    let id = match term_ids.get(&term) {
-                        Some(id) => *id,
-                        None => {
-                            let id = terms.len() as u32;
-                            term_ids.insert(term.clone(), id);
-                            terms.push(term);
-                            lists.push(Vec::new());
-                            id
-                        }
-                    };
-                    let count = counts.entry((id, field as u8)).or_default();
-                    *count = count.saturating_add(1);
+                spans.clear();
+                spans.extend(words.iter().map(|&(start, end, _)| (start, end)));
+                for run in joined_runs(text, &spans) {
+                    joined.clear();
+                    for &(_, _, id) in &words[run] {
+                        joined.push_str(vocabulary.term(id));
+                    }
+                    count(vocabulary.intern(&joined), field);
+                }
+                for &(_, _, id) in &words {
+                    count(id, field);
                 }
             }
-            for (&(id, field), &count) in &counts {
-                lists[id as usize].push(Posting { doc, field, count });
+            for (&(id, field), &n) in &counts {
+                vocabulary.lists[id as usize].push(Posting {
+                    doc,
+                    field,
+                    count: n,
+                });
             }
             docs.push(Doc {
                 item: item_index,
@@ -133,30 +152,10 @@ impl SearchIndex {
                     .collect(),
             });
         }
-        drop(term_ids);
-        // Sorted vocabulary; each posting list is in document order already (documents are
-        // indexed one after another), and by field within a document.
-        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
-        sort_by(&mut order, &|a, b| {
-            terms[*a as usize].cmp(&terms[*b as usize])
-        });
-        let mut vocabulary = Vec::with_capacity(terms.len());
-        let mut postings = Vec::with_capacity(terms.len());
-        let mut terms: Vec<Option<String>> = terms.into_iter().map(Some).collect();
-        for id in order {
-            vocabulary.push(terms[id as usize].take().unwrap_or_default());
-            let mut list = std::mem::take(&mut lists[id as usize]);
-            sort_by(&mut list, &|a, b| (a.doc, a.field).cmp(&(b.doc, b.field)));
-            postings.push(list);
-        }
+        let (vocabulary, postings, positions) = vocabulary.into_sorted();
         let mut initials: Vec<(String, u32)> = initials
             .into_iter()
-            .filter_map(|(keys, term)| {
-                vocabulary
-                    .binary_search(&term)
-                    .ok()
-                    .map(|position| (keys, position as u32))
-            })
+            .map(|(keys, id)| (keys, positions[id as usize]))
             .collect();
         sort_by(&mut initials, &|a, b| a.cmp(b));
         initials.dedup();
@@ -215,6 +214,57 @@ pub(super) fn folded_phrase(text: &str) -> String {
         .map(|t| t.term)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The vocabulary while it is being built: words numbered as first met, each with its
+/// postings.
+#[derive(Default)]
+struct VocabularyBuilder {
+    ids: FastMap<String, u32>,
+    terms: Vec<String>,
+    lists: Vec<Vec<Posting>>,
+}
+
+impl VocabularyBuilder {
+    /// The number of `term`, adding it if new.
+    fn intern(&mut self, term: &str) -> u32 {
+        if let Some(id) = self.ids.get(term) {
+            return *id;
+        }
+        let id = self.terms.len() as u32;
+        self.ids.insert(term.to_string(), id);
+        self.terms.push(term.to_string());
+        self.lists.push(Vec::new());
+        id
+    }
+
+    fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// The words sorted, their postings in the same order (each list by document, then
+    /// field), and for each word number its position in the sorted vocabulary.
+    fn into_sorted(self) -> (Vec<String>, Vec<Vec<Posting>>, Vec<u32>) {
+        let Self {
+            terms, mut lists, ..
+        } = self;
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        sort_by(&mut order, &|a, b| {
+            terms[*a as usize].cmp(&terms[*b as usize])
+        });
+        let mut positions = vec![0u32; terms.len()];
+        let mut terms: Vec<Option<String>> = terms.into_iter().map(Some).collect();
+        let mut vocabulary = Vec::with_capacity(terms.len());
+        let mut postings = Vec::with_capacity(terms.len());
+        for (position, id) in order.into_iter().enumerate() {
+            positions[id as usize] = position as u32;
+            vocabulary.push(terms[id as usize].take().unwrap_or_default());
+            let mut list = std::mem::take(&mut lists[id as usize]);
+            sort_by(&mut list, &|a, b| (a.doc, a.field).cmp(&(b.doc, b.field)));
+            postings.push(list);
+        }
+        (vocabulary, postings, positions)
+    }
 }
 
 /// The texts of an item, field by field.
@@ -288,7 +338,7 @@ fn editions_of(catalog: &Catalog, item: &Item) -> Vec<String> {
             add(id);
         }
     }
-    for other in catalog.linking_to(&item.id) {
+    for other in catalog.linking_to_unordered(&item.id) {
         if other.kind == Kind::Edition {
             add(&other.id);
         }

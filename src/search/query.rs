@@ -70,12 +70,19 @@ pub fn search(index: &SearchIndex, catalog: &Catalog, query: &Query) -> SearchRe
             (doc, (class, !named, score))
         })
         .collect();
-    sort_by(&mut ranked, &|a, b| {
+    let order = |a: &(u32, (u8, bool, f32)), b: &(u32, (u8, bool, f32))| {
         (a.1 .0, a.1 .1)
             .cmp(&(b.1 .0, b.1 .1))
             .then(b.1 .2.total_cmp(&a.1 .2))
             .then(a.0.cmp(&b.0))
-    });
+    };
+    // Only the first `limit` are shown: pick them, then sort just those (the order is total,
+    // so the result is the same as sorting everything).
+    if ranked.len() > query.limit {
+        ranked.select_nth_unstable_by(query.limit, order);
+        ranked.truncate(query.limit);
+    }
+    sort_by(&mut ranked, &order);
     let hits = ranked
         .into_iter()
         .take(query.limit)
@@ -124,9 +131,20 @@ fn match_all(
     let mut matched_terms = HashSet::new();
     for word in words {
         let mut best: FastMap<u32, (MatchClass, f32)> = FastMap::default();
-        for (position, class, factor) in candidates(index, word, weights) {
+        let found = candidates(index, word, weights);
+        // The completions of an open prefix share one rarity, that of the prefix itself:
+        // which completion is rare says nothing about what the person is typing, and a
+        // rare random name must not outrank the common word they mean (`서` → `서울`).
+        let prefix_df: usize = found
+            .iter()
+            .filter(|(_, class, _)| *class == MatchClass::Prefix)
+            .map(|(position, _, _)| document_frequency(index, *position))
+            .sum();
+        let prefix_idf = idf(index, prefix_df.min(index.docs.len()));
+        for (position, class, factor) in found {
+            let shared = (class == MatchClass::Prefix).then_some(prefix_idf);
             let mut hit_any = false;
-            for (doc, score) in term_scores(index, position, weights) {
+            for (doc, score) in term_scores(index, position, weights, shared) {
                 hit_any = true;
                 let score = score * factor;
                 best.entry(doc)
@@ -261,24 +279,35 @@ fn allowed_typos(length: usize) -> usize {
     }
 }
 
-/// BM25 score of one vocabulary word in every document containing it, summed over fields.
-fn term_scores<'a>(
-    index: &'a SearchIndex,
-    position: usize,
-    weights: &RankingWeights,
-) -> impl Iterator<Item = (u32, f32)> + 'a {
-    let postings = &index.postings[position];
-    let n = index.docs.len() as f32;
+/// How many documents contain the vocabulary word at `position`.
+fn document_frequency(index: &SearchIndex, position: usize) -> usize {
     let mut documents = 0usize;
     let mut last = None;
-    for posting in postings {
+    for posting in &index.postings[position] {
         if last != Some(posting.doc) {
             documents += 1;
             last = Some(posting.doc);
         }
     }
-    let df = documents as f32;
-    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    documents
+}
+
+/// BM25 inverse document frequency of a word found in `df` documents.
+fn idf(index: &SearchIndex, df: usize) -> f32 {
+    let (n, df) = (index.docs.len() as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// BM25 score of one vocabulary word in every document containing it, summed over fields;
+/// `idf_override` replaces the word's own rarity (see `match_all`).
+fn term_scores<'a>(
+    index: &'a SearchIndex,
+    position: usize,
+    weights: &RankingWeights,
+    idf_override: Option<f32>,
+) -> impl Iterator<Item = (u32, f32)> + 'a {
+    let postings = &index.postings[position];
+    let idf = idf_override.unwrap_or_else(|| idf(index, document_frequency(index, position)));
     let (k1, b) = (weights.k1, weights.b);
     let fields = weights.fields;
     let mut i = 0;
