@@ -46,9 +46,27 @@ fn top(catalog: &Catalog, index: &SearchIndex, text: &str) -> Option<String> {
 fn ranks_the_shortest_completion_of_a_prefix_first() {
     // Names listed first would win a tie: the rule, not the order, must decide.
     let catalog = fixture(&[
-        ("seongyun", "Seong Yun-ho", &["성윤호"], "A name.", "Nothing more."),
-        ("seomin", "Seo Min-jun", &["서민준"], "A name.", "Nothing more."),
-        ("seoktae", "Seok Tae-yang", &["석태양"], "A name.", "Nothing more."),
+        (
+            "seongyun",
+            "Seong Yun-ho",
+            &["성윤호"],
+            "A name.",
+            "Nothing more.",
+        ),
+        (
+            "seomin",
+            "Seo Min-jun",
+            &["서민준"],
+            "A name.",
+            "Nothing more.",
+        ),
+        (
+            "seoktae",
+            "Seok Tae-yang",
+            &["석태양"],
+            "A name.",
+            "Nothing more.",
+        ),
         ("seoul", "Seoul", &["서울"], "A city.", "Nothing more."),
         ("barometer", "Barometer", &[], "A summary.", "Nothing more."),
         ("bar", "Bar", &[], "A summary.", "Nothing more."),
