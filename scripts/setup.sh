@@ -47,7 +47,7 @@ fi
 
 if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/playwright-core" ] ||
   [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-  say "installing npm tools (binaryen, playwright-core, axe-core) from package-lock.json"
+  say "installing npm tools (binaryen, playwright-core, axe-core, lighthouse, the benchmark's search engines) from package-lock.json"
   (cd "$root" && npm ci --no-audit --no-fund)
 fi
 

@@ -341,3 +341,27 @@ fn filters_alone_list_every_matching_item() {
         .iter()
         .any(|h| catalog.items()[h.item].id == "romania"));
 }
+
+#[test]
+fn filters_by_organisation_with_counts() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    let mut query = Query::new("");
+    query.filters.kind = Some(Kind::CaseStudy);
+    let all = search(&index, &catalog, &query);
+    let (mois, count) = all
+        .facets
+        .organisations
+        .iter()
+        .find(|(id, _)| id == "mois")
+        .cloned()
+        .expect("case studies name the interior ministry");
+    assert!(count >= 2, "{count}");
+    query.filters.organisation = Some(mois);
+    let filtered = search(&index, &catalog, &query);
+    assert_eq!(filtered.total, count);
+    assert!(filtered.hits.iter().all(|hit| catalog.items()[hit.item]
+        .organisations
+        .iter()
+        .any(|o| o == "mois")));
+}

@@ -57,6 +57,8 @@ pub struct Doc {
     pub topics: Vec<String>,
     /// Ids of countries the item is about.
     pub countries: Vec<String>,
+    /// Ids of organisations the item is about (or itself, for an organisation).
+    pub organisations: Vec<String>,
     /// Ids of editions the item belongs or relates to.
     pub editions: Vec<String>,
     /// The title and aliases, folded, words joined by single spaces, for whole-name matches.
@@ -145,6 +147,7 @@ impl SearchIndex {
                 kind: item.kind,
                 topics: item.topics.clone(),
                 countries: countries_of(item),
+                organisations: organisations_of(item),
                 editions: editions_of(catalog, item),
                 names: std::iter::once(&item.title)
                     .chain(&item.aliases)
@@ -314,6 +317,15 @@ fn field_texts<'a>(catalog: &'a Catalog, item: &'a Item) -> Vec<(Field, &'a str)
 fn countries_of(item: &Item) -> Vec<String> {
     let mut ids = item.countries.clone();
     if item.kind == Kind::Country {
+        ids.push(item.id.clone());
+    }
+    ids
+}
+
+/// The organisations an item is about: its links, or itself for an organisation.
+fn organisations_of(item: &Item) -> Vec<String> {
+    let mut ids = item.organisations.clone();
+    if item.kind == Kind::Organisation {
         ids.push(item.id.clone());
     }
     ids

@@ -102,6 +102,8 @@ pub struct Filters {
     pub topic: Option<String>,
     /// Only items about this country (a country id).
     pub country: Option<String>,
+    /// Only items of or linked to this organisation (an organisation id).
+    pub organisation: Option<String>,
     /// Only items of this edition (an edition id).
     pub edition: Option<String>,
 }
@@ -112,6 +114,7 @@ impl Filters {
         self.kind.is_none()
             && self.topic.is_none()
             && self.country.is_none()
+            && self.organisation.is_none()
             && self.edition.is_none()
     }
 }
@@ -163,6 +166,8 @@ pub struct FacetCounts {
     pub topics: Vec<(String, usize)>,
     /// Per country id.
     pub countries: Vec<(String, usize)>,
+    /// Per organisation id.
+    pub organisations: Vec<(String, usize)>,
     /// Per edition id.
     pub editions: Vec<(String, usize)>,
 }

@@ -447,6 +447,7 @@ enum Facet {
     Kind,
     Topic,
     Country,
+    Organisation,
     Edition,
 }
 
@@ -467,6 +468,13 @@ fn passes(index: &SearchIndex, doc: u32, filters: &Filters, ignoring: Option<Fac
                 .is_none_or(|c| d.countries.contains(c)),
         )
         && check(
+            Facet::Organisation,
+            filters
+                .organisation
+                .as_ref()
+                .is_none_or(|o| d.organisations.contains(o)),
+        )
+        && check(
             Facet::Edition,
             filters
                 .edition
@@ -485,6 +493,7 @@ fn facet_counts(
     let mut topics: HashMap<String, usize> = HashMap::new();
     let mut countries: HashMap<String, usize> = HashMap::new();
     let mut editions: HashMap<String, usize> = HashMap::new();
+    let mut organisations: HashMap<String, usize> = HashMap::new();
     for doc in docs {
         let d = &index.docs[doc as usize];
         if passes(index, doc, filters, Some(Facet::Kind)) {
@@ -500,6 +509,11 @@ fn facet_counts(
                 *countries.entry(country.clone()).or_default() += 1;
             }
         }
+        if passes(index, doc, filters, Some(Facet::Organisation)) {
+            for organisation in &d.organisations {
+                *organisations.entry(organisation.clone()).or_default() += 1;
+            }
+        }
         if passes(index, doc, filters, Some(Facet::Edition)) {
             for edition in &d.editions {
                 *editions.entry(edition.clone()).or_default() += 1;
@@ -512,6 +526,7 @@ fn facet_counts(
         kinds,
         topics: by_count(topics),
         countries: by_count(countries),
+        organisations: by_count(organisations),
         editions: by_count(editions),
     }
 }

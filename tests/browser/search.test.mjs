@@ -124,7 +124,7 @@ test("a kind's list leads to its items filtered by facets", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   await page.goto(url("/case-studies"));
   await waitForApp(page);
-  await page.getByRole("link", { name: "Filter these by country, edition or topic" }).click();
+  await page.getByRole("link", { name: "Filter these by country, organisation, edition or topic" }).click();
   const status = page.getByRole("status").filter({ hasText: /result/ });
   await status.waitFor();
   const all = Number((await status.innerText()).match(/\d+/)[0]);
@@ -135,6 +135,15 @@ test("a kind's list leads to its items filtered by facets", async () => {
   await first.click();
   await status.filter({ hasText: new RegExp(`^${count} results?$`) }).waitFor();
   assert.match(page.url(), /kind=case-studies&topic=/);
+  // An organisation narrows the list too, and the filter is in the URL.
+  const organisations = page.getByRole("region", { name: "Organisation" });
+  const firstOrganisation = organisations.getByRole("link").first();
+  const organisationCount = Number(
+    (await firstOrganisation.locator("xpath=..").innerText()).match(/\((\d+)\)/)[1],
+  );
+  await firstOrganisation.click();
+  await status.filter({ hasText: new RegExp(`^${organisationCount} results?$`) }).waitFor();
+  assert.match(page.url(), /&organisation=/);
   assertClean();
   await context.close();
 });

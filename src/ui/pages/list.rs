@@ -42,7 +42,7 @@ pub fn KindListPage() -> impl IntoView {
                     <p class="count">{format!("{count} item{}", plural(count))}</p>
                     <p>
                         <A href=href(&format!("/search?kind={}", kind.slug()))>
-                            "Filter these by country, edition or topic"
+                            "Filter these by country, organisation, edition or topic"
                         </A>
                     </p>
                     <SortControl kind order dated />

@@ -38,6 +38,7 @@ pub fn SearchPage() -> impl IntoView {
             kind: map.get("kind").and_then(|k| Kind::from_slug(&k)),
             topic: map.get("topic"),
             country: map.get("country"),
+            organisation: map.get("organisation"),
             edition: map.get("edition"),
         }
     });
@@ -332,6 +333,15 @@ fn FacetFilters(
         ),
     ));
     groups.push((
+        "Organisation",
+        toggles(
+            &facets.organisations,
+            &filters.organisation,
+            |f, v| f.organisation = v,
+            &title_of,
+        ),
+    ));
+    groups.push((
         "Programme edition",
         toggles(
             &facets.editions,
@@ -411,6 +421,7 @@ fn search_path(text: &str, filters: &Filters) -> String {
     for (key, value) in [
         ("topic", &filters.topic),
         ("country", &filters.country),
+        ("organisation", &filters.organisation),
         ("edition", &filters.edition),
     ] {
         if let Some(value) = value {
