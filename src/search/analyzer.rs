@@ -78,11 +78,7 @@ fn is_word_char(c: char) -> bool {
 /// Words written with hyphens or dots between them (`UNI-PASS`, `e-People`, `gov.kr`),
 /// joined and folded (`unipass`, `epeople`, `govkr`), so either spelling finds them.
 pub fn joined_compounds(text: &str) -> Vec<String> {
-    compounds(text, &tokenize(text))
-}
-
-/// [`joined_compounds`] from tokens already found in `text`.
-pub fn compounds(text: &str, tokens: &[Token]) -> Vec<String> {
+    let tokens = tokenize(text);
     let spans: Vec<(usize, usize)> = tokens.iter().map(|t| (t.start, t.end)).collect();
     joined_runs(text, &spans)
         .into_iter()
