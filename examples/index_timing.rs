@@ -33,6 +33,15 @@ fn main() {
     let started = Instant::now();
     let index = SearchIndex::build(&catalog);
     let indexed = started.elapsed();
+    let bytes = index.to_bytes(&catalog, "2026-11-27");
+    let started = Instant::now();
+    let loaded = SearchIndex::from_bytes(&bytes, &catalog, "2026-11-27");
+    let load = started.elapsed();
+    assert!(
+        loaded.as_ref() == Ok(&index),
+        "the index file loads as built"
+    );
+    println!("index file: {} bytes, loaded in {load:?}", bytes.len());
     let started = Instant::now();
     let mut hits = 0;
     for text in [

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Builds our search engine alone for WebAssembly (bench/engine → target/bench-engine/), with
 # wasm-bindgen and wasm-opt as Trunk builds the app, for the search benchmark and its quality
-# check in the test command. Expects the tools on PATH (`. scripts/setup.sh`).
+# check in the test command, and the deploy-time index step (tools/search-index, native, in
+# target/debug/) that writes the benchmark corpus's index file. Expects the tools on PATH
+# (`. scripts/setup.sh`).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # Another build may be running on a 2-core machine: wait for it rather than compete.
 lock() { if command -v flock >/dev/null; then flock /tmp/egov-cargo.lock "$@"; else "$@"; fi; }
 lock cargo build --release --locked --target wasm32-unknown-unknown -p egov-search-bench
+lock cargo build --locked -p egov-search-index
 wasm-bindgen --target web --no-typescript --out-dir target/bench-engine \
   target/wasm32-unknown-unknown/release/egov_search_bench.wasm
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -5,10 +5,14 @@
 //    (Trunk's loader, the first screen's route check) by their hashes (computed here, so no
 //    'unsafe-inline');
 // 3. 404.html, a copy of index.html, for static hosts that answer unknown paths with it;
-// 4. sw.js, the service worker with the precache list of everything built.
+// 4. search-index.bin, the search index built natively from the bundled content
+//    (tools/search-index), which the app loads ready to use;
+// 5. sw.js, the service worker with the precache list of everything built.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { withFirstScreen } from "./first-screen.mjs";
 import { writeServiceWorker } from "./precache.mjs";
 
@@ -51,4 +55,10 @@ if (release) {
   console.log("CSP: left out of this debug build (trunk serve injects a live-reload script)");
 }
 writeFileSync(join(dist, "404.html"), html);
+// A native build of the index step (debug profile: it shares the native tests' build).
+execFileSync(
+  "cargo",
+  ["run", "--quiet", "--locked", "-p", "egov-search-index", "--", join(dist, "content"), join(dist, "search-index.bin")],
+  { cwd: join(dirname(fileURLToPath(import.meta.url)), ".."), stdio: "inherit" },
+);
 writeServiceWorker(dist);

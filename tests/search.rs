@@ -365,3 +365,18 @@ fn filters_by_organisation_with_counts() {
         .iter()
         .any(|o| o == "mois")));
 }
+
+// ---- the index file built at deploy time ----
+
+#[test]
+fn the_real_contents_index_file_loads_as_the_index_it_was_built_from() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    let bytes = index.to_bytes(&catalog, "2026-11-27");
+    let loaded = SearchIndex::from_bytes(&bytes, &catalog, "2026-11-27").expect("it loads");
+    assert_eq!(loaded, index);
+    assert_eq!(
+        top(&catalog, &loaded, "정보화마을"),
+        top(&catalog, &index, "정보화마을")
+    );
+}

@@ -175,6 +175,9 @@ const PER_FILE = 500;
  * Returns `files` ({name, text} kind files), `items` (raw items by kind), and `queries`
  * ({text, target, class, group?}); `targets` case studies get query variants.
  */
+/** The content version the generated corpus declares (its `index.json`). */
+export const CONTENT_VERSION = "2026-11-27";
+
 export function generate(items, { targets = 250, seed = 2026, querySeed = 7 } = {}) {
   const rng = new Rng(seed);
   const words = vocabulary(rng);

@@ -26,7 +26,7 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../../tests/browser/harness.mjs";
-import { CLASSES, generate, latencySample } from "./corpus.mjs";
+import { CLASSES, CONTENT_VERSION, generate, latencySample } from "./corpus.mjs";
 import { closePagefind } from "./pagefind-build.mjs";
 import { markdown, summaryLines } from "./report.mjs";
 import { serveMounts } from "./server.mjs";
@@ -104,6 +104,9 @@ export async function main(argv = []) {
     await rm(dataDir, { recursive: true, force: true });
     await mkdir(join(dataDir, "content"), { recursive: true });
     for (const file of corpus.files) await writeFile(join(dataDir, "content", file.name), file.text);
+    // The list of files the app's loader (and the deploy-time index step) starts from.
+    await writeFile(join(dataDir, "content", "index.json"),
+      JSON.stringify({ version: CONTENT_VERSION, files: corpus.files.map((f) => f.name) }));
     const shared = {
       items,
       dataDir,

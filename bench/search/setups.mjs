@@ -2,6 +2,7 @@
 // (code, and content or index data), what to build beforehand (Pagefind's bundle), and how
 // to tell code bytes from index bytes among the files the page fetched. The adapters in
 // engines/ run in the page; nothing here runs there.
+import { execFileSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -10,6 +11,7 @@ import { SETTINGS as MINISEARCH } from "./engines/minisearch.mjs";
 import { SETTINGS as FLEXSEARCH } from "./engines/flexsearch.mjs";
 import { SETTINGS as PAGEFIND } from "./engines/pagefind.mjs";
 import { buildPagefind } from "./pagefind-build.mjs";
+import { CONTENT_VERSION } from "./corpus.mjs";
 
 /** Engines and their settings, in report order. */
 export const ENGINES = [
@@ -18,6 +20,9 @@ export const ENGINES = [
   { engine: "flexsearch", settings: FLEXSEARCH },
   { engine: "pagefind", settings: PAGEFIND },
 ];
+
+/** The deploy-time index step, built by scripts/build-search-engine.sh. */
+const INDEX_TOOL = new URL("../../target/debug/egov-search-index", import.meta.url).pathname;
 
 const SHARED = ["/engines/flatten.mjs", "/engines/highlight.mjs"];
 
@@ -33,7 +38,13 @@ export async function setup(engine, setting, { items, contentNames, kindFiles, d
     case "ours": {
       const glue = "/lib/ours/egov_search_bench.js";
       const wasm = "/lib/ours/egov_search_bench_bg.wasm";
-      return { adapter, setting, code: [adapter, glue, wasm], data: content, context: { glue, wasm } };
+      // The index file, as the app's build writes it (tools/search-index, native).
+      execFileSync(INDEX_TOOL, [join(dataDir, "content"), join(dataDir, "search-index.bin")], { stdio: "ignore" });
+      return {
+        adapter, setting, code: [adapter, glue, wasm],
+        data: [...content, `/data/${items}/search-index.bin`],
+        context: { glue, wasm, version: CONTENT_VERSION },
+      };
     }
     case "minisearch":
       return { adapter, setting, code: [adapter, ...SHARED, "/lib/minisearch/index.js"], data: content, context: {} };

@@ -424,6 +424,11 @@ impl Catalog {
         self.by_id.get(id).map(|&index| &self.items[index])
     }
 
+    /// Where the item with this id is in [`Catalog::items`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     /// The item with this id, only if it is of `kind`.
     pub fn get_of_kind(&self, kind: Kind, id: &str) -> Option<&Item> {
         self.get(id).filter(|item| item.kind == kind)

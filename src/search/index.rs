@@ -162,6 +162,17 @@ impl SearchIndex {
             .collect();
         sort_by(&mut initials, &|a, b| a.cmp(b));
         initials.dedup();
+        Self::from_parts(docs, vocabulary, postings, initials)
+    }
+
+    /// An index from its stored parts, with what is derived from them (average field
+    /// lengths, word lengths) computed.
+    pub(super) fn from_parts(
+        docs: Vec<Doc>,
+        vocabulary: Vec<String>,
+        postings: Vec<Vec<Posting>>,
+        initials: Vec<(String, u32)>,
+    ) -> Self {
         let mut average_lengths = [0f32; FIELD_COUNT];
         if !docs.is_empty() {
             for (f, average) in average_lengths.iter_mut().enumerate() {

@@ -4,15 +4,18 @@
 //! The pipeline is `analyzer` (split and fold words) → `index` (an inverted index built
 //! once from the catalog) → `query` (AND across words, prefix on the word being typed, typo
 //! tolerance by word length, BM25 ranking with field weights, filters and facet counts,
-//! "did you mean") → `snippet` (the matched words marked). Call [`SearchIndex::build`] once,
-//! then [`search`] per keystroke. Pure: no browser, no storage, no rendering.
+//! "did you mean") → `snippet` (the matched words marked). Call [`SearchIndex::build`] once
+//! (at deploy time: `index_file` writes it as a file the app loads ready to use), then
+//! [`search`] per keystroke. Pure: no browser, no storage, no rendering.
 
 pub mod analyzer;
 mod index;
+mod index_file;
 mod query;
 mod snippet;
 
 pub use index::{Field, SearchIndex, FIELD_COUNT};
+pub use index_file::IndexFileError;
 pub use query::search;
 pub use snippet::Segment;
 

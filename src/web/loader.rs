@@ -4,6 +4,7 @@
 //! pure [`crate::content`] parser. A file that fails (network, HTTP status, HTML where JSON
 //! was expected, bad JSON) becomes a [`ContentProblem`] naming it; the other files still
 //! load. Only a failed index stops the load, because without it nothing else is known.
+//! Search's index file is fetched separately, when search is first used ([`prepare_search`]).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -19,6 +20,8 @@ use crate::search::SearchIndex;
 const CONTENT_DIR: &str = "content/";
 /// The file that lists the others.
 const INDEX_FILE: &str = "index.json";
+/// The search index, written next to `index.html` by the build.
+const SEARCH_INDEX_FILE: &str = "search-index.bin";
 
 /// A loaded knowledge base: every valid item, and every problem met on the way.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,16 +30,43 @@ pub struct LoadedContent {
     pub catalog: Catalog,
     /// Problems with files or items that were left out, for a visible notice.
     pub problems: Vec<ContentProblem>,
-    /// The search index, built on first use so that start-up does not wait for it.
+    /// The content version from `index.json`, which the search index file must match.
+    version: String,
+    /// The search index, once [`prepare_search`] has made it ready.
     search_index: OnceLock<SearchIndex>,
 }
 
 impl LoadedContent {
-    /// The search index over the catalog, built once.
-    pub fn search_index(&self) -> &SearchIndex {
-        self.search_index
-            .get_or_init(|| SearchIndex::build(&self.catalog))
+    /// The search index over the catalog, once [`prepare_search`] has finished.
+    pub fn search_index(&self) -> Option<&SearchIndex> {
+        self.search_index.get()
     }
+}
+
+/// Makes search ready, once: loads the index file built at deploy time
+/// (`tools/search-index`), or, when it cannot be fetched or does not fit the loaded content
+/// (another content version, a damaged file), builds the index here from the catalog, so
+/// search always works.
+pub async fn prepare_search(content: &LoadedContent) {
+    if content.search_index.get().is_some() {
+        return;
+    }
+    let index = match fetch_search_index(content).await {
+        Some(index) => index,
+        None => SearchIndex::build(&content.catalog),
+    };
+    // A second caller may have finished first; both indexes are the same.
+    let _ = content.search_index.set(index);
+}
+
+/// The deploy-time index file, if it downloads and fits this content.
+async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
+    let response = Request::get(SEARCH_INDEX_FILE).send().await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let bytes = response.binary().await.ok()?;
+    SearchIndex::from_bytes(&bytes, &content.catalog, &content.version).ok()
 }
 
 /// Fetches and validates the whole knowledge base.
@@ -67,6 +97,7 @@ pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
     Ok(LoadedContent {
         catalog,
         problems,
+        version: index.version,
         search_index: OnceLock::new(),
     })
 }

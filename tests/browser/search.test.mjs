@@ -147,3 +147,39 @@ test("a kind's list leads to its items filtered by facets", async () => {
   assertClean();
   await context.close();
 });
+
+test("search loads the index built with the app, and still works when that file is missing or damaged", async () => {
+  const query = "/search?q=UNI-PASS";
+  const expected = "UNI-PASS (electronic customs clearance)";
+  // The file built at deploy time is fetched once search is used, and answers.
+  {
+    const { page, url, context, assertClean } = await openPage(suite, PHONE);
+    const fetched = [];
+    page.on("response", (r) => r.url().endsWith("/search-index.bin") && fetched.push(r.status()));
+    await page.goto(url("/"));
+    await waitForApp(page);
+    assert.deepEqual(fetched, [], "the home page does not download the search index");
+    await page.goto(url(query));
+    await waitForApp(page);
+    await resultLinks(page).filter({ hasText: expected }).first().waitFor();
+    assert.deepEqual(fetched, [200]);
+    assertClean();
+    await context.close();
+  }
+  // Missing (404) or not an index (a host's HTML page): search builds its own, same results.
+  for (const [name, reply] of [
+    ["missing", { status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }],
+    ["damaged", { status: 200, contentType: "application/octet-stream", body: Buffer.from("EGSI\u0001garbage") }],
+  ]) {
+    const { page, url, context, assertClean } = await openPage(suite, PHONE, {
+      expectFailures: ["/search-index.bin"],
+    });
+    await page.route("**/search-index.bin", (route) => route.fulfill(reply));
+    await page.goto(url(query));
+    await waitForApp(page);
+    await resultLinks(page).filter({ hasText: expected }).first().waitFor({ timeout: 10_000 });
+    assert.match(await page.getByRole("status").filter({ hasText: /result/ }).innerText(), /\d+ results?/, name);
+    assertClean();
+    await context.close();
+  }
+});

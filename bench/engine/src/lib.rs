@@ -1,6 +1,7 @@
-//! Our search engine with a JavaScript face, for the benchmark only: build an index from
-//! content files (the JSON the app fetches), then search it as the app does per keystroke,
-//! returning the top hits with their marked titles and snippets. Not used by the app.
+//! Our search engine with a JavaScript face, for the benchmark only: load the content files
+//! (the JSON the app fetches) and the search index file built at deploy time, as the app
+//! does, then search per keystroke, returning the top hits with their marked titles and
+//! snippets. Not used by the app.
 
 use egov_companion::content::{build_catalog, parse_kind_file, Catalog};
 use egov_companion::search::{search, Query, SearchIndex, Segment};
@@ -16,9 +17,10 @@ pub struct Engine {
 #[wasm_bindgen]
 impl Engine {
     /// Parses and validates `files` (pairs of name and JSON text, flattened) as the app
-    /// does, then builds the search index.
+    /// does, then loads `index_file` (written by `tools/search-index` from the same files
+    /// with content version `version`), or builds the index when `index_file` is empty.
     #[wasm_bindgen(constructor)]
-    pub fn new(files: Vec<String>) -> Result<Engine, JsError> {
+    pub fn new(files: Vec<String>, version: &str, index_file: &[u8]) -> Result<Engine, JsError> {
         let mut parsed = Vec::new();
         for pair in files.chunks(2) {
             let [name, text] = pair else {
@@ -26,11 +28,16 @@ impl Engine {
             };
             parsed.push(parse_kind_file(name, text).map_err(|p| JsError::new(&p.to_string()))?);
         }
-        let (catalog, problems) = build_catalog("2026-11-27", parsed, None);
+        let (catalog, problems) = build_catalog(version, parsed, None);
         if let Some(problem) = problems.first() {
             return Err(JsError::new(&problem.to_string()));
         }
-        let index = SearchIndex::build(&catalog);
+        let index = if index_file.is_empty() {
+            SearchIndex::build(&catalog)
+        } else {
+            SearchIndex::from_bytes(index_file, &catalog, version)
+                .map_err(|e| JsError::new(&e.to_string()))?
+        };
         Ok(Engine { catalog, index })
     }
 

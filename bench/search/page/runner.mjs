@@ -1,6 +1,7 @@
 // The in-page half of the benchmark: window.bench, called step by step by run.mjs through
 // Playwright, so that memory can be measured from outside between steps. It prefetches an
-// engine's files (code into the HTTP cache or as bytes, content as text), then times only
+// engine's files (code into the HTTP cache or as bytes, content as text, binary index files
+// as bytes), then times only
 // what happens after the bytes arrived: compiling, parsing, building; then per-keystroke
 // latency over every prefix of the given queries, and the rank of each quality query's
 // target. Measures, never judges: thresholds live in run.mjs.
@@ -29,7 +30,10 @@ window.bench = {
       data.map(async (url) => {
         const response = await fetch(url);
         if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        return { name: url.slice(url.lastIndexOf("/") + 1), text: await response.text() };
+        const name = url.slice(url.lastIndexOf("/") + 1);
+        // Binary index files (ours: search-index.bin) as bytes, everything else as text.
+        if (url.endsWith(".bin")) return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
+        return { name, text: await response.text() };
       }),
     );
     const fetched = performance.now();

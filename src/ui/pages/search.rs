@@ -11,10 +11,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::content::{Catalog, Kind};
-use crate::search::{search, FacetCounts, Filters, Query, Segment, MAX_QUERY_CHARS};
+use crate::search::{search, FacetCounts, Filters, Query, SearchResults, Segment, MAX_QUERY_CHARS};
 use crate::ui::components::PageHeading;
 use crate::ui::{href, loaded_content, AppState};
 use crate::web;
+use crate::web::loader::prepare_search;
 
 /// Id of the search box, for the `/` shortcut and for moving focus back from results.
 pub const SEARCH_BOX_ID: &str = "search-box";
@@ -42,13 +43,26 @@ pub fn SearchPage() -> impl IntoView {
             edition: map.get("edition"),
         }
     });
+    // The index file built at deploy time, fetched once (from the offline cache after the
+    // first visit); until it is ready, the page says so instead of "no results".
+    let preparing = {
+        let content = content.clone();
+        LocalResource::new(move || {
+            let content = content.clone();
+            async move { prepare_search(&content).await }
+        })
+    };
+    let ready = Memo::new(move |_| preparing.get().is_some());
     let results = {
         let content = content.clone();
         Memo::new(move |_| {
             let text = text();
             let mut query = Query::new(&text);
             query.filters = filters.get();
-            search(content.search_index(), &content.catalog, &query)
+            match (ready.get(), content.search_index()) {
+                (true, Some(index)) => search(index, &content.catalog, &query),
+                _ => SearchResults::default(),
+            }
         })
     };
 
@@ -127,6 +141,8 @@ pub fn SearchPage() -> impl IntoView {
         let text = text();
         if text.trim().is_empty() && filters.read().is_empty() {
             String::new()
+        } else if !ready.get() {
+            "Preparing search…".to_string()
         } else {
             match results.total {
                 0 if text.trim().is_empty() => "No items match these filters.".to_string(),
@@ -168,6 +184,9 @@ pub fn SearchPage() -> impl IntoView {
             let filters = filters.get();
             if text.trim().is_empty() && filters.is_empty() {
                 return view! { <SearchTips /> }.into_any();
+            }
+            if !ready.get() {
+                return ().into_any();
             }
             let suggestion = results
                 .suggestion

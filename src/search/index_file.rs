@@ -1,0 +1,416 @@
+//! The search index as a file: written at deploy time by a native step of the build
+//! (`tools/search-index`), loaded by the app ready to use, so a phone never builds it.
+//!
+//! The format is compact and versioned: a magic number and format number, the content
+//! version it was built from, then documents (by item id, so the index is tied to items, not
+//! to their order), the sorted vocabulary with shared prefixes left out, each word's
+//! postings with document numbers as gaps, and the Hangul initial-consonant keys. Numbers are
+//! LEB128 varints, strings are a length and UTF-8.
+//!
+//! Loading is strict and never panics: a truncated, corrupt or foreign file is an
+//! [`IndexFileError`], and the caller builds the index from the catalog instead. Items the
+//! catalog lacks (a content file that failed to load) are left out of the loaded index.
+//! This module does not fetch, rank or tokenize.
+
+use super::index::{Doc, Posting, SearchIndex, FIELD_COUNT};
+use crate::content::{Catalog, Kind};
+
+/// First bytes of every index file.
+const MAGIC: &[u8; 4] = b"EGSI";
+/// Bumped whenever the layout or the analyzer changes what is stored.
+const FORMAT: u8 = 1;
+/// Most entries of any list the file may declare: far above real content, it keeps a
+/// corrupt count from reserving gigabytes.
+const MAX_ENTRIES: usize = 10_000_000;
+
+/// Why an index file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IndexFileError {
+    /// Not an index file at all (an HTML error page, another format).
+    #[error("not a search index file")]
+    NotAnIndex,
+    /// Written by another version of the app.
+    #[error("search index format {0}, this app reads format {FORMAT}")]
+    OtherFormat(u8),
+    /// Built from another version of the content.
+    #[error("search index built for content {found:?}, the content is {expected:?}")]
+    OtherContent {
+        /// The content version the file was built from.
+        found: String,
+        /// The content version loaded.
+        expected: String,
+    },
+    /// Cut short or damaged.
+    #[error("search index damaged at byte {0}")]
+    Damaged(usize),
+}
+
+impl SearchIndex {
+    /// The index as a file, tied to `catalog` (the catalog it was built from) and to its
+    /// content `version`.
+    pub fn to_bytes(&self, catalog: &Catalog, version: &str) -> Vec<u8> {
+        let mut out = Writer(Vec::with_capacity(64 * 1024));
+        out.0.extend_from_slice(MAGIC);
+        out.0.push(FORMAT);
+        out.text(version);
+        out.number(self.docs.len());
+        for doc in &self.docs {
+            out.text(&catalog.items()[doc.item].id);
+            for length in doc.lengths {
+                out.number(usize::from(length));
+            }
+            out.0.push(kind_number(doc.kind));
+            for list in [
+                &doc.topics,
+                &doc.countries,
+                &doc.organisations,
+                &doc.editions,
+                &doc.names,
+            ] {
+                out.texts(list);
+            }
+        }
+        out.number(self.vocabulary.len());
+        let mut previous = "";
+        for term in &self.vocabulary {
+            let shared = shared_prefix_bytes(previous, term);
+            out.number(shared);
+            out.text(&term[shared..]);
+            previous = term;
+        }
+        for list in &self.postings {
+            out.number(list.len());
+            let mut last_doc = 0;
+            for posting in list {
+                out.number((posting.doc - last_doc) as usize);
+                out.0.push(posting.field);
+                out.number(usize::from(posting.count));
+                last_doc = posting.doc;
+            }
+        }
+        out.number(self.initials.len());
+        for (keys, position) in &self.initials {
+            out.text(keys);
+            out.number(*position as usize);
+        }
+        out.0
+    }
+
+    /// Loads an index file written by [`SearchIndex::to_bytes`] for `catalog`, whose
+    /// content version is `version`.
+    pub fn from_bytes(
+        bytes: &[u8],
+        catalog: &Catalog,
+        version: &str,
+    ) -> Result<SearchIndex, IndexFileError> {
+        if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
+            return Err(IndexFileError::NotAnIndex);
+        }
+        let mut input = Reader {
+            bytes,
+            at: MAGIC.len(),
+        };
+        let format = input.byte()?;
+        if format != FORMAT {
+            return Err(IndexFileError::OtherFormat(format));
+        }
+        let found = input.text()?;
+        if found != version {
+            return Err(IndexFileError::OtherContent {
+                found: found.to_string(),
+                expected: version.to_string(),
+            });
+        }
+        // Documents, renumbered to leave out items the catalog does not have.
+        let stored_docs = input.count()?;
+        let mut renumbered: Vec<Option<u32>> = Vec::with_capacity(stored_docs);
+        let mut docs = Vec::with_capacity(stored_docs);
+        for _ in 0..stored_docs {
+            let id = input.text()?;
+            let mut lengths = [0u16; FIELD_COUNT];
+            for length in &mut lengths {
+                *length = input.small()?;
+            }
+            let kind = *Kind::ALL
+                .get(usize::from(input.byte()?))
+                .ok_or(IndexFileError::Damaged(input.at))?;
+            let doc = Doc {
+                item: 0,
+                lengths,
+                kind,
+                topics: input.texts()?,
+                countries: input.texts()?,
+                organisations: input.texts()?,
+                editions: input.texts()?,
+                names: input.texts()?,
+            };
+            match catalog.position(id) {
+                Some(item) => {
+                    renumbered.push(Some(docs.len() as u32));
+                    docs.push(Doc { item, ..doc });
+                }
+                None => renumbered.push(None),
+            }
+        }
+        let terms = input.count()?;
+        let mut vocabulary: Vec<String> = Vec::with_capacity(terms);
+        for _ in 0..terms {
+            let shared = input.count()?;
+            let previous = vocabulary.last().map_or("", String::as_str);
+            let prefix = previous
+                .get(..shared)
+                .ok_or(IndexFileError::Damaged(input.at))?;
+            let mut term = String::with_capacity(shared + 8);
+            term.push_str(prefix);
+            term.push_str(input.text()?);
+            if term.as_str() <= previous && !vocabulary.is_empty() {
+                return Err(IndexFileError::Damaged(input.at));
+            }
+            vocabulary.push(term);
+        }
+        let mut postings = Vec::with_capacity(terms);
+        for _ in 0..terms {
+            let n = input.count()?;
+            let mut list = Vec::with_capacity(n);
+            let mut doc = 0usize;
+            for _ in 0..n {
+                doc += input.count()?;
+                let field = input.byte()?;
+                let count = input.small()?;
+                if usize::from(field) >= FIELD_COUNT {
+                    return Err(IndexFileError::Damaged(input.at));
+                }
+                let kept = renumbered
+                    .get(doc)
+                    .ok_or(IndexFileError::Damaged(input.at))?;
+                if let Some(doc) = kept {
+                    list.push(Posting {
+                        doc: *doc,
+                        field,
+                        count,
+                    });
+                }
+            }
+            postings.push(list);
+        }
+        let n = input.count()?;
+        let mut initials = Vec::with_capacity(n);
+        for _ in 0..n {
+            let keys = input.text()?.to_string();
+            let position = input.count()?;
+            if position >= terms {
+                return Err(IndexFileError::Damaged(input.at));
+            }
+            initials.push((keys, position as u32));
+        }
+        if input.at != bytes.len() {
+            return Err(IndexFileError::Damaged(input.at));
+        }
+        Ok(SearchIndex::from_parts(
+            docs, vocabulary, postings, initials,
+        ))
+    }
+}
+
+/// The number a kind is stored as: its place in [`Kind::ALL`].
+fn kind_number(kind: Kind) -> u8 {
+    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as u8
+}
+
+/// Bytes `a` and `b` share at their start, ending on a character boundary.
+fn shared_prefix_bytes(a: &str, b: &str) -> usize {
+    let mut shared = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while !b.is_char_boundary(shared) {
+        shared -= 1;
+    }
+    shared
+}
+
+/// Appends numbers and strings in the file's encoding.
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn number(&mut self, mut n: usize) {
+        loop {
+            let low = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.0.push(low);
+                return;
+            }
+            self.0.push(low | 0x80);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.number(text.len());
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    fn texts(&mut self, texts: &[String]) {
+        self.number(texts.len());
+        for text in texts {
+            self.text(text);
+        }
+    }
+}
+
+/// Reads numbers and strings back, every step checked.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn damaged(&self) -> IndexFileError {
+        IndexFileError::Damaged(self.at)
+    }
+
+    fn byte(&mut self) -> Result<u8, IndexFileError> {
+        let byte = *self.bytes.get(self.at).ok_or(self.damaged())?;
+        self.at += 1;
+        Ok(byte)
+    }
+
+    /// A varint of at most 32 bits.
+    fn number(&mut self) -> Result<u32, IndexFileError> {
+        let mut value: u32 = 0;
+        for shift in [0, 7, 14, 21, 28] {
+            let byte = self.byte()?;
+            let part = u32::from(byte & 0x7f);
+            if shift == 28 && part > 0x0f {
+                return Err(self.damaged());
+            }
+            value |= part << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(self.damaged())
+    }
+
+    /// A count or position, bounded so a damaged file cannot ask for huge allocations.
+    fn count(&mut self) -> Result<usize, IndexFileError> {
+        let n = self.number()? as usize;
+        if n > MAX_ENTRIES {
+            return Err(self.damaged());
+        }
+        Ok(n)
+    }
+
+    fn small(&mut self) -> Result<u16, IndexFileError> {
+        u16::try_from(self.number()?).map_err(|_| self.damaged())
+    }
+
+    fn text(&mut self) -> Result<&'a str, IndexFileError> {
+        let length = self.count()?;
+        let end = self.at.checked_add(length).ok_or(self.damaged())?;
+        let bytes = self.bytes.get(self.at..end).ok_or(self.damaged())?;
+        let text = std::str::from_utf8(bytes).map_err(|_| self.damaged())?;
+        self.at = end;
+        Ok(text)
+    }
+
+    fn texts(&mut self) -> Result<Vec<String>, IndexFileError> {
+        let n = self.count()?;
+        let mut texts = Vec::with_capacity(n.min(64));
+        for _ in 0..n {
+            texts.push(self.text()?.to_string());
+        }
+        Ok(texts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{build_catalog, parse_kind_file};
+
+    /// Glossary terms (id, title, aliases), in the content format.
+    fn catalog_of(terms: &[(&str, &str, &[&str])]) -> Catalog {
+        let items: Vec<String> = terms
+            .iter()
+            .map(|(id, title, aliases)| {
+                serde_json::json!({
+                    "id": id, "title": title, "aliases": aliases, "expansion": title,
+                    "summary": format!("{title}: a term of Korean e-government, 서울."),
+                    "sections": [{"heading": "About", "paragraphs": ["Seen in Bakı and Seoul."]}],
+                    "sources": [{"publisher": "P", "title": "T"}]
+                })
+                .to_string()
+            })
+            .collect();
+        let text = format!(r#"{{"kind": "term", "items": [{}]}}"#, items.join(","));
+        let file = parse_kind_file("glossary.json", &text).expect("fixture parses");
+        let (catalog, problems) = build_catalog("2026-11-27", vec![file], None);
+        assert!(problems.is_empty(), "{problems:?}");
+        catalog
+    }
+
+    fn catalog() -> Catalog {
+        catalog_of(&[
+            ("unipass", "UNI-PASS", &["Customs clearance system"]),
+            ("hometax", "Hometax", &["홈택스"]),
+        ])
+    }
+
+    #[test]
+    fn loads_what_it_wrote_as_the_same_index() {
+        let catalog = catalog();
+        let index = SearchIndex::build(&catalog);
+        let bytes = index.to_bytes(&catalog, "2026-11-27");
+        let loaded = SearchIndex::from_bytes(&bytes, &catalog, "2026-11-27");
+        assert_eq!(loaded, Ok(index));
+    }
+
+    #[test]
+    fn refuses_files_that_are_not_an_index_or_of_another_version() {
+        let catalog = catalog();
+        let bytes = SearchIndex::build(&catalog).to_bytes(&catalog, "2026-11-27");
+        assert_eq!(
+            SearchIndex::from_bytes(b"<!doctype html>", &catalog, "2026-11-27"),
+            Err(IndexFileError::NotAnIndex)
+        );
+        let mut other_format = bytes.clone();
+        other_format[4] = FORMAT + 1;
+        assert_eq!(
+            SearchIndex::from_bytes(&other_format, &catalog, "2026-11-27"),
+            Err(IndexFileError::OtherFormat(FORMAT + 1))
+        );
+        assert!(matches!(
+            SearchIndex::from_bytes(&bytes, &catalog, "2026-12-01"),
+            Err(IndexFileError::OtherContent { .. })
+        ));
+    }
+
+    #[test]
+    fn refuses_every_truncation_and_survives_every_flipped_byte() {
+        let catalog = catalog();
+        let bytes = SearchIndex::build(&catalog).to_bytes(&catalog, "2026-11-27");
+        for end in 0..bytes.len() {
+            assert!(
+                SearchIndex::from_bytes(&bytes[..end], &catalog, "2026-11-27").is_err(),
+                "cut at {end}"
+            );
+        }
+        for at in 0..bytes.len() {
+            for flip in [0x01, 0x80, 0xff] {
+                let mut damaged = bytes.clone();
+                damaged[at] ^= flip;
+                // Loading may succeed (a changed count in a posting) but must never panic.
+                let _ = SearchIndex::from_bytes(&damaged, &catalog, "2026-11-27");
+            }
+        }
+    }
+
+    #[test]
+    fn leaves_out_items_the_catalog_does_not_have() {
+        let full = catalog();
+        let bytes = SearchIndex::build(&full).to_bytes(&full, "2026-11-27");
+        let partial = catalog_of(&[("hometax", "Hometax", &["홈택스"])]);
+        let loaded =
+            SearchIndex::from_bytes(&bytes, &partial, "2026-11-27").expect("a loadable index");
+        assert_eq!(loaded.len(), 1);
+        assert!(loaded.postings.iter().flatten().all(|p| p.doc == 0));
+    }
+}

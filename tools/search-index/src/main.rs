@@ -1,0 +1,62 @@
+//! `egov-search-index <content dir> <output file>`: loads a content folder as the app does
+//! (its `index.json`, then every kind file it lists, validated), builds the search index and
+//! writes it as the file the app loads (`egov_companion::search::SearchIndex::to_bytes`).
+//!
+//! Files or items that fail validation are reported and left out, exactly as the app leaves
+//! them out, so the index matches what the app shows. A missing or unreadable `index.json`
+//! is an error: without it there is no content to index.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use egov_companion::content::{build_catalog, parse_index, parse_kind_file, ContentProblem};
+use egov_companion::search::SearchIndex;
+
+fn main() -> ExitCode {
+    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let [content, output] = args.as_slice() else {
+        eprintln!("usage: egov-search-index <content dir> <output file>");
+        return ExitCode::from(2);
+    };
+    match write_index(content, output) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("search index: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn write_index(content: &Path, output: &Path) -> Result<(), String> {
+    let started = Instant::now();
+    let read = |name: &str| {
+        std::fs::read_to_string(content.join(name))
+            .map_err(|e| format!("{}: {e}", content.join(name).display()))
+    };
+    let index = parse_index(&read("index.json")?).map_err(|p| p.to_string())?;
+    let mut files = Vec::new();
+    let mut problems: Vec<ContentProblem> = Vec::new();
+    for name in &index.files {
+        match read(name).map(|text| parse_kind_file(name, &text)) {
+            Ok(Ok(file)) => files.push(file),
+            Ok(Err(problem)) => problems.push(problem),
+            Err(message) => eprintln!("search index: left out {message}"),
+        }
+    }
+    let (catalog, item_problems) = build_catalog(&index.version, files, None);
+    problems.extend(item_problems);
+    for problem in &problems {
+        eprintln!("search index: left out: {problem}");
+    }
+    let bytes = SearchIndex::build(&catalog).to_bytes(&catalog, &index.version);
+    std::fs::write(output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
+    println!(
+        "search index: {} items, {} bytes, in {:?} -> {}",
+        catalog.len(),
+        bytes.len(),
+        started.elapsed(),
+        output.display()
+    );
+    Ok(())
+}
