@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use egov_companion::content::{build_catalog, parse_kind_file};
-use egov_companion::search::{search, Query, SearchIndex};
+use egov_companion::search::{search, Query, SearchIndex, StoredTexts};
 
 fn main() {
     let dir = std::env::args()
@@ -34,14 +34,22 @@ fn main() {
     let index = SearchIndex::build(&catalog);
     let indexed = started.elapsed();
     let bytes = index.to_bytes(&catalog, "2026-11-27");
+    let texts = StoredTexts::to_bytes(&catalog, "2026-11-27");
     let started = Instant::now();
-    let loaded = SearchIndex::from_bytes(&bytes, &catalog, "2026-11-27");
-    let load = started.elapsed();
+    let stored = StoredTexts::from_bytes(&texts, "2026-11-27").expect("the texts load");
+    let texts_loaded = started.elapsed();
+    let started = Instant::now();
+    let loaded = SearchIndex::from_bytes(&bytes, &stored, "2026-11-27");
+    let index_loaded = started.elapsed();
     assert!(
         loaded.as_ref() == Ok(&index),
         "the index file loads as built"
     );
-    println!("index file: {} bytes, loaded in {load:?}", bytes.len());
+    println!(
+        "deploy-time files: index {} bytes loaded in {index_loaded:?}, texts {} bytes loaded in {texts_loaded:?}",
+        bytes.len(),
+        texts.len()
+    );
     let started = Instant::now();
     let mut hits = 0;
     for text in [

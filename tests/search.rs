@@ -5,7 +5,7 @@ mod common;
 
 use common::real_catalog;
 use egov_companion::content::{build_catalog, parse_kind_file, Catalog, Kind};
-use egov_companion::search::{search, Filters, Query, SearchIndex};
+use egov_companion::search::{search, Filters, ItemTexts, Query, SearchIndex, StoredTexts};
 
 /// A catalog of glossary terms: (id, title, aliases, summary, body).
 fn fixture(items: &[(&str, &str, &[&str], &str, &str)]) -> Catalog {
@@ -379,4 +379,53 @@ fn the_real_contents_index_file_loads_as_the_index_it_was_built_from() {
         top(&catalog, &loaded, "정보화마을"),
         top(&catalog, &index, "정보화마을")
     );
+}
+
+#[test]
+fn stored_texts_give_the_same_results_as_the_catalog() {
+    let catalog = real_catalog();
+    let bytes = StoredTexts::to_bytes(&catalog, "2026-11-27");
+    let texts = StoredTexts::from_bytes(&bytes, "2026-11-27").expect("it loads");
+    assert_eq!(texts.len(), catalog.len());
+    let index = SearchIndex::from_bytes(
+        &SearchIndex::build(&catalog).to_bytes(&catalog, "2026-11-27"),
+        &texts,
+        "2026-11-27",
+    )
+    .expect("the index ties to the stored texts by id");
+    for text in [
+        "hometax",
+        "정보화마을",
+        "Romania",
+        "data centre",
+        "ㅅㅇ",
+        "UNI-PASS",
+    ] {
+        let query = Query::new(text);
+        let from_catalog = search(&index, &catalog, &query);
+        let from_texts = search(&index, &texts, &query);
+        assert_eq!(from_texts, from_catalog, "{text}");
+        assert!(!from_texts.hits.is_empty(), "{text}");
+    }
+    assert_eq!(texts.id(5), catalog.items()[5].id);
+}
+
+#[test]
+fn stored_texts_refuse_every_truncation_and_survive_flipped_bytes() {
+    let catalog = real_catalog();
+    let bytes = StoredTexts::to_bytes(&catalog, "2026-11-27");
+    assert!(StoredTexts::from_bytes(&bytes, "2026-12-01").is_err());
+    // Every cut in the first and last few kilobytes, and a sample between.
+    let cuts = (0..bytes.len()).filter(|&n| n < 4096 || n + 4096 > bytes.len() || n % 997 == 0);
+    for end in cuts {
+        assert!(
+            StoredTexts::from_bytes(&bytes[..end], "2026-11-27").is_err(),
+            "cut at {end}"
+        );
+    }
+    for at in (0..bytes.len()).step_by(7) {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x80;
+        let _ = StoredTexts::from_bytes(&damaged, "2026-11-27");
+    }
 }

@@ -38,11 +38,13 @@ export async function setup(engine, setting, { items, contentNames, kindFiles, d
     case "ours": {
       const glue = "/lib/ours/egov_search_bench.js";
       const wasm = "/lib/ours/egov_search_bench_bg.wasm";
-      // The index file, as the app's build writes it (tools/search-index, native).
-      execFileSync(INDEX_TOOL, [join(dataDir, "content"), join(dataDir, "search-index.bin")], { stdio: "ignore" });
+      // The index and stored-texts files, as the deploy-time step writes them
+      // (tools/search-index, native): no content JSON to parse in the page.
+      const files = ["search-index.bin", "search-texts.bin"];
+      execFileSync(INDEX_TOOL, [join(dataDir, "content"), ...files.map((f) => join(dataDir, f))], { stdio: "ignore" });
       return {
         adapter, setting, code: [adapter, glue, wasm],
-        data: [...content, `/data/${items}/search-index.bin`],
+        data: files.map((f) => `/data/${items}/${f}`),
         context: { glue, wasm, version: CONTENT_VERSION },
       };
     }

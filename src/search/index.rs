@@ -7,6 +7,7 @@
 use super::analyzer::{
     fold_into, for_each_word, has_hangul, initial_consonants, joined_runs, tokenize,
 };
+use super::postings::{Posting, PostingLists};
 use super::FastMap;
 use crate::content::{Catalog, Item, Kind};
 use crate::sort::sort_by;
@@ -32,17 +33,6 @@ pub enum Field {
 
 /// Number of fields.
 pub const FIELD_COUNT: usize = 7;
-
-/// Where a term occurs: which document, which field, how often.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Posting {
-    /// Document number.
-    pub doc: u32,
-    /// Field number (a [`Field`] as `u8`).
-    pub field: u8,
-    /// Occurrences in that field.
-    pub count: u16,
-}
 
 /// A searchable item: its place in the catalog, field lengths and facet values.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,8 +64,8 @@ pub struct SearchIndex {
     /// Length of each vocabulary word in characters (at most 255), so typo matching can skip
     /// words of the wrong length without decoding them.
     pub(super) vocabulary_chars: Vec<u8>,
-    /// For each vocabulary word (same position), where it occurs.
-    pub(super) postings: Vec<Vec<Posting>>,
+    /// Where each vocabulary word (same position) occurs, encoded.
+    pub(super) postings: PostingLists,
     /// Initial-consonant keys of Hangul words (ㅅㅇ), sorted, with their vocabulary position.
     pub(super) initials: Vec<(String, u32)>,
     /// Average words per field over all documents.
@@ -162,6 +152,7 @@ impl SearchIndex {
             .collect();
         sort_by(&mut initials, &|a, b| a.cmp(b));
         initials.dedup();
+        let postings = PostingLists::encode(&postings, docs.len() as u32);
         Self::from_parts(docs, vocabulary, postings, initials)
     }
 
@@ -170,7 +161,7 @@ impl SearchIndex {
     pub(super) fn from_parts(
         docs: Vec<Doc>,
         vocabulary: Vec<String>,
-        postings: Vec<Vec<Posting>>,
+        postings: PostingLists,
         initials: Vec<(String, u32)>,
     ) -> Self {
         let mut average_lengths = [0f32; FIELD_COUNT];
@@ -207,6 +198,16 @@ impl SearchIndex {
     /// Number of distinct words indexed.
     pub fn vocabulary_len(&self) -> usize {
         self.vocabulary.len()
+    }
+
+    /// Where the vocabulary word at `position` occurs, by document then field.
+    pub(super) fn postings_of(&self, position: usize) -> Vec<Posting> {
+        self.postings.decode(position)
+    }
+
+    /// How many postings the vocabulary word at `position` has: how common it is.
+    pub(super) fn posting_count(&self, position: usize) -> usize {
+        self.postings.count(position)
     }
 
     /// Vocabulary positions of the words that start with `prefix`.

@@ -4,7 +4,8 @@
 //! The format is compact and versioned: a magic number and format number, the content
 //! version it was built from, then documents (by item id, so the index is tied to items, not
 //! to their order), the sorted vocabulary with shared prefixes left out, each word's
-//! postings with document numbers as gaps, and the Hangul initial-consonant keys. Numbers are
+//! postings (their counts and byte lengths, then one block encoded as `postings` holds them
+//! in memory, so loading copies it), and the Hangul initial-consonant keys. Numbers are
 //! LEB128 varints, strings are a length and UTF-8.
 //!
 //! Loading is strict and never panics: a truncated, corrupt or foreign file is an
@@ -12,13 +13,15 @@
 //! catalog lacks (a content file that failed to load) are left out of the loaded index.
 //! This module does not fetch, rank or tokenize.
 
-use super::index::{Doc, Posting, SearchIndex, FIELD_COUNT};
-use crate::content::{Catalog, Kind};
+use super::index::{Doc, SearchIndex, FIELD_COUNT};
+use super::postings::PostingLists;
+use super::texts::ItemTexts;
+use crate::content::Kind;
 
 /// First bytes of every index file.
 const MAGIC: &[u8; 4] = b"EGSI";
 /// Bumped whenever the layout or the analyzer changes what is stored.
-const FORMAT: u8 = 1;
+const FORMAT: u8 = 2;
 /// Most entries of any list the file may declare: far above real content, it keeps a
 /// corrupt count from reserving gigabytes.
 const MAX_ENTRIES: usize = 10_000_000;
@@ -48,14 +51,12 @@ pub enum IndexFileError {
 impl SearchIndex {
     /// The index as a file, tied to `catalog` (the catalog it was built from) and to its
     /// content `version`.
-    pub fn to_bytes(&self, catalog: &Catalog, version: &str) -> Vec<u8> {
-        let mut out = Writer(Vec::with_capacity(64 * 1024));
-        out.0.extend_from_slice(MAGIC);
-        out.0.push(FORMAT);
+    pub fn to_bytes(&self, items: &impl ItemTexts, version: &str) -> Vec<u8> {
+        let mut out = Writer::new(MAGIC, FORMAT);
         out.text(version);
         out.number(self.docs.len());
         for doc in &self.docs {
-            out.text(&catalog.items()[doc.item].id);
+            out.text(items.id(doc.item));
             for length in doc.lengths {
                 out.number(usize::from(length));
             }
@@ -78,49 +79,39 @@ impl SearchIndex {
             out.text(&term[shared..]);
             previous = term;
         }
-        for list in &self.postings {
-            out.number(list.len());
-            let mut last_doc = 0;
-            for posting in list {
-                out.number((posting.doc - last_doc) as usize);
-                out.0.push(posting.field);
-                out.number(usize::from(posting.count));
-                last_doc = posting.doc;
-            }
+        // The postings as they are held (see `postings`): counts and byte lengths, then
+        // one block. An index loaded without some items is re-encoded without them.
+        let renumbered;
+        let postings = if self.postings.doc_map.is_empty() {
+            &self.postings
+        } else {
+            let lists: Vec<_> = (0..self.vocabulary.len())
+                .map(|p| self.postings_of(p))
+                .collect();
+            renumbered = PostingLists::encode(&lists, self.docs.len() as u32);
+            &renumbered
+        };
+        for position in 0..self.vocabulary.len() {
+            out.number(postings.count(position));
+            out.number(postings.encoded(position).len());
         }
+        out.block(&postings.bytes);
         out.number(self.initials.len());
         for (keys, position) in &self.initials {
             out.text(keys);
             out.number(*position as usize);
         }
-        out.0
+        out.into_bytes()
     }
 
-    /// Loads an index file written by [`SearchIndex::to_bytes`] for `catalog`, whose
-    /// content version is `version`.
+    /// Loads an index file written by [`SearchIndex::to_bytes`] for content `version`,
+    /// tying its documents to `items` (the catalog, or stored texts) by id.
     pub fn from_bytes(
         bytes: &[u8],
-        catalog: &Catalog,
+        items: &impl ItemTexts,
         version: &str,
     ) -> Result<SearchIndex, IndexFileError> {
-        if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
-            return Err(IndexFileError::NotAnIndex);
-        }
-        let mut input = Reader {
-            bytes,
-            at: MAGIC.len(),
-        };
-        let format = input.byte()?;
-        if format != FORMAT {
-            return Err(IndexFileError::OtherFormat(format));
-        }
-        let found = input.text()?;
-        if found != version {
-            return Err(IndexFileError::OtherContent {
-                found: found.to_string(),
-                expected: version.to_string(),
-            });
-        }
+        let mut input = Reader::new(bytes, MAGIC, FORMAT, version)?;
         // Documents, renumbered to leave out items the catalog does not have.
         let stored_docs = input.count()?;
         let mut renumbered: Vec<Option<u32>> = Vec::with_capacity(stored_docs);
@@ -133,7 +124,7 @@ impl SearchIndex {
             }
             let kind = *Kind::ALL
                 .get(usize::from(input.byte()?))
-                .ok_or(IndexFileError::Damaged(input.at))?;
+                .ok_or_else(|| input.damaged())?;
             let doc = Doc {
                 item: 0,
                 lengths,
@@ -144,7 +135,7 @@ impl SearchIndex {
                 editions: input.texts()?,
                 names: input.texts()?,
             };
-            match catalog.position(id) {
+            match items.position(id) {
                 Some(item) => {
                     renumbered.push(Some(docs.len() as u32));
                     docs.push(Doc { item, ..doc });
@@ -157,55 +148,61 @@ impl SearchIndex {
         for _ in 0..terms {
             let shared = input.count()?;
             let previous = vocabulary.last().map_or("", String::as_str);
-            let prefix = previous
-                .get(..shared)
-                .ok_or(IndexFileError::Damaged(input.at))?;
+            let prefix = previous.get(..shared).ok_or_else(|| input.damaged())?;
             let mut term = String::with_capacity(shared + 8);
             term.push_str(prefix);
             term.push_str(input.text()?);
             if term.as_str() <= previous && !vocabulary.is_empty() {
-                return Err(IndexFileError::Damaged(input.at));
+                return Err(input.damaged());
             }
             vocabulary.push(term);
         }
-        let mut postings = Vec::with_capacity(terms);
+        // Postings stay encoded (decoded per word when a query needs it): only their
+        // table is read here, and the block copied.
+        let mut counts = Vec::with_capacity(terms);
+        let mut starts = Vec::with_capacity(terms + 1);
+        let mut end = 0usize;
         for _ in 0..terms {
-            let n = input.count()?;
-            let mut list = Vec::with_capacity(n);
-            let mut doc = 0usize;
-            for _ in 0..n {
-                doc += input.count()?;
-                let field = input.byte()?;
-                let count = input.small()?;
-                if usize::from(field) >= FIELD_COUNT {
-                    return Err(IndexFileError::Damaged(input.at));
-                }
-                let kept = renumbered
-                    .get(doc)
-                    .ok_or(IndexFileError::Damaged(input.at))?;
-                if let Some(doc) = kept {
-                    list.push(Posting {
-                        doc: *doc,
-                        field,
-                        count,
-                    });
-                }
-            }
-            postings.push(list);
+            counts.push(input.count()? as u32);
+            starts.push(end as u32);
+            end = end
+                .checked_add(input.count()?)
+                .ok_or_else(|| input.damaged())?;
         }
+        starts.push(end as u32);
+        let block = input.block()?;
+        if block.len() != end || end > u32::MAX as usize {
+            return Err(input.damaged());
+        }
+        let all_kept = renumbered
+            .iter()
+            .enumerate()
+            .all(|(i, doc)| *doc == Some(i as u32));
+        let postings = PostingLists {
+            bytes: block.to_vec(),
+            starts,
+            counts,
+            doc_map: if all_kept {
+                Vec::new()
+            } else {
+                renumbered
+                    .iter()
+                    .map(|doc| doc.unwrap_or(u32::MAX))
+                    .collect()
+            },
+            doc_limit: docs.len() as u32,
+        };
         let n = input.count()?;
         let mut initials = Vec::with_capacity(n);
         for _ in 0..n {
             let keys = input.text()?.to_string();
             let position = input.count()?;
             if position >= terms {
-                return Err(IndexFileError::Damaged(input.at));
+                return Err(input.damaged());
             }
             initials.push((keys, position as u32));
         }
-        if input.at != bytes.len() {
-            return Err(IndexFileError::Damaged(input.at));
-        }
+        input.finish()?;
         Ok(SearchIndex::from_parts(
             docs, vocabulary, postings, initials,
         ))
@@ -226,11 +223,23 @@ fn shared_prefix_bytes(a: &str, b: &str) -> usize {
     shared
 }
 
-/// Appends numbers and strings in the file's encoding.
-struct Writer(Vec<u8>);
+/// Appends numbers and strings in the files' encoding (shared with the stored texts).
+pub(super) struct Writer(Vec<u8>);
 
 impl Writer {
-    fn number(&mut self, mut n: usize) {
+    /// A file starting with `magic` and `format`.
+    pub(super) fn new(magic: &[u8; 4], format: u8) -> Self {
+        let mut bytes = Vec::with_capacity(64 * 1024);
+        bytes.extend_from_slice(magic);
+        bytes.push(format);
+        Writer(bytes)
+    }
+
+    pub(super) fn into_bytes(self) -> Vec<u8> {
+        self.0
+    }
+
+    pub(super) fn number(&mut self, mut n: usize) {
         loop {
             let low = (n & 0x7f) as u8;
             n >>= 7;
@@ -242,9 +251,14 @@ impl Writer {
         }
     }
 
-    fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         self.number(text.len());
         self.0.extend_from_slice(text.as_bytes());
+    }
+
+    pub(super) fn block(&mut self, bytes: &[u8]) {
+        self.number(bytes.len());
+        self.0.extend_from_slice(bytes);
     }
 
     fn texts(&mut self, texts: &[String]) {
@@ -256,24 +270,71 @@ impl Writer {
 }
 
 /// Reads numbers and strings back, every step checked.
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn damaged(&self) -> IndexFileError {
+    /// A reader past the header, which must be `magic`, `format` and content `version`.
+    pub(super) fn new(
+        bytes: &'a [u8],
+        magic: &[u8; 4],
+        format: u8,
+        version: &str,
+    ) -> Result<Self, IndexFileError> {
+        if bytes.get(..magic.len()) != Some(magic.as_slice()) {
+            return Err(IndexFileError::NotAnIndex);
+        }
+        let mut input = Reader {
+            bytes,
+            at: magic.len(),
+        };
+        let found_format = input.byte()?;
+        if found_format != format {
+            return Err(IndexFileError::OtherFormat(found_format));
+        }
+        let found = input.text()?;
+        if found != version {
+            return Err(IndexFileError::OtherContent {
+                found: found.to_string(),
+                expected: version.to_string(),
+            });
+        }
+        Ok(input)
+    }
+
+    /// The error for damage at the current position.
+    pub(super) fn damaged(&self) -> IndexFileError {
         IndexFileError::Damaged(self.at)
     }
 
+    /// Succeeds only at the very end of the file: nothing may follow.
+    pub(super) fn finish(&self) -> Result<(), IndexFileError> {
+        if self.at == self.bytes.len() {
+            Ok(())
+        } else {
+            Err(self.damaged())
+        }
+    }
+
+    #[inline(always)]
     fn byte(&mut self) -> Result<u8, IndexFileError> {
-        let byte = *self.bytes.get(self.at).ok_or(self.damaged())?;
+        let byte = *self.bytes.get(self.at).ok_or_else(|| self.damaged())?;
         self.at += 1;
         Ok(byte)
     }
 
     /// A varint of at most 32 bits.
+    #[inline(always)]
     fn number(&mut self) -> Result<u32, IndexFileError> {
+        // Most numbers fit in one byte.
+        if let Some(&byte) = self.bytes.get(self.at) {
+            if byte < 0x80 {
+                self.at += 1;
+                return Ok(u32::from(byte));
+            }
+        }
         let mut value: u32 = 0;
         for shift in [0, 7, 14, 21, 28] {
             let byte = self.byte()?;
@@ -290,7 +351,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A count or position, bounded so a damaged file cannot ask for huge allocations.
-    fn count(&mut self) -> Result<usize, IndexFileError> {
+    #[inline(always)]
+    pub(super) fn count(&mut self) -> Result<usize, IndexFileError> {
         let n = self.number()? as usize;
         if n > MAX_ENTRIES {
             return Err(self.damaged());
@@ -298,17 +360,24 @@ impl<'a> Reader<'a> {
         Ok(n)
     }
 
+    #[inline(always)]
     fn small(&mut self) -> Result<u16, IndexFileError> {
         u16::try_from(self.number()?).map_err(|_| self.damaged())
     }
 
-    fn text(&mut self) -> Result<&'a str, IndexFileError> {
-        let length = self.count()?;
-        let end = self.at.checked_add(length).ok_or(self.damaged())?;
-        let bytes = self.bytes.get(self.at..end).ok_or(self.damaged())?;
-        let text = std::str::from_utf8(bytes).map_err(|_| self.damaged())?;
+    /// A length and that many bytes.
+    pub(super) fn block(&mut self) -> Result<&'a [u8], IndexFileError> {
+        let length = self.number()? as usize;
+        let end = self.at.checked_add(length).ok_or_else(|| self.damaged())?;
+        let bytes = self.bytes.get(self.at..end).ok_or_else(|| self.damaged())?;
         self.at = end;
-        Ok(text)
+        Ok(bytes)
+    }
+
+    /// A length and that many bytes of UTF-8.
+    pub(super) fn text(&mut self) -> Result<&'a str, IndexFileError> {
+        let bytes = self.block()?;
+        std::str::from_utf8(bytes).map_err(|_| self.damaged())
     }
 
     fn texts(&mut self) -> Result<Vec<String>, IndexFileError> {
@@ -324,7 +393,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{build_catalog, parse_kind_file};
+    use crate::content::{build_catalog, parse_kind_file, Catalog};
 
     /// Glossary terms (id, title, aliases), in the content format.
     fn catalog_of(terms: &[(&str, &str, &[&str])]) -> Catalog {
@@ -411,6 +480,8 @@ mod tests {
         let loaded =
             SearchIndex::from_bytes(&bytes, &partial, "2026-11-27").expect("a loadable index");
         assert_eq!(loaded.len(), 1);
-        assert!(loaded.postings.iter().flatten().all(|p| p.doc == 0));
+        assert!(loaded.postings_of(0).iter().all(|p| p.doc == 0));
+        let hometax = loaded.vocabulary.binary_search(&"hometax".to_string());
+        assert_eq!(loaded.postings_of(hometax.expect("indexed")).len(), 3);
     }
 }

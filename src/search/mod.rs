@@ -11,13 +11,16 @@
 pub mod analyzer;
 mod index;
 mod index_file;
+mod postings;
 mod query;
 mod snippet;
+mod texts;
 
 pub use index::{Field, SearchIndex, FIELD_COUNT};
 pub use index_file::IndexFileError;
 pub use query::search;
 pub use snippet::Segment;
+pub use texts::{ItemTexts, StoredTexts};
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -14,11 +14,12 @@ use super::FastMap;
 use super::analyzer::{fold, is_initial_consonants, tokenize};
 use super::index::{SearchIndex, FIELD_COUNT};
 use super::snippet::{mark, snippet};
+use super::texts::ItemTexts;
 use super::{
     FacetCounts, Filters, Hit, Query, RankingWeights, SearchResults, MAX_PREFIX_EXPANSIONS,
     MAX_QUERY_CHARS, ONE_TYPO_MIN_CHARS, TWO_TYPOS_MIN_CHARS, TYPO_MIN_TYPED_CHARS,
 };
-use crate::content::{Catalog, Kind};
+use crate::content::Kind;
 use crate::sort::{sort_by, sort_by_key};
 
 /// How a query word matched a vocabulary word; lower is better.
@@ -35,15 +36,16 @@ struct QueryWord {
     open: bool,
 }
 
-/// Searches `index` (built from `catalog`) for `query`.
-pub fn search(index: &SearchIndex, catalog: &Catalog, query: &Query) -> SearchResults {
+/// Searches `index` for `query`; titles and snippets come from `items` (the catalog the
+/// index was built from, or its stored texts).
+pub fn search(index: &SearchIndex, items: &impl ItemTexts, query: &Query) -> SearchResults {
     let text: String = query.text.chars().take(MAX_QUERY_CHARS).collect();
     let words = query_words(&text);
     if words.is_empty() {
         if query.filters.is_empty() {
             return SearchResults::default();
         }
-        return browse(index, catalog, query);
+        return browse(index, items, query);
     }
     let (mut matches, matched_terms) = match_all(index, &words, &query.weights);
     let mut suggestion = None;
@@ -87,13 +89,12 @@ pub fn search(index: &SearchIndex, catalog: &Catalog, query: &Query) -> SearchRe
         .into_iter()
         .take(query.limit)
         .map(|(doc, (_, _, score))| {
-            let item_index = index.docs[doc as usize].item;
-            let item = &catalog.items()[item_index];
+            let item = index.docs[doc as usize].item;
             Hit {
-                item: item_index,
+                item,
                 score,
-                title: mark(&item.title, &matched_terms),
-                snippet: snippet(item, &matched_terms),
+                title: mark(items.title(item), &matched_terms),
+                snippet: snippet(&items.passages(item), &matched_terms),
             }
         })
         .collect();
@@ -200,7 +201,7 @@ fn candidates(
             .collect();
         // Many words can share a short prefix: keep the most frequent.
         sort_by_key(&mut prefixed, |&p| {
-            std::cmp::Reverse(index.postings[p].len())
+            std::cmp::Reverse(index.posting_count(p))
         });
         prefixed.truncate(MAX_PREFIX_EXPANSIONS);
         let typed = word.term.chars().count();
@@ -283,7 +284,7 @@ fn allowed_typos(length: usize) -> usize {
 fn document_frequency(index: &SearchIndex, position: usize) -> usize {
     let mut documents = 0usize;
     let mut last = None;
-    for posting in &index.postings[position] {
+    for posting in &index.postings_of(position) {
         if last != Some(posting.doc) {
             documents += 1;
             last = Some(posting.doc);
@@ -306,7 +307,7 @@ fn term_scores<'a>(
     weights: &RankingWeights,
     idf_override: Option<f32>,
 ) -> impl Iterator<Item = (u32, f32)> + 'a {
-    let postings = &index.postings[position];
+    let postings = index.postings_of(position);
     let idf = idf_override.unwrap_or_else(|| idf(index, document_frequency(index, position)));
     let (k1, b) = (weights.k1, weights.b);
     let fields = weights.fields;
@@ -392,7 +393,7 @@ fn suggest(index: &SearchIndex, words: &[QueryWord]) -> Option<String> {
                 // rarely mistype the first letter); then the most common.
                 edit_distance(&query, &target, 2).map(|d| {
                     let other_start = target.first() != query.first();
-                    let common = std::cmp::Reverse(index.postings[position].len());
+                    let common = std::cmp::Reverse(index.posting_count(position));
                     (d, other_start, common, term)
                 })
             })
@@ -409,27 +410,26 @@ fn suggest(index: &SearchIndex, words: &[QueryWord]) -> Option<String> {
 }
 
 /// With no words but some filters: every item that passes them, in title order.
-fn browse(index: &SearchIndex, catalog: &Catalog, query: &Query) -> SearchResults {
+fn browse(index: &SearchIndex, items: &impl ItemTexts, query: &Query) -> SearchResults {
     let all = 0..index.docs.len() as u32;
     let facets = facet_counts(index, all.clone(), &query.filters);
     let mut docs: Vec<u32> = all
         .filter(|&d| passes(index, d, &query.filters, None))
         .collect();
     sort_by_key(&mut docs, |&d| {
-        fold(&catalog.items()[index.docs[d as usize].item].title)
+        fold(items.title(index.docs[d as usize].item))
     });
     let total = docs.len();
     let hits = docs
         .into_iter()
         .take(query.limit)
         .map(|doc| {
-            let item_index = index.docs[doc as usize].item;
-            let item = &catalog.items()[item_index];
+            let item = index.docs[doc as usize].item;
             Hit {
-                item: item_index,
+                item,
                 score: 0.0,
-                title: mark(&item.title, &HashSet::new()),
-                snippet: snippet(item, &HashSet::new()),
+                title: mark(items.title(item), &HashSet::new()),
+                snippet: snippet(&items.passages(item), &HashSet::new()),
             }
         })
         .collect();

@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 
 use super::analyzer::tokenize;
-use crate::content::Item;
 
 /// Longest snippet, in bytes of the original text (about two lines on a phone).
 const SNIPPET_BYTES: usize = 180;
@@ -48,23 +47,11 @@ pub fn mark(text: &str, terms: &HashSet<String>) -> Vec<Segment> {
     segments
 }
 
-/// The passage of `item` (summary, body, visit notes) with the most matched words, cut to
-/// a short window around the first of them.
-pub fn snippet(item: &Item, terms: &HashSet<String>) -> Vec<Segment> {
-    let passages = std::iter::once(item.summary.as_str())
-        .chain(
-            item.sections
-                .iter()
-                .flat_map(|s| s.paragraphs.iter().map(String::as_str)),
-        )
-        .chain(
-            item.look_for
-                .iter()
-                .chain(&item.questions)
-                .map(String::as_str),
-        );
+/// The passage (of an item's summary, body, visit notes, in reading order) with the most
+/// matched words, cut to a short window around the first of them.
+pub fn snippet(passages: &[&str], terms: &HashSet<String>) -> Vec<Segment> {
     let mut best: Option<(usize, &str)> = None;
-    for passage in passages {
+    for &passage in passages {
         let found: HashSet<String> = tokenize(passage)
             .into_iter()
             .map(|t| t.term)

@@ -1,44 +1,29 @@
-//! Our search engine with a JavaScript face, for the benchmark only: load the content files
-//! (the JSON the app fetches) and the search index file built at deploy time, as the app
-//! does, then search per keystroke, returning the top hits with their marked titles and
-//! snippets. Not used by the app.
+//! Our search engine with a JavaScript face, for the benchmark only: load the two files the
+//! deploy-time step writes (`tools/search-index`: the index, and the stored texts that
+//! results show), then search per keystroke, returning the top hits with their marked
+//! titles and snippets. The app loads the same index file; it takes the texts from the
+//! content it has already loaded for browsing. Not used by the app.
 
-use egov_companion::content::{build_catalog, parse_kind_file, Catalog};
-use egov_companion::search::{search, Query, SearchIndex, Segment};
+use egov_companion::search::{search, ItemTexts, Query, SearchIndex, Segment, StoredTexts};
 use wasm_bindgen::prelude::*;
 
-/// A built index over a catalog.
+/// A loaded index with its texts.
 #[wasm_bindgen]
 pub struct Engine {
-    catalog: Catalog,
+    texts: StoredTexts,
     index: SearchIndex,
 }
 
 #[wasm_bindgen]
 impl Engine {
-    /// Parses and validates `files` (pairs of name and JSON text, flattened) as the app
-    /// does, then loads `index_file` (written by `tools/search-index` from the same files
-    /// with content version `version`), or builds the index when `index_file` is empty.
+    /// Loads `texts_file` and `index_file`, both written for content `version`.
     #[wasm_bindgen(constructor)]
-    pub fn new(files: Vec<String>, version: &str, index_file: &[u8]) -> Result<Engine, JsError> {
-        let mut parsed = Vec::new();
-        for pair in files.chunks(2) {
-            let [name, text] = pair else {
-                return Err(JsError::new("files come in name, text pairs"));
-            };
-            parsed.push(parse_kind_file(name, text).map_err(|p| JsError::new(&p.to_string()))?);
-        }
-        let (catalog, problems) = build_catalog(version, parsed, None);
-        if let Some(problem) = problems.first() {
-            return Err(JsError::new(&problem.to_string()));
-        }
-        let index = if index_file.is_empty() {
-            SearchIndex::build(&catalog)
-        } else {
-            SearchIndex::from_bytes(index_file, &catalog, version)
-                .map_err(|e| JsError::new(&e.to_string()))?
-        };
-        Ok(Engine { catalog, index })
+    pub fn new(version: &str, index_file: &[u8], texts_file: &[u8]) -> Result<Engine, JsError> {
+        let texts = StoredTexts::from_bytes(texts_file, version)
+            .map_err(|e| JsError::new(&format!("texts: {e}")))?;
+        let index = SearchIndex::from_bytes(index_file, &texts, version)
+            .map_err(|e| JsError::new(&format!("index: {e}")))?;
+        Ok(Engine { texts, index })
     }
 
     /// Items indexed.
@@ -56,10 +41,10 @@ impl Engine {
     pub fn search(&self, text: &str, limit: usize) -> Vec<String> {
         let mut query = Query::new(text);
         query.limit = limit;
-        let results = search(&self.index, &self.catalog, &query);
+        let results = search(&self.index, &self.texts, &query);
         let mut out = Vec::with_capacity(results.hits.len() * 3);
         for hit in results.hits {
-            out.push(self.catalog.items()[hit.item].id.clone());
+            out.push(self.texts.id(hit.item).to_string());
             out.push(marked(&hit.title));
             out.push(marked(&hit.snippet));
         }

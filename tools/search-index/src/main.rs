@@ -1,6 +1,8 @@
-//! `egov-search-index <content dir> <output file>`: loads a content folder as the app does
-//! (its `index.json`, then every kind file it lists, validated), builds the search index and
-//! writes it as the file the app loads (`egov_companion::search::SearchIndex::to_bytes`).
+//! `egov-search-index <content dir> <index file> [<texts file>]`: loads a content folder as
+//! the app does (its `index.json`, then every kind file it lists, validated), builds the
+//! search index and writes it as the file the app loads
+//! (`egov_companion::search::SearchIndex::to_bytes`); with a third argument, also the stored
+//! texts a search engine without the content needs (`StoredTexts`, the benchmark's).
 //!
 //! Files or items that fail validation are reported and left out, exactly as the app leaves
 //! them out, so the index matches what the app shows. A missing or unreadable `index.json`
@@ -11,15 +13,19 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use egov_companion::content::{build_catalog, parse_index, parse_kind_file, ContentProblem};
-use egov_companion::search::SearchIndex;
+use egov_companion::search::{SearchIndex, StoredTexts};
 
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let [content, output] = args.as_slice() else {
-        eprintln!("usage: egov-search-index <content dir> <output file>");
-        return ExitCode::from(2);
+    let (content, output, texts) = match args.as_slice() {
+        [content, output] => (content, output, None),
+        [content, output, texts] => (content, output, Some(texts)),
+        _ => {
+            eprintln!("usage: egov-search-index <content dir> <index file> [<texts file>]");
+            return ExitCode::from(2);
+        }
     };
-    match write_index(content, output) {
+    match write_index(content, output, texts.map(PathBuf::as_path)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("search index: {message}");
@@ -28,7 +34,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn write_index(content: &Path, output: &Path) -> Result<(), String> {
+fn write_index(content: &Path, output: &Path, texts: Option<&Path>) -> Result<(), String> {
     let started = Instant::now();
     let read = |name: &str| {
         std::fs::read_to_string(content.join(name))
@@ -51,6 +57,10 @@ fn write_index(content: &Path, output: &Path) -> Result<(), String> {
     }
     let bytes = SearchIndex::build(&catalog).to_bytes(&catalog, &index.version);
     std::fs::write(output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
+    if let Some(texts) = texts {
+        std::fs::write(texts, StoredTexts::to_bytes(&catalog, &index.version))
+            .map_err(|e| format!("{}: {e}", texts.display()))?;
+    }
     println!(
         "search index: {} items, {} bytes, in {:?} -> {}",
         catalog.len(),
