@@ -3,7 +3,8 @@
 #
 #   ./scripts/fuzz.sh [seconds-per-target] [target ...]
 #
-# Targets (fuzz/fuzz_targets/): content, backup_import, share_code, search_query. Each runs
+# Targets (fuzz/fuzz_targets/): content, backup_import, share_code, search_query,
+# search_files (the deploy-time index and stored-texts files). Each runs
 # for the given time (default 600 s) seeded with tests/nasty/ and real content, and the
 # script prints executions, coverage and any crash per target. The targets are in
 # cargo-fuzz layout, so `cargo +nightly fuzz run content` works too where nightly exists;
@@ -15,7 +16,7 @@ cd "$root/fuzz"
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(content backup_import share_code search_query)
+[ ${#targets[@]} -gt 0 ] || targets=(content backup_import share_code search_query search_files)
 
 export RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module \
   -Cllvm-args=-sanitizer-coverage-level=4 \
@@ -35,12 +36,17 @@ for target in "${targets[@]}"; do
   corpus="$root/target/fuzz-corpus/$target"
   artifacts="$root/target/fuzz-artifacts/$target/"
   mkdir -p "$corpus" "$artifacts"
-  # Seeds: the nasty-input corpus, plus the real content files for the content target.
+  # Seeds: the nasty-input corpus, plus the real content files for the content target and
+  # the real index and stored-texts files for search_files.
   cp -n "$root"/tests/nasty/* "$corpus"/ 2>/dev/null || true
   if [ "$target" = content ]; then
     for file in "$root"/content/*.json; do
       [ "$(basename "$file")" = schema.json ] || printf '\000%s' "$(cat "$file")" >"$corpus/seed-$(basename "$file")"
     done
+  fi
+  if [ "$target" = search_files ]; then
+    (cd "$root" && env -u RUSTFLAGS cargo run --quiet --locked -p egov-search-index -- content \
+      "$corpus/seed-search-index.bin" "$corpus/seed-search-texts.bin" >/dev/null)
   fi
   log="$root/target/fuzz-$target.log"
   echo "== $target: $seconds s"
