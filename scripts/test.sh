@@ -32,6 +32,9 @@ trunk build --release --offline --dist "$root_dist"
 step "the search engine alone, for the benchmark's quality check (bench/engine)"
 scripts/build-search-engine.sh
 
+step "search engine code size (bench/search-size, printed)"
+scripts/search-code-size.sh
+
 step "browser tests (headless Chromium, the built bundles on a static file server)"
 DIST_DIR="$dist" ROOT_DIST_DIR="$root_dist" node --test --test-concurrency=1 tests/browser/
 

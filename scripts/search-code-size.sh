@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# How much the search engine adds to the app's WebAssembly, in bytes gzip -9: builds
+# bench/search-size for wasm32 with the app's release profile, with and without its
+# `search` feature, runs wasm-bindgen and wasm-opt as Trunk does, and prints both sizes and
+# the difference (the issue's target: at most 40 KB). Expects the tools on PATH
+# (`. scripts/setup.sh`). The search page's Leptos views are not counted here; see the
+# README's Size section for the app as a whole.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+lock() { if command -v flock >/dev/null; then flock /tmp/egov-cargo.lock "$@"; else "$@"; fi; }
+out="$root/target/search-size"
+mkdir -p "$out"
+size() {
+  local name="$1"
+  shift
+  lock cargo build --quiet --release --locked --target wasm32-unknown-unknown -p egov-search-size "$@"
+  wasm-bindgen --target web --no-typescript --out-dir "$out/$name" \
+    target/wasm32-unknown-unknown/release/egov_search_size.wasm 2>/dev/null
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/$name/egov_search_size_bg.wasm" -o "$out/$name/optimised.wasm"
+  gzip -9c "$out/$name/optimised.wasm" | wc -c
+}
+without=$(size without)
+with=$(size with --features search)
+printf 'content only: %s B gzip\nwith search:  %s B gzip\nsearch engine: %s B gzip (target 40000)\n' \
+  "$without" "$with" "$((with - without))"
