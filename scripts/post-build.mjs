@@ -1,6 +1,7 @@
 // Trunk's post-build step (Trunk.toml), on the staging directory, in this order:
 // 1. the static first screen in index.html: the home page made from the bundled content
-//    (scripts/first-screen.mjs), shown until the app starts;
+//    (scripts/first-screen.mjs), shown until the app starts, which is loaded only after that
+//    screen has painted (`startAfterFirstPaint`);
 // 2. (release builds) a strict Content Security Policy in index.html, allowing the inline scripts
 //    (Trunk's loader, the first screen's route check) by their hashes (computed here, so no
 //    'unsafe-inline');
@@ -36,8 +37,44 @@ function contentSecurityPolicy(scriptHashes) {
   ].join("; ");
 }
 
+/**
+ * Trunk's loader, rewritten to start the app only after the first screen has painted: no
+ * preload of the WebAssembly and its JavaScript in <head>, and the loader waits for the
+ * first contentful paint and one more frame (at most a second: a tab opened in the
+ * background paints nothing; a browser without paint timing starts at once) before
+ * importing them. On a slow network the first screen then does not share the connection
+ * with 400 KB of WebAssembly, and its paint does not wait for them.
+ */
+function startAfterFirstPaint(page) {
+  const preloads = /\s*<link rel="(?:modulepreload|preload)" href="[^"]+\.(?:js|wasm)"[^>]*>/g;
+  const loader =
+    /<script type="module">\s*import init, \* as bindings from '([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);/;
+  const match = loader.exec(page);
+  if (!match) throw new Error("index.html: Trunk's loader has changed; update startAfterFirstPaint");
+  const [, glue, wasm] = match;
+  const deferred = [
+    '<script type="module">',
+    "await new Promise((start) => {",
+    "  setTimeout(start, 1000);",
+    "  try {",
+    "    new PerformanceObserver((list, observer) => {",
+    '      if (!list.getEntries().some((e) => e.name === "first-contentful-paint")) return;',
+    "      observer.disconnect();",
+    "      requestAnimationFrame(() => setTimeout(start, 0));",
+    '    }).observe({ type: "paint", buffered: true });',
+    "  } catch {",
+    "    start();",
+    "  }",
+    "});",
+    `const bindings = await import('${glue}');`,
+    `const wasm = await bindings.default({ module_or_path: '${wasm}' });`,
+  ].join("\n");
+  return page.replace(loader, deferred).replace(preloads, "");
+}
+
 const indexPath = join(dist, "index.html");
 let html = withFirstScreen(readFileSync(indexPath, "utf8"), join(dist, "content"));
+html = startAfterFirstPaint(html);
 writeFileSync(indexPath, html);
 console.log("first screen: the home page, from the bundled content");
 // `trunk serve` (a debug build) adds its live-reload script when serving, after this step,

@@ -240,3 +240,25 @@ test("content text in the first screen is escaped, and ids are path segments", (
   assert.ok(body.includes(escapeHtml(nasty)));
   assert.ok(body.includes('href="case-studies/x%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"'));
 });
+
+test("the app's code downloads only after the first screen has painted", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/"));
+  await waitForApp(page);
+  const html = await (await page.request.get(url("/"))).text();
+  assert.doesNotMatch(html, /rel="(module)?preload"/, "no preload of the app's code in <head>");
+  const timing = await page.evaluate(() => ({
+    firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+    code: performance
+      .getEntriesByType("resource")
+      .filter((r) => /\.(wasm|js)$/.test(new URL(r.name).pathname) && !/theme|sw-register/.test(r.name))
+      .map((r) => ({ name: r.name, start: r.startTime })),
+  }));
+  assert.ok(timing.firstPaint > 0, "the first screen painted");
+  assert.equal(timing.code.length, 2, `the glue and the WebAssembly: ${JSON.stringify(timing.code)}`);
+  for (const file of timing.code) {
+    assert.ok(file.start >= timing.firstPaint, `${file.name} started at ${file.start} ms, before the first paint at ${timing.firstPaint} ms`);
+  }
+  assertClean();
+  await context.close();
+});
