@@ -1,5 +1,9 @@
-//! Entry point of the browser app: mounts the root component, nothing else.
+//! Entry point of the browser app: mounts the root component, nothing else. Mounting waits
+//! for the next browser task, so that starting the WebAssembly and drawing the app are two
+//! shorter pieces of work rather than one long one (see `web::in_next_task`).
 
 fn main() {
-    leptos::mount::mount_to_body(egov_companion::ui::App);
+    egov_companion::web::in_next_task(|| {
+        leptos::mount::mount_to_body(egov_companion::ui::App);
+    });
 }

@@ -15,6 +15,7 @@ use gloo_net::http::Request;
 
 use crate::content::{build_catalog, parse_index, parse_kind_file, Catalog, ContentProblem};
 use crate::search::SearchIndex;
+use crate::web::next_task;
 
 /// Folder of the content files, relative to the document base.
 const CONTENT_DIR: &str = "content/";
@@ -82,18 +83,24 @@ pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
         .collect();
     // All files at once: one round trip instead of one per file.
     let texts = join_all(names.iter().map(|name| fetch_text(name))).await;
+    // Parsing, validating and then drawing the pages are each their own browser task, and
+    // each file is parsed in its own, so that no single task blocks the page for long on a
+    // slow phone.
     let mut files = Vec::with_capacity(names.len());
     let mut problems = Vec::new();
     for (name, text) in names.iter().zip(texts) {
+        next_task().await;
         match text.and_then(|text| parse_kind_file(name, &text)) {
             Ok(file) => files.push(file),
             Err(problem) => problems.push(problem),
         }
     }
+    next_task().await;
     let (catalog, item_problems) = build_catalog(&index.version, files, None);
     problems.extend(item_problems);
     let (catalog, featured_problems) = catalog.with_featured(&index.featured);
     problems.extend(featured_problems);
+    next_task().await;
     Ok(LoadedContent {
         catalog,
         problems,

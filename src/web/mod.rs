@@ -113,3 +113,29 @@ pub fn remove_boot_screen() {
         boot.remove();
     }
 }
+
+/// Resolves in a later task of the browser's event loop (a zero-delay timeout), so that a
+/// long piece of start-up work can be split and the page stays responsive between pieces.
+/// Without a window (never in the app) it resolves at once.
+pub async fn next_task() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .is_err()
+        {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Runs `work` in a later browser task (see [`next_task`]).
+pub fn in_next_task(work: impl FnOnce() + 'static) {
+    wasm_bindgen_futures::spawn_local(async move {
+        next_task().await;
+        work();
+    });
+}
