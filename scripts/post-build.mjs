@@ -8,7 +8,9 @@
 // 3. 404.html, a copy of index.html, for static hosts that answer unknown paths with it;
 // 4. search-index.bin, the search index built natively from the bundled content
 //    (tools/search-index), which the app loads ready to use;
-// 5. sw.js, the service worker with the precache list of everything built.
+// 5. (release builds) a static page for each list, item and About, drawn by the app itself
+//    (scripts/prerender.mjs), for hosts that serve `/x` from `x.html`;
+// 6. sw.js, the service worker with the precache list of everything built.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +18,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { withFirstScreen } from "./first-screen.mjs";
 import { writeServiceWorker } from "./precache.mjs";
+import { PAGE_SCRIPT, prerender } from "./prerender.mjs";
 
 const dist = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dist) throw new Error("usage: node scripts/post-build.mjs <dist-dir>");
@@ -80,7 +83,9 @@ console.log("first screen: the home page, from the bundled content");
 // `trunk serve` (a debug build) adds its live-reload script when serving, after this step,
 // so the policy would block it: the policy belongs to release builds, which are deployed.
 const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
+// The inline scripts of index.html, and the one at the top of each prerendered page.
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+inline.push(PAGE_SCRIPT);
 const hashes = inline.map((code) => "sha256-" + createHash("sha256").update(code, "utf8").digest("base64"));
 if (release) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}" />`;
@@ -98,4 +103,5 @@ execFileSync(
   ["run", "--quiet", "--locked", "-p", "egov-search-index", "--", join(dist, "content"), join(dist, "search-index.bin")],
   { cwd: join(dirname(fileURLToPath(import.meta.url)), ".."), stdio: "inherit" },
 );
+if (release) await prerender(dist);
 writeServiceWorker(dist);

@@ -7,9 +7,10 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const source = join(dirname(fileURLToPath(import.meta.url)), "..");
-// Not precached: the worker itself, the host fallback copy of index.html, and the
-// editors' material (schema and source documents), which the app never loads.
-const SKIP = [/^sw\.js$/, /^404\.html$/, /^content\/schema\.json$/, /^content\/sources\//, /^\./];
+// Not precached: the worker itself, the host fallback copy of index.html and the prerendered
+// pages (the app draws every route itself once loaded), and the editors' material (schema
+// and source documents), which the app never loads.
+const SKIP = [/^sw\.js$/, /^(?!index\.html$).*\.html$/, /^content\/schema\.json$/, /^content\/sources\//, /^\./];
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -1,6 +1,7 @@
 // A plain static file server for the built bundle, behaving like a static host such as
-// GitHub Pages: files are served under a sub-path (e.g. /egov/), and any unknown path gets
-// 404.html with status 404. It has no knowledge of the app's routes.
+// GitHub Pages: files are served under a sub-path (e.g. /egov/), `/x` from `x.html` when
+// there is one, and any unknown path gets 404.html with status 404. It has no knowledge of
+// the app's routes.
 // Options for measuring like a production host (scripts/lighthouse.mjs): `compress` sends
 // gzip to clients that accept it, as GitHub Pages and CDNs do; `rewrite` answers unknown
 // paths with index.html and status 200, as a host configured to rewrite them does.
@@ -40,11 +41,16 @@ export async function serveStatic(root, base = "/", { compress = false, rewrite 
     }
     path = path.slice(base.length);
     if (path === "" || path.endsWith("/")) path += "index.html";
-    const file = normalize(join(rootDir, path));
+    let file = normalize(join(rootDir, path));
     if (!file.startsWith(rootDir)) return send404(request, response);
     try {
-      const info = await stat(file);
-      if (!info.isFile()) return send404(request, response);
+      let info = await stat(file).catch(() => null);
+      // `/about` from `about.html`, as GitHub Pages and most static hosts do.
+      if (!info?.isFile() && extname(path) === "") {
+        file += ".html";
+        info = await stat(file).catch(() => null);
+      }
+      if (!info?.isFile()) return send404(request, response);
       const body = await readFile(file);
       await send(request, response, 200, extname(file), body, { "cache-control": "no-cache" }, `${file}:${info.mtimeMs}`);
     } catch {
