@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { firstScreen, escapeHtml, ROUTE_SCRIPT } from "../../scripts/first-screen.mjs";
-import { startSuite, openPage, waitForApp, PHONE, DESKTOP } from "./harness.mjs";
+import { startSuite, openPage, waitForApp, holdWasm, PHONE, DESKTOP } from "./harness.mjs";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -18,17 +18,6 @@ before(async () => {
 after(async () => {
   await suite?.close();
 });
-
-/** Holds every WebAssembly request until `release()`: the page shows its first screen. */
-async function holdWasm(page) {
-  let release;
-  const released = new Promise((done) => (release = done));
-  await page.route("**/*.wasm", async (route) => {
-    await released;
-    await route.continue().catch(() => {});
-  });
-  return release;
-}
 
 /** Every LCP and layout-shift entry of the page, from its start. */
 async function recordPaints(page) {

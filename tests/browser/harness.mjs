@@ -92,3 +92,17 @@ export async function openPage(
 export async function waitForApp(page) {
   await page.locator("#boot").waitFor({ state: "detached" });
 }
+
+/**
+ * Holds every WebAssembly request of `page` until `release()` is called: the page shows
+ * its static first screen as long as a slow network would.
+ */
+export async function holdWasm(page) {
+  let release;
+  const released = new Promise((done) => (release = done));
+  await page.route("**/*.wasm", async (route) => {
+    await released;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}

@@ -4,7 +4,7 @@
 // by the app with every block where it was; a URL with a query shows the loading line.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSuite, openPage, waitForApp, PHONE, DESKTOP } from "./harness.mjs";
+import { startSuite, openPage, waitForApp, holdWasm, PHONE, DESKTOP } from "./harness.mjs";
 
 let suite;
 before(async () => {
@@ -13,17 +13,6 @@ before(async () => {
 after(async () => {
   await suite?.close();
 });
-
-/** Holds every WebAssembly request until `release()`. */
-async function holdWasm(page) {
-  let release;
-  const released = new Promise((done) => (release = done));
-  await page.route("**/*.wasm", async (route) => {
-    await released;
-    await route.continue().catch(() => {});
-  });
-  return release;
-}
 
 /** Text and box of every heading, paragraph, list item and link under `scope`. */
 function blocks(scope) {
