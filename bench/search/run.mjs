@@ -199,9 +199,9 @@ export async function main(argv = []) {
 /** Definitions written into the JSON, so the numbers can be read without this code. */
 const METHOD = {
   bytes:
-    "gzip -9 of each distinct file the page fetched until the end of the typed (latency) query set, split into code (library or WebAssembly + its JS glue, the adapter) and index (what the engine searches: the content files for engines that index in the browser; Pagefind's entry, meta, index chunks and fragments). indexAfterQuality adds what the ~1,100 quality queries fetched on top; Pagefind's bundle is every file its search can use (no UI files, only the wasm of the language used).",
+    "gzip -9 of each distinct file the page fetched until the end of the typed (latency) query set, split into code (library or WebAssembly + its JS glue, the adapter) and index (what the engine searches: the content files for engines that index in the browser; ours: the index and stored-texts files written at deploy time by tools/search-index; Pagefind's entry, meta, index chunks and fragments). indexAfterQuality adds what the ~1,100 quality queries fetched on top; Pagefind's bundle is every file its search can use (no UI files, only the wasm of the language used).",
   searchable:
-    "ms from all prefetched bytes being in the page (code in the HTTP cache or as bytes, content as text) until the engine has answered a first query (`zz`): importing the adapter and library, compiling the WebAssembly, parsing content, building the index (Pagefind: its init, in its SharedWorker or on the page, loading wasm and meta from the HTTP cache and its entry file from the server, as it always adds a cache-busting ?ts=, and the first query's chunk).",
+    "ms from all prefetched bytes being in the page (code in the HTTP cache or as bytes, content as text) until the engine has answered a first query (`zz`): importing the adapter and library, compiling the WebAssembly, parsing content, building the index (ours: loading the deploy-time index and texts files instead of parsing and indexing; Pagefind: its init, in its SharedWorker or on the page, loading wasm and meta from the HTTP cache and its entry file from the server, as it always adds a cache-busting ?ts=, and the first query's chunk).",
   latency:
     "one search per prefix (by code point) of each latency query, top 10 with titles and snippets, timed with performance.now() in a cross-origin isolated page (5 µs resolution); p50, p95 and max per run, median over runs. No warm-up: the first keystrokes are included.",
   memory:
@@ -333,7 +333,7 @@ async function summarise({ engine, setting, note, items, corpus, config, runs })
     runs: runs.length,
     median: {
       searchableMs: median(runs.map((r) => r.searchableMs)),
-      // Our engine splits "searchable" into compiling the wasm and parsing + indexing.
+      // Our engine splits "searchable" into compiling the wasm and loading its files.
       phases: runs[0].phases
         ? Object.fromEntries(Object.keys(runs[0].phases).map((k) => [k, median(runs.map((r) => r.phases[k]))]))
         : null,
