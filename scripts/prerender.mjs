@@ -98,7 +98,9 @@ export async function prerender(dist) {
         const page = await context.newPage();
         page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
         for (let route = queue.shift(); route !== undefined; route = queue.shift()) {
-          const drawn = await draw(page, server.url + route);
+          const drawn = await draw(page, server.url + route).catch((error) => {
+            throw new Error(`prerender: /${route} was not drawn: ${error.message.split("\n")[0]}`);
+          });
           const file = join(dist, `${route}.html`);
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, pageHtml(index, drawn));
