@@ -247,6 +247,25 @@ pub fn initial_consonants(word: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// The initial consonants of a folded Hangul word (ㅅㅓㅇㅜㄹ → ㅅㅇ): every consonant that a
+/// vowel follows starts a syllable. `None` unless the word is all jamo with at least one
+/// syllable, so the index can derive these keys from its vocabulary instead of storing them.
+pub fn initials_of_folded(term: &str) -> Option<String> {
+    let is_consonant = |c: char| matches!(c, '\u{3131}'..='\u{314E}');
+    let is_vowel = |c: char| matches!(c, '\u{314F}'..='\u{3163}');
+    if term.is_empty() || !term.chars().all(|c| is_consonant(c) || is_vowel(c)) {
+        return None;
+    }
+    let mut keys = String::new();
+    let mut chars = term.chars().peekable();
+    while let Some(c) = chars.next() {
+        if is_consonant(c) && chars.peek().is_some_and(|&next| is_vowel(next)) {
+            keys.push(c);
+        }
+    }
+    (!keys.is_empty()).then_some(keys)
+}
+
 /// True when a query word is typed as bare initial consonants (ㅅㅇ).
 pub fn is_initial_consonants(word: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| INITIALS.contains(&c))
@@ -321,6 +340,31 @@ mod tests {
                 u32::from(c)
             );
         }
+    }
+
+    #[test]
+    fn finds_the_same_initials_in_the_folded_word() {
+        for word in [
+            "서울",
+            "김민준",
+            "정보화마을",
+            "과천",
+            "닭갈비",
+            "의왕",
+            "뷁",
+        ] {
+            assert_eq!(
+                initials_of_folded(&fold(word)),
+                initial_consonants(word),
+                "{word}"
+            );
+        }
+        assert_eq!(
+            initials_of_folded("ㅋㅋ"),
+            None,
+            "bare consonants are no syllables"
+        );
+        assert_eq!(initials_of_folded("seoul"), None);
     }
 
     #[test]

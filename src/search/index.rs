@@ -4,9 +4,7 @@
 //! summary, topics, organisations, countries, body) whose lengths BM25 needs, and with the
 //! facet values search results are filtered and counted by. The vocabulary is sorted, so a
 //! prefix is a contiguous range found by binary search. This module does not rank.
-use super::analyzer::{
-    fold_into, for_each_word, has_hangul, initial_consonants, joined_runs, tokenize,
-};
+use super::analyzer::{fold_into, for_each_word, initials_of_folded, joined_runs, tokenize};
 use super::postings::{Posting, PostingLists};
 use super::FastMap;
 use crate::content::{Catalog, Item, Kind};
@@ -76,7 +74,6 @@ impl SearchIndex {
     /// Indexes every item of `catalog`.
     pub fn build(catalog: &Catalog) -> Self {
         let mut vocabulary = VocabularyBuilder::default();
-        let mut initials: Vec<(String, u32)> = Vec::new();
         let mut docs = Vec::with_capacity(catalog.len());
         let mut counts: FastMap<(u32, u8), u16> = FastMap::default();
         let mut folded = String::new();
@@ -104,13 +101,6 @@ impl SearchIndex {
                 });
                 let f = field as usize;
                 lengths[f] = lengths[f].saturating_add(words.len() as u16);
-                if has_hangul(text) {
-                    for &(start, end, id) in &words {
-                        if let Some(keys) = initial_consonants(&text[start..end]) {
-                            initials.push((keys, id));
-                        }
-                    }
-                }
                 spans.clear();
                 spans.extend(words.iter().map(|&(start, end, _)| (start, end)));
                 for run in joined_runs(text, &spans) {
@@ -145,25 +135,27 @@ impl SearchIndex {
                     .collect(),
             });
         }
-        let (vocabulary, postings, positions) = vocabulary.into_sorted();
-        let mut initials: Vec<(String, u32)> = initials
-            .into_iter()
-            .map(|(keys, id)| (keys, positions[id as usize]))
-            .collect();
-        sort_by(&mut initials, &|a, b| a.cmp(b));
-        initials.dedup();
+        let (vocabulary, postings) = vocabulary.into_sorted();
         let postings = PostingLists::encode(&postings, docs.len() as u32);
-        Self::from_parts(docs, vocabulary, postings, initials)
+        Self::from_parts(docs, vocabulary, postings)
     }
 
     /// An index from its stored parts, with what is derived from them (average field
-    /// lengths, word lengths) computed.
+    /// lengths, word lengths, Hangul initial-consonant keys) computed.
     pub(super) fn from_parts(
         docs: Vec<Doc>,
         vocabulary: Vec<String>,
         postings: PostingLists,
-        initials: Vec<(String, u32)>,
     ) -> Self {
+        // Initial-consonant keys of the Hangul words (ㅅㅇ for 서울), sorted.
+        let mut initials: Vec<(String, u32)> = vocabulary
+            .iter()
+            .enumerate()
+            .filter_map(|(position, term)| {
+                initials_of_folded(term).map(|keys| (keys, position as u32))
+            })
+            .collect();
+        sort_by(&mut initials, &|a, b| a.cmp(b));
         let mut average_lengths = [0f32; FIELD_COUNT];
         if !docs.is_empty() {
             for (f, average) in average_lengths.iter_mut().enumerate() {
@@ -257,9 +249,9 @@ impl VocabularyBuilder {
         &self.terms[id as usize]
     }
 
-    /// The words sorted, their postings in the same order (each list by document, then
-    /// field), and for each word number its position in the sorted vocabulary.
-    fn into_sorted(self) -> (Vec<String>, Vec<Vec<Posting>>, Vec<u32>) {
+    /// The words sorted, and their postings in the same order (each list by document,
+    /// then field).
+    fn into_sorted(self) -> (Vec<String>, Vec<Vec<Posting>>) {
         let Self {
             terms, mut lists, ..
         } = self;
@@ -267,18 +259,16 @@ impl VocabularyBuilder {
         sort_by(&mut order, &|a, b| {
             terms[*a as usize].cmp(&terms[*b as usize])
         });
-        let mut positions = vec![0u32; terms.len()];
         let mut terms: Vec<Option<String>> = terms.into_iter().map(Some).collect();
         let mut vocabulary = Vec::with_capacity(terms.len());
         let mut postings = Vec::with_capacity(terms.len());
-        for (position, id) in order.into_iter().enumerate() {
-            positions[id as usize] = position as u32;
+        for id in order {
             vocabulary.push(terms[id as usize].take().unwrap_or_default());
             let mut list = std::mem::take(&mut lists[id as usize]);
             sort_by(&mut list, &|a, b| (a.doc, a.field).cmp(&(b.doc, b.field)));
             postings.push(list);
         }
-        (vocabulary, postings, positions)
+        (vocabulary, postings)
     }
 }
 

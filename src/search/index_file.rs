@@ -5,8 +5,8 @@
 //! version it was built from, then documents (by item id, so the index is tied to items, not
 //! to their order), the sorted vocabulary with shared prefixes left out, each word's
 //! postings (their counts and byte lengths, then one block encoded as `postings` holds them
-//! in memory, so loading copies it), and the Hangul initial-consonant keys. Numbers are
-//! LEB128 varints, strings are a length and UTF-8.
+//! in memory, so loading copies it). The Hangul initial-consonant keys are derived from the
+//! vocabulary when loading. Numbers are LEB128 varints, strings are a length and UTF-8.
 //!
 //! Loading is strict and never panics: a truncated, corrupt or foreign file is an
 //! [`IndexFileError`], and the caller builds the index from the catalog instead. Items the
@@ -21,7 +21,7 @@ use crate::content::Kind;
 /// First bytes of every index file.
 const MAGIC: &[u8; 4] = b"EGSI";
 /// Bumped whenever the layout or the analyzer changes what is stored.
-const FORMAT: u8 = 2;
+const FORMAT: u8 = 3;
 /// Most entries of any list the file may declare: far above real content, it keeps a
 /// corrupt count from reserving gigabytes.
 const MAX_ENTRIES: usize = 10_000_000;
@@ -96,11 +96,6 @@ impl SearchIndex {
             out.number(postings.encoded(position).len());
         }
         out.block(&postings.bytes);
-        out.number(self.initials.len());
-        for (keys, position) in &self.initials {
-            out.text(keys);
-            out.number(*position as usize);
-        }
         out.into_bytes()
     }
 
@@ -192,20 +187,8 @@ impl SearchIndex {
             },
             doc_limit: docs.len() as u32,
         };
-        let n = input.count()?;
-        let mut initials = Vec::with_capacity(n);
-        for _ in 0..n {
-            let keys = input.text()?.to_string();
-            let position = input.count()?;
-            if position >= terms {
-                return Err(input.damaged());
-            }
-            initials.push((keys, position as u32));
-        }
         input.finish()?;
-        Ok(SearchIndex::from_parts(
-            docs, vocabulary, postings, initials,
-        ))
+        Ok(SearchIndex::from_parts(docs, vocabulary, postings))
     }
 }
 
