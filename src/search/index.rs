@@ -49,8 +49,9 @@ pub struct Doc {
     pub organisations: Vec<String>,
     /// Ids of editions the item belongs or relates to.
     pub editions: Vec<String>,
-    /// The title and aliases, folded, words joined by single spaces, for whole-name matches.
-    pub names: Vec<String>,
+    /// Keys of the title and aliases ([`name_key`]), for whole-name matches: compact, and
+    /// a query's phrase is compared by its key.
+    pub names: Vec<u32>,
 }
 
 /// The search index over a catalog.
@@ -131,7 +132,7 @@ impl SearchIndex {
                 editions: editions_of(catalog, item),
                 names: std::iter::once(&item.title)
                     .chain(&item.aliases)
-                    .map(|name| folded_phrase(name))
+                    .map(|name| name_key(&folded_phrase(name)))
                     .collect(),
             });
         }
@@ -212,6 +213,15 @@ impl SearchIndex {
                 .count();
         start..end
     }
+}
+
+/// The key of a folded name or query phrase: its 32-bit FNV-1a hash. Two different names
+/// share a key about once in four billion pairs, and then only the order of two equally exact
+/// matches changes.
+pub(super) fn name_key(phrase: &str) -> u32 {
+    phrase.bytes().fold(0x811c_9dc5, |hash: u32, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// A name folded word by word and joined by single spaces (`UNI-PASS` → `uni pass`).

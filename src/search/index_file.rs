@@ -3,7 +3,7 @@
 //!
 //! The format is compact and versioned: a magic number and format number, the content
 //! version it was built from, then documents (by item id, so the index is tied to items, not
-//! to their order), the sorted vocabulary with shared prefixes left out, each word's
+//! to their order; names as 32-bit keys), the sorted vocabulary with shared prefixes left out, each word's
 //! postings (their counts and byte lengths, then one block encoded as `postings` holds them
 //! in memory, so loading copies it). The Hangul initial-consonant keys are derived from the
 //! vocabulary when loading. Numbers are LEB128 varints, strings are a length and UTF-8.
@@ -21,7 +21,7 @@ use crate::content::Kind;
 /// First bytes of every index file.
 const MAGIC: &[u8; 4] = b"EGSI";
 /// Bumped whenever the layout or the analyzer changes what is stored.
-const FORMAT: u8 = 3;
+const FORMAT: u8 = 4;
 /// Most entries of any list the file may declare: far above real content, it keeps a
 /// corrupt count from reserving gigabytes.
 const MAX_ENTRIES: usize = 10_000_000;
@@ -66,9 +66,12 @@ impl SearchIndex {
                 &doc.countries,
                 &doc.organisations,
                 &doc.editions,
-                &doc.names,
             ] {
                 out.texts(list);
+            }
+            out.number(doc.names.len());
+            for key in &doc.names {
+                out.0.extend_from_slice(&key.to_le_bytes());
             }
         }
         out.number(self.vocabulary.len());
@@ -128,7 +131,7 @@ impl SearchIndex {
                 countries: input.texts()?,
                 organisations: input.texts()?,
                 editions: input.texts()?,
-                names: input.texts()?,
+                names: input.keys()?,
             };
             match items.position(id) {
                 Some(item) => {
@@ -361,6 +364,21 @@ impl<'a> Reader<'a> {
     pub(super) fn text(&mut self) -> Result<&'a str, IndexFileError> {
         let bytes = self.block()?;
         std::str::from_utf8(bytes).map_err(|_| self.damaged())
+    }
+
+    /// A count and that many 32-bit little-endian keys.
+    fn keys(&mut self) -> Result<Vec<u32>, IndexFileError> {
+        let n = self.count()?;
+        let mut keys = Vec::with_capacity(n.min(64));
+        for _ in 0..n {
+            let bytes = self
+                .bytes
+                .get(self.at..self.at + 4)
+                .ok_or_else(|| self.damaged())?;
+            keys.push(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]));
+            self.at += 4;
+        }
+        Ok(keys)
     }
 
     fn texts(&mut self) -> Result<Vec<String>, IndexFileError> {

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use super::FastMap;
 
 use super::analyzer::{fold, is_initial_consonants, tokenize};
-use super::index::{SearchIndex, FIELD_COUNT};
+use super::index::{name_key, SearchIndex, FIELD_COUNT};
 use super::snippet::{mark, snippet};
 use super::texts::ItemTexts;
 use super::{
@@ -60,11 +60,13 @@ pub fn search(index: &SearchIndex, items: &impl ItemTexts, query: &Query) -> Sea
     let total = matches.len();
     // Among equally exact matches, an item whose whole title or alias is the query
     // (`KLID`, `Hometax`) comes first: it is what the person named.
-    let phrase: String = words
-        .iter()
-        .map(|w| w.term.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let phrase = name_key(
+        &words
+            .iter()
+            .map(|w| w.term.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
     let mut ranked: Vec<(u32, (u8, bool, f32))> = matches
         .into_iter()
         .map(|(doc, (class, score))| {
