@@ -4,8 +4,8 @@
 //! The format is compact and versioned: a magic number and format number, the content
 //! version it was built from, then documents (by item id, so the index is tied to items, not
 //! to their order; names as 32-bit keys), the sorted vocabulary with shared prefixes left out, each word's
-//! postings (their counts and byte lengths, then one block encoded as `postings` holds them
-//! in memory, so loading copies it). The Hangul initial-consonant keys are derived from the
+//! postings (their counts and byte lengths, then the two streams `postings` holds in
+//! memory, so loading copies them). The Hangul initial-consonant keys are derived from the
 //! vocabulary when loading. Numbers are LEB128 varints, strings are a length and UTF-8.
 //!
 //! Loading is strict and never panics: a truncated, corrupt or foreign file is an
@@ -14,14 +14,14 @@
 //! This module does not fetch, rank or tokenize.
 
 use super::index::{Doc, SearchIndex, FIELD_COUNT};
-use super::postings::PostingLists;
+use super::postings::{PostingLists, Regions};
 use super::texts::ItemTexts;
 use crate::content::Kind;
 
 /// First bytes of every index file.
 const MAGIC: &[u8; 4] = b"EGSI";
 /// Bumped whenever the layout or the analyzer changes what is stored.
-const FORMAT: u8 = 4;
+const FORMAT: u8 = 5;
 /// Most entries of any list the file may declare: far above real content, it keeps a
 /// corrupt count from reserving gigabytes.
 const MAX_ENTRIES: usize = 10_000_000;
@@ -82,8 +82,9 @@ impl SearchIndex {
             out.text(&term[shared..]);
             previous = term;
         }
-        // The postings as they are held (see `postings`): counts and byte lengths, then
-        // one block. An index loaded without some items is re-encoded without them.
+        // The postings as they are held (see `postings`): counts and each stream's byte
+        // lengths per word, then the two streams. An index loaded without some items is
+        // re-encoded without them.
         let renumbered;
         let postings = if self.postings.doc_map.is_empty() {
             &self.postings
@@ -96,9 +97,11 @@ impl SearchIndex {
         };
         for position in 0..self.vocabulary.len() {
             out.number(postings.count(position));
-            out.number(postings.encoded(position).len());
+            out.number(postings.docs.of(position).len());
+            out.number(postings.fields.of(position).len());
         }
-        out.block(&postings.bytes);
+        out.block(&postings.docs.bytes);
+        out.block(&postings.fields.bytes);
         out.into_bytes()
     }
 
@@ -156,20 +159,24 @@ impl SearchIndex {
             vocabulary.push(term);
         }
         // Postings stay encoded (decoded per word when a query needs it): only their
-        // table is read here, and the block copied.
+        // table is read here, and the two streams copied.
         let mut counts = Vec::with_capacity(terms);
-        let mut starts = Vec::with_capacity(terms + 1);
-        let mut end = 0usize;
+        let mut ends = [0usize; 2];
+        let mut starts = [vec![0u32], vec![0u32]];
         for _ in 0..terms {
             counts.push(input.count()? as u32);
-            starts.push(end as u32);
-            end = end
-                .checked_add(input.count()?)
-                .ok_or_else(|| input.damaged())?;
+            for (end, starts) in ends.iter_mut().zip(&mut starts) {
+                *end = end
+                    .checked_add(input.count()?)
+                    .filter(|&end| end <= u32::MAX as usize)
+                    .ok_or_else(|| input.damaged())?;
+                starts.push(*end as u32);
+            }
         }
-        starts.push(end as u32);
-        let block = input.block()?;
-        if block.len() != end || end > u32::MAX as usize {
+        let [doc_starts, field_starts] = starts;
+        let doc_bytes = input.block()?;
+        let field_bytes = input.block()?;
+        if doc_bytes.len() != ends[0] || field_bytes.len() != ends[1] {
             return Err(input.damaged());
         }
         let all_kept = renumbered
@@ -177,8 +184,14 @@ impl SearchIndex {
             .enumerate()
             .all(|(i, doc)| *doc == Some(i as u32));
         let postings = PostingLists {
-            bytes: block.to_vec(),
-            starts,
+            docs: Regions {
+                bytes: doc_bytes.to_vec(),
+                starts: doc_starts,
+            },
+            fields: Regions {
+                bytes: field_bytes.to_vec(),
+                starts: field_starts,
+            },
             counts,
             doc_map: if all_kept {
                 Vec::new()
