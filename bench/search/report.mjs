@@ -11,9 +11,10 @@ const mb = (bytes) => (bytes == null ? "–" : `${(bytes / 1e6).toFixed(1)} MB`)
 function row(r) {
   const q = r.quality;
   const bundle = r.bytes.bundle != null ? ` (bundle ${kb(r.bytes.bundle)})` : "";
+  const split = r.bytes.indexFile != null ? ` (index file ${kb(r.bytes.indexFile)}, texts ${kb(r.bytes.texts)})` : "";
   return [
     r.engine, r.setting, r.items.toLocaleString("en"),
-    kb(r.bytes.code), kb(r.bytes.index) + bundle, kb(r.bytes.total),
+    kb(r.bytes.code), kb(r.bytes.index) + bundle + split, kb(r.bytes.total),
     ms(r.median.searchableMs), ms(r.median.p50), ms(r.median.p95), ms(r.median.max),
     mb(r.median.memory.bytes),
     ...CLASSES.map((c) => share(q?.classes[c.name])),
