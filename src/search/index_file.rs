@@ -14,7 +14,7 @@
 //! This module does not fetch, rank or tokenize.
 
 use super::index::{Doc, SearchIndex, FIELD_COUNT};
-use super::postings::{PostingLists, Regions};
+use super::postings::{push_number, read_number, PostingLists, Regions};
 use super::texts::ItemTexts;
 use crate::content::Kind;
 
@@ -238,16 +238,9 @@ impl Writer {
         self.0
     }
 
-    pub(super) fn number(&mut self, mut n: usize) {
-        loop {
-            let low = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                self.0.push(low);
-                return;
-            }
-            self.0.push(low | 0x80);
-        }
+    /// A number as a varint (every number in the files fits in 32 bits).
+    pub(super) fn number(&mut self, n: usize) {
+        push_number(&mut self.0, u32::try_from(n).unwrap_or(u32::MAX));
     }
 
     pub(super) fn text(&mut self, text: &str) {
@@ -317,7 +310,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    #[inline(always)]
     fn byte(&mut self) -> Result<u8, IndexFileError> {
         let byte = *self.bytes.get(self.at).ok_or_else(|| self.damaged())?;
         self.at += 1;
@@ -325,32 +317,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A varint of at most 32 bits.
-    #[inline(always)]
     fn number(&mut self) -> Result<u32, IndexFileError> {
-        // Most numbers fit in one byte.
-        if let Some(&byte) = self.bytes.get(self.at) {
-            if byte < 0x80 {
-                self.at += 1;
-                return Ok(u32::from(byte));
-            }
-        }
-        let mut value: u32 = 0;
-        for shift in [0, 7, 14, 21, 28] {
-            let byte = self.byte()?;
-            let part = u32::from(byte & 0x7f);
-            if shift == 28 && part > 0x0f {
-                return Err(self.damaged());
-            }
-            value |= part << shift;
-            if byte & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err(self.damaged())
+        read_number(self.bytes, &mut self.at).ok_or_else(|| self.damaged())
     }
 
     /// A count or position, bounded so a damaged file cannot ask for huge allocations.
-    #[inline(always)]
     pub(super) fn count(&mut self) -> Result<usize, IndexFileError> {
         let n = self.number()? as usize;
         if n > MAX_ENTRIES {
@@ -359,7 +330,6 @@ impl<'a> Reader<'a> {
         Ok(n)
     }
 
-    #[inline(always)]
     fn small(&mut self) -> Result<u16, IndexFileError> {
         u16::try_from(self.number()?).map_err(|_| self.damaged())
     }
@@ -497,5 +467,17 @@ mod tests {
         assert!(loaded.postings_of(0).iter().all(|p| p.doc == 0));
         let hometax = loaded.vocabulary.binary_search(&"hometax".to_string());
         assert_eq!(loaded.postings_of(hometax.expect("indexed")).len(), 3);
+        // Written again, it holds only what it kept, and loads with the same postings.
+        let again = loaded.to_bytes(&partial, "2026-11-27");
+        assert!(again.len() < bytes.len());
+        let reloaded =
+            SearchIndex::from_bytes(&again, &partial, "2026-11-27").expect("a loadable index");
+        assert_eq!(
+            (&reloaded.docs, &reloaded.vocabulary),
+            (&loaded.docs, &loaded.vocabulary)
+        );
+        for position in 0..loaded.vocabulary.len() {
+            assert_eq!(reloaded.postings_of(position), loaded.postings_of(position));
+        }
     }
 }

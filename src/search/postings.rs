@@ -274,7 +274,7 @@ pub(super) fn push_number(out: &mut Vec<u8>, mut n: u32) {
 }
 
 /// Reads a LEB128 varint of at most 32 bits at `at`, moving past it.
-fn read_number(bytes: &[u8], at: &mut usize) -> Option<u32> {
+pub(super) fn read_number(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut value: u32 = 0;
     for shift in [0, 7, 14, 21, 28] {
         let byte = *bytes.get(*at)?;
