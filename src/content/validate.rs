@@ -190,6 +190,27 @@ pub fn build_catalog(
         }
     }
 
+    // Share links name items by a short hash of their id; two ids with one code could not
+    // be told apart in a link. Both items stay; the later one is named so its id is changed.
+    // (The code belongs to `library::share`; checking it here makes every loader report it.)
+    let mut codes: HashMap<String, &str> = HashMap::with_capacity(items.len());
+    for item in &items {
+        let code = crate::library::item_code(&item.id);
+        if let Some(first) = codes.get(code.as_str()) {
+            problems.push(ContentProblem::in_field(
+                &item.file,
+                &item.id,
+                "id",
+                format!(
+                    "its share code `{code}` is the same as `{first}`'s, so share links cannot \
+                     tell them apart; change one of the ids"
+                ),
+            ));
+        } else {
+            codes.insert(code, &item.id);
+        }
+    }
+
     let kinds: HashMap<String, Kind> = items.iter().map(|i| (i.id.clone(), i.kind)).collect();
     let editions: HashMap<String, (Option<PartialDate>, Option<PartialDate>)> = items
         .iter()

@@ -4,14 +4,18 @@
 //! library backup, its format, and that its contents keep the library's limits. A refused
 //! file is described in plain words; the current library is never touched by a refusal.
 
+use std::collections::HashSet;
+
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::{decode, Library, StoreError, FORMAT_VERSION, NOTE_MAX_CHARS};
+use super::{decode, Bookmark, Library, StoreError, FORMAT_VERSION, NOTE_MAX_CHARS, NOTE_PROMPTS};
 
 /// Largest backup file accepted, in bytes (a full library with long notes is far smaller).
 pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
-/// Most bookmarks, notes or attended marks a backup may hold.
+/// Most bookmarks, notes or attended marks a backup may hold, and most of each a merge
+/// fills a library up to.
 pub const MAX_IMPORT_ENTRIES: usize = 10_000;
 
 /// A checked backup, ready to preview and then merge or replace.
@@ -85,11 +89,21 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
         return Err(ImportError::NewerFormat(outer.format));
     }
     let raw = outer.library.get();
+    // Counted first, without keeping anything: a file of 80,000 tiny entries is refused
+    // before any of them is read into the library.
+    if let Ok(counts) = serde_json::from_str::<EntryCounts>(raw) {
+        if [counts.bookmarks.0, counts.notes.0, counts.attended.0]
+            .iter()
+            .any(|&n| n > MAX_IMPORT_ENTRIES)
+        {
+            return Err(ImportError::Damaged(too_many_entries()));
+        }
+    }
     let library = decode(raw).map_err(|e| match e {
         StoreError::NewerFormat(n) => ImportError::NewerFormat(n),
         other => ImportError::Damaged(other.to_string()),
     })?;
-    if let Some(problem) = breaks_limits(raw, &library) {
+    if let Some(problem) = breaks_limits(&library) {
         return Err(ImportError::Damaged(problem));
     }
     let short =
@@ -101,24 +115,81 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
     })
 }
 
-/// A limit the stored library breaks, if any (`decode` drops over-long notes silently,
-/// which is right for our own storage but not for a file a person chose to import).
-fn breaks_limits(raw: &str, library: &Library) -> Option<String> {
-    #[derive(Deserialize)]
-    struct NotesOnly {
-        #[serde(default)]
-        notes: std::collections::BTreeMap<String, super::Note>,
+/// How many entries each list of a stored library holds, counted without keeping them.
+#[derive(Deserialize)]
+struct EntryCounts {
+    #[serde(default)]
+    bookmarks: Count,
+    #[serde(default)]
+    notes: Count,
+    #[serde(default)]
+    attended: Count,
+}
+
+/// The number of elements of a JSON array or members of an object (anything else is 0;
+/// `decode` says what is wrong with it).
+#[derive(Default)]
+struct Count(usize);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Counter;
+        impl<'de> Visitor<'de> for Counter {
+            type Value = Count;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Count, A::Error> {
+                let mut n = 0;
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(Count(n))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Count, A::Error> {
+                let mut n = 0;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(Count(n))
+            }
+        }
+        deserializer.deserialize_any(Counter)
     }
-    let notes = serde_json::from_str::<NotesOnly>(raw)
-        .map(|n| n.notes)
-        .unwrap_or_default();
-    if let Some((id, _)) = notes
-        .iter()
-        .find(|(_, n)| n.text.chars().count() > NOTE_MAX_CHARS)
-    {
-        return Some(format!(
-            "the note on “{id}” is longer than {NOTE_MAX_CHARS} characters"
-        ));
+}
+
+fn too_many_entries() -> String {
+    format!("it holds more than {MAX_IMPORT_ENTRIES} entries")
+}
+
+/// A limit the imported library breaks, if any. `decode` keeps over-long notes and unknown
+/// prompts (right for our own storage: nothing a person wrote is dropped), but a file a
+/// person chose to import must keep today's rules, or a note would be stored that cannot be
+/// shown or edited; it is refused whole, with the reason, rather than any part dropped.
+fn breaks_limits(library: &Library) -> Option<String> {
+    for (id, note) in library.notes() {
+        let id = short(id);
+        if note.text.chars().count() > NOTE_MAX_CHARS {
+            return Some(format!(
+                "the note on “{id}” is longer than {NOTE_MAX_CHARS} characters"
+            ));
+        }
+        for (key, answer) in &note.prompts {
+            let Some((_, question)) = NOTE_PROMPTS.iter().find(|(k, _)| k == key) else {
+                return Some(format!(
+                    "the note on “{id}” answers a question this app does not ask (“{}”)",
+                    short(key)
+                ));
+            };
+            if answer.chars().count() > NOTE_MAX_CHARS {
+                return Some(format!(
+                    "the answer to “{question}” on “{id}” is longer than {NOTE_MAX_CHARS} characters"
+                ));
+            }
+        }
     }
     let entries = [
         library.bookmarks().len(),
@@ -126,19 +197,21 @@ fn breaks_limits(raw: &str, library: &Library) -> Option<String> {
         library.attended().len(),
     ];
     if entries.iter().any(|&n| n > MAX_IMPORT_ENTRIES) {
-        return Some(format!("it holds more than {MAX_IMPORT_ENTRIES} entries"));
+        return Some(too_many_entries());
     }
     let ids = library.item_ids();
     if let Some(id) = ids
         .iter()
         .find(|id| id.is_empty() || id.len() > 200 || id.chars().any(char::is_control))
     {
-        return Some(format!(
-            "“{}” is not an item id",
-            id.chars().take(40).collect::<String>()
-        ));
+        return Some(format!("“{}” is not an item id", short(id)));
     }
     None
+}
+
+/// At most 40 characters of `text`, for a message.
+fn short(text: &str) -> String {
+    text.chars().take(40).collect()
 }
 
 /// What a merge did: how many of each were added, and notes that could not be combined.
@@ -150,38 +223,57 @@ pub struct MergeReport {
     pub notes_merged: usize,
     /// Notes left in the file because combining them would pass the length limit.
     pub notes_too_long: usize,
+    /// Bookmarks, notes and attended marks left in the file because the library already
+    /// holds [`MAX_IMPORT_ENTRIES`] of that kind.
+    pub left_out: usize,
 }
 
 impl Library {
     /// Adds everything in `other` that this library lacks, deleting nothing. Where both
-    /// have different notes on an item, the imported one is appended to ours.
+    /// have different notes on an item, the imported one is appended to ours (once: merging
+    /// the same backup again changes nothing). No kind of entry is filled past
+    /// [`MAX_IMPORT_ENTRIES`]; what would pass it stays in the file and is counted.
     pub fn merge(&mut self, other: &Library) -> MergeReport {
         let mut report = MergeReport::default();
+        let ours: HashSet<&str> = self.bookmarks.iter().map(|b| b.id.as_str()).collect();
+        let mut room = MAX_IMPORT_ENTRIES.saturating_sub(self.bookmarks.len());
+        let mut added: Vec<Bookmark> = Vec::new();
+        let mut taken: HashSet<&str> = HashSet::new();
         for bookmark in other.bookmarks() {
-            if !self.is_bookmarked(&bookmark.id) {
-                self.restore_bookmark(bookmark.clone());
-                report.bookmarks_added += 1;
+            if ours.contains(bookmark.id.as_str()) || !taken.insert(bookmark.id.as_str()) {
+                continue;
             }
+            if room == 0 {
+                report.left_out += 1;
+                continue;
+            }
+            room -= 1;
+            added.push(bookmark.clone());
         }
+        report.bookmarks_added = added.len();
+        self.bookmarks = interleave(std::mem::take(&mut self.bookmarks), added);
+
         for (id, theirs) in other.notes() {
             let Some(ours) = self.notes.get(id) else {
+                if self.notes.len() >= MAX_IMPORT_ENTRIES {
+                    report.left_out += 1;
+                    continue;
+                }
                 self.notes.insert(id.clone(), theirs.clone());
                 report.notes_merged += 1;
                 continue;
             };
-            if ours == theirs {
-                continue;
-            }
             let mut merged = ours.clone();
             merged.text = combine(&ours.text, &theirs.text);
             for (key, answer) in &theirs.prompts {
                 let combined = combine(ours.prompts.get(key).map_or("", String::as_str), answer);
                 merged.prompts.insert(key.clone(), combined);
             }
-            let fits = std::iter::once(&merged.text)
-                .chain(merged.prompts.values())
-                .all(|t| t.chars().count() <= NOTE_MAX_CHARS);
-            if !fits {
+            if merged.text == ours.text && merged.prompts == ours.prompts {
+                // Nothing new: the same note, or one merged before.
+                continue;
+            }
+            if merged.is_over_limit() {
                 report.notes_too_long += 1;
                 continue;
             }
@@ -190,21 +282,62 @@ impl Library {
             report.notes_merged += 1;
         }
         for id in other.attended() {
+            if self.attended.contains(id) {
+                continue;
+            }
+            if self.attended.len() >= MAX_IMPORT_ENTRIES {
+                report.left_out += 1;
+                continue;
+            }
             self.attended.insert(id.clone());
         }
         report
     }
 }
 
-/// Two versions of a text, both kept: ours, then theirs marked as imported.
+/// `ours` in its order with `added` put in their places in time, as
+/// [`Library::restore_bookmark`] would put each, but in one pass.
+fn interleave(ours: Vec<Bookmark>, mut added: Vec<Bookmark>) -> Vec<Bookmark> {
+    if added.is_empty() {
+        return ours;
+    }
+    // Stable: bookmarks saved at the same moment keep the file's order.
+    added.sort_by_key(|b| b.saved_at);
+    let mut out = Vec::with_capacity(ours.len() + added.len());
+    let mut added = added.into_iter().peekable();
+    for bookmark in ours {
+        while let Some(next) = added.next_if(|a| a.saved_at < bookmark.saved_at) {
+            out.push(next);
+        }
+        out.push(bookmark);
+    }
+    out.extend(added);
+    out
+}
+
+/// What marks the imported part of a combined text.
+const IMPORTED: &str = "\n\n(From the imported backup:)\n";
+
+/// Two versions of a text, both kept: ours, then theirs marked as imported. A part of
+/// theirs that ours already holds (from an earlier merge of the same backup, or a backup
+/// of a merged library) is not added again.
 fn combine(ours: &str, theirs: &str) -> String {
     if ours == theirs || theirs.is_empty() {
-        ours.to_string()
-    } else if ours.is_empty() {
-        theirs.to_string()
-    } else {
-        format!("{ours}\n\n(From the imported backup:)\n{theirs}")
+        return ours.to_string();
     }
+    if ours.is_empty() {
+        return theirs.to_string();
+    }
+    let mut held: Vec<&str> = ours.split(IMPORTED).collect();
+    let mut out = ours.to_string();
+    for part in theirs.split(IMPORTED) {
+        if !part.is_empty() && !held.contains(&part) {
+            held.push(part);
+            out.push_str(IMPORTED);
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -280,5 +413,151 @@ mod tests {
         let again = ours.merge(&sample());
         assert_eq!(again.bookmarks_added, 0);
         assert_eq!(ours.bookmarks(), before.bookmarks());
+    }
+
+    #[test]
+    fn merging_the_same_backup_twice_adds_its_note_once() {
+        let mut theirs = sample();
+        theirs
+            .set_prompt("hometax", "relevance", "their answer", 3)
+            .expect("ok");
+        let mut ours = Library::default();
+        ours.set_note("hometax", "ours", 6).expect("ok");
+        ours.set_prompt("hometax", "relevance", "our answer", 6)
+            .expect("ok");
+        let first = ours.merge(&theirs);
+        assert_eq!(first.notes_merged, 1);
+        let once = ours.clone();
+        let note = once.note("hometax").expect("note");
+        assert_eq!(note.text, "ours\n\n(From the imported backup:)\ntheirs");
+        assert_eq!(
+            note.prompts["relevance"],
+            "our answer\n\n(From the imported backup:)\ntheir answer"
+        );
+        let second = ours.merge(&theirs);
+        assert_eq!(second, MergeReport::default());
+        assert_eq!(ours, once);
+        // A backup of the merged library, merged back into either side, adds nothing twice.
+        let mut original = theirs.clone();
+        original.merge(&once);
+        let text = &original.note("hometax").expect("note").text;
+        assert_eq!(
+            text.matches("(From the imported backup:)").count(),
+            1,
+            "{text}"
+        );
+        assert!(text.contains("ours") && text.contains("theirs"), "{text}");
+        let mut again = once.clone();
+        assert_eq!(again.merge(&original), MergeReport::default());
+    }
+
+    #[test]
+    fn merged_bookmarks_take_their_place_in_time() {
+        let mut ours = Library::default();
+        ours.toggle_bookmark("b", 20);
+        ours.toggle_bookmark("d", 40);
+        let mut theirs = Library::default();
+        theirs.toggle_bookmark("e", 50);
+        theirs.toggle_bookmark("a", 10);
+        theirs.toggle_bookmark("c", 20);
+        theirs.toggle_bookmark("d", 1);
+        assert_eq!(ours.merge(&theirs).bookmarks_added, 3);
+        let ids: Vec<&str> = ours.bookmarks().iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn a_merge_fills_the_library_to_the_limit_and_counts_the_rest() {
+        let mut ours = Library::default();
+        for i in 0..MAX_IMPORT_ENTRIES - 2 {
+            ours.bookmarks.push(Bookmark {
+                id: format!("ours-{i}"),
+                saved_at: i as u64,
+            });
+        }
+        let mut theirs = Library::default();
+        for i in 0..5 {
+            theirs.toggle_bookmark(&format!("theirs-{i}"), i);
+        }
+        theirs.toggle_bookmark("ours-1", 1);
+        let report = ours.merge(&theirs);
+        assert_eq!((report.bookmarks_added, report.left_out), (2, 3));
+        assert_eq!(ours.bookmarks().len(), MAX_IMPORT_ENTRIES);
+    }
+
+    /// A backup file whose library is `library` (JSON text, format 1).
+    fn backup_with(library: &str) -> String {
+        format!(
+            r#"{{"app": "e-Gov Companion", "kind": "library-backup", "format": 1, "library": {library}}}"#
+        )
+    }
+
+    #[test]
+    fn refuses_a_backup_whose_prompt_answer_is_too_long_instead_of_dropping_the_note() {
+        let long = "x".repeat(NOTE_MAX_CHARS + 1);
+        let file = backup_with(&format!(
+            r#"{{"format": 1, "bookmarks": [], "notes": {{"hometax": {{"text": "short",
+                "updated_at": 1, "prompts": {{"relevance": "{long}"}}}}}}}}"#
+        ));
+        let Err(ImportError::Damaged(why)) = parse_backup(&file) else {
+            panic!("accepted a prompt answer over the limit");
+        };
+        assert!(
+            why.contains("Relevance to my country") && why.contains("hometax"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn refuses_a_backup_answering_a_prompt_the_app_does_not_ask() {
+        let file = backup_with(
+            r#"{"format": 1, "bookmarks": [], "notes": {"hometax": {"text": "short",
+                "updated_at": 1, "prompts": {"hidden": "never shown"}}}}"#,
+        );
+        let Err(ImportError::Damaged(why)) = parse_backup(&file) else {
+            panic!("accepted an unknown prompt");
+        };
+        assert!(why.contains("hidden"), "{why}");
+        // Every prompt the app asks is accepted.
+        let known: Vec<String> = NOTE_PROMPTS
+            .iter()
+            .map(|(key, _)| format!(r#""{key}": "an answer""#))
+            .collect();
+        let file = backup_with(&format!(
+            r#"{{"format": 1, "bookmarks": [], "notes": {{"hometax": {{"text": "",
+                "updated_at": 1, "prompts": {{{}}}}}}}}}"#,
+            known.join(",")
+        ));
+        let backup = parse_backup(&file).expect("known prompts");
+        assert_eq!(
+            backup.library.note("hometax").map(|n| n.prompts.len()),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn refuses_too_many_entries_before_reading_them() {
+        let bookmarks: Vec<String> = (0..=MAX_IMPORT_ENTRIES)
+            .map(|i| format!(r#"{{"id":"i{i}","saved_at":0}}"#))
+            .collect();
+        let file = backup_with(&format!(
+            r#"{{"format": 1, "bookmarks": [{}]}}"#,
+            bookmarks.join(",")
+        ));
+        assert_eq!(
+            parse_backup(&file),
+            Err(ImportError::Damaged(too_many_entries()))
+        );
+        let attended: Vec<String> = (0..=MAX_IMPORT_ENTRIES)
+            .map(|i| format!(r#""a{i}""#))
+            .collect();
+        let file = backup_with(&format!(
+            r#"{{"format": 1, "bookmarks": [], "attended": [{}]}}"#,
+            attended.join(",")
+        ));
+        assert_eq!(
+            parse_backup(&file),
+            Err(ImportError::Damaged(too_many_entries()))
+        );
     }
 }

@@ -92,12 +92,30 @@ fn utc_stamp(ms: u64) -> String {
     )
 }
 
-/// iCalendar text escaping: backslash, semicolon, comma, newline.
+/// iCalendar text escaping (RFC 5545 §3.3.11): backslash, semicolon and comma are escaped; a
+/// line break in any spelling (CRLF, a lone CR, LF) becomes the `\n` escape, so no content can
+/// end a content line and start a property of its own; other C0 controls (but tab) and DEL are
+/// dropped (the format does not allow them in TEXT).
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            // TEXT allows a horizontal tab (TSAFE-CHAR includes WSP).
+            '\t' => out.push('\t'),
+            c if c.is_ascii_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Folds a content line at 75 octets, as RFC 5545 requires, without splitting a character.
@@ -138,6 +156,17 @@ mod tests {
     fn all_day_events_end_the_next_day() {
         assert_eq!(compact(date("2017-10-31"), 1), "20171101");
         assert_eq!(compact(date("2017-12-31"), 1), "20180101");
+    }
+
+    #[test]
+    fn every_spelling_of_a_line_break_becomes_one_escape_and_controls_are_dropped() {
+        assert_eq!(escape("a\r\nb\rc\nd"), "a\\nb\\nc\\nd");
+        assert_eq!(escape("a\r\rb"), "a\\n\\nb");
+        assert_eq!(escape("x\u{0}y\u{7}z\u{1b}\u{7f}!"), "xyz!");
+        assert_eq!(escape("tab\there"), "tab\there");
+        // A title trying to smuggle in a property stays one escaped line.
+        let injected = escape("Talk\rLOCATION:elsewhere\r\nEND:VEVENT");
+        assert!(!injected.contains('\r') && !injected.contains('\n'));
     }
 
     #[test]

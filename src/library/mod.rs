@@ -11,11 +11,13 @@ mod calendar;
 mod report;
 mod share;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-pub use backup::{parse_backup, Backup, ImportError, MergeReport, MAX_IMPORT_BYTES};
+pub use backup::{
+    parse_backup, Backup, ImportError, MergeReport, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES,
+};
 pub use calendar::calendar_ics;
 pub use report::{
     note_parts, trip_report, trip_report_markdown, ReportEntry, ReportGroup, TripReport,
@@ -72,6 +74,16 @@ impl Note {
     /// True when neither the text nor any prompt answer has content.
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty() && self.prompts.values().all(|a| a.trim().is_empty())
+    }
+
+    /// True when the text or a prompt answer is longer than [`NOTE_MAX_CHARS`]. Such a note
+    /// can only come from storage written under a higher limit: it is kept whole (never cut
+    /// or dropped), and the person is told to shorten it, since an edit over the limit is
+    /// refused.
+    pub fn is_over_limit(&self) -> bool {
+        std::iter::once(&self.text)
+            .chain(self.prompts.values())
+            .any(|t| t.chars().count() > NOTE_MAX_CHARS)
     }
 }
 
@@ -283,18 +295,21 @@ pub fn decode(text: &str) -> Result<Library, StoreError> {
             let stored: StoredV1 =
                 serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             let mut library = Library::default();
-            // Keep the stored order (clocks can go backwards); drop repeated ids.
-            for bookmark in stored.bookmarks {
-                if !library.is_bookmarked(&bookmark.id) {
-                    library.bookmarks.push(bookmark);
-                }
-            }
-            for (id, note) in stored.notes {
-                let within = |t: &String| t.chars().count() <= NOTE_MAX_CHARS;
-                if within(&note.text) && note.prompts.values().all(within) && !note.is_blank() {
-                    library.notes.insert(id, note);
-                }
-            }
+            // Keep the stored order (clocks can go backwards); drop repeated ids, in one
+            // pass (a stored library can hold tens of thousands).
+            let mut seen = HashSet::with_capacity(stored.bookmarks.len());
+            library.bookmarks = stored
+                .bookmarks
+                .into_iter()
+                .filter(|b| seen.insert(b.id.clone()))
+                .collect();
+            // A note over today's limit is kept (see `Note::is_over_limit`); only notes
+            // with nothing in them are dropped.
+            library.notes = stored
+                .notes
+                .into_iter()
+                .filter(|(_, note)| !note.is_blank())
+                .collect();
             library.attended = stored.attended;
             Ok(library)
         }
@@ -459,6 +474,83 @@ mod tests {
             .expect("ok");
         library.set_attended("2017-wrap-up", true);
         assert_eq!(decode(&encode(&library)), Ok(library));
+    }
+
+    #[test]
+    fn keeps_a_stored_note_over_the_limit_and_flags_it() {
+        // Written when the limit was higher (or by hand): never dropped on reading.
+        let long = "x".repeat(NOTE_MAX_CHARS + 1);
+        let stored = format!(
+            r#"{{"format": 1, "bookmarks": [], "notes": {{
+                "hometax": {{"text": "{long}", "updated_at": 1}},
+                "koneps": {{"text": "", "updated_at": 1, "prompts": {{"relevance": "{long}"}}}},
+                "unipass": {{"text": "short", "updated_at": 1}}
+            }}}}"#
+        );
+        let library = decode(&stored).expect("readable");
+        let flagged: Vec<&str> = library
+            .notes()
+            .iter()
+            .filter(|(_, note)| note.is_over_limit())
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(flagged, ["hometax", "koneps"]);
+        assert_eq!(
+            library.note("hometax").map(|n| n.text.len()),
+            Some(long.len())
+        );
+        // Written back, it is still whole.
+        assert_eq!(decode(&encode(&library)), Ok(library));
+    }
+
+    #[test]
+    fn an_over_long_note_keeps_its_text_when_another_part_is_edited() {
+        let long = "x".repeat(NOTE_MAX_CHARS + 1);
+        let stored = format!(
+            r#"{{"format": 1, "bookmarks": [], "notes": {{"a": {{"text": "{long}", "updated_at": 1}}}}}}"#
+        );
+        let mut library = decode(&stored).expect("readable");
+        library
+            .set_prompt("a", "relevance", "yes", 2)
+            .expect("short answer");
+        assert_eq!(library.note("a").map(|n| n.text.len()), Some(long.len()));
+        assert!(
+            library.set_note("a", &long, 3).is_err(),
+            "an edit over the limit is refused"
+        );
+        library.set_note("a", "shortened", 4).expect("short note");
+        assert!(!library.note("a").is_some_and(Note::is_over_limit));
+    }
+
+    #[test]
+    fn repeated_bookmarks_in_storage_are_read_once_in_stored_order() {
+        let stored = r#"{"format": 1, "bookmarks": [
+            {"id": "b", "saved_at": 5}, {"id": "a", "saved_at": 1},
+            {"id": "b", "saved_at": 9}, {"id": "c", "saved_at": 2}]}"#;
+        let library = decode(stored).expect("readable");
+        let ids: Vec<(&str, u64)> = library
+            .bookmarks()
+            .iter()
+            .map(|b| (b.id.as_str(), b.saved_at))
+            .collect();
+        assert_eq!(ids, [("b", 5), ("a", 1), ("c", 2)]);
+    }
+
+    #[test]
+    fn a_large_stored_library_is_read_in_linear_time() {
+        // 60,000 distinct bookmarks (2.4 MB): quadratic de-duplication takes many seconds.
+        let bookmarks: Vec<String> = (0..60_000)
+            .map(|i| format!(r#"{{"id": "item-{i}", "saved_at": {i}}}"#))
+            .collect();
+        let stored = format!(r#"{{"format": 1, "bookmarks": [{}]}}"#, bookmarks.join(","));
+        let started = std::time::Instant::now();
+        let library = decode(&stored).expect("readable");
+        assert_eq!(library.bookmarks().len(), 60_000);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[test]

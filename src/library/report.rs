@@ -5,7 +5,15 @@
 //! that left the content at the end. Each entry has its title, one-line summary, the
 //! person's note and prompt answers, the attended mark and its sources.
 //! [`trip_report_markdown`] writes it as Markdown; the print page renders the same model.
+//! Every saved item appears once: a presentation the sources tie to no session is listed
+//! under its edition's "day not recorded".
 //! Pure: the caller passes the library, the catalog and today's date.
+//!
+//! The Markdown is written for any viewer, including ones that render raw HTML: titles,
+//! notes and ids (which can come from an imported backup) are escaped so they stay text,
+//! and links are written so no character can end them early.
+
+use std::collections::HashSet;
 
 use crate::content::{Catalog, Item, Kind, PartialDate};
 
@@ -69,6 +77,8 @@ pub fn trip_report(library: &Library, catalog: &Catalog, today: &str) -> TripRep
         .filter(|item| ids.contains(item.id.as_str()))
         .collect();
     let mut groups = Vec::new();
+    // Items already in a group, so the catch-all by kind lists only the rest.
+    let mut placed: HashSet<&str> = HashSet::new();
 
     // Programme: by edition (newest first), then day.
     for edition in catalog.of_kind(Kind::Edition) {
@@ -84,18 +94,38 @@ pub fn trip_report(library: &Library, catalog: &Catalog, today: &str) -> TripRep
         let mut days: Vec<(Option<PartialDate>, Vec<ReportEntry>)> = Vec::new();
         for session in catalog.sessions_of(&edition.id) {
             let day = session.schedule.map(|s| s.day);
-            let mut items: Vec<ReportEntry> = in_edition
+            let of_session: Vec<&Item> = in_edition
                 .iter()
+                .copied()
                 .filter(|i| i.id == session.id || i.session.as_deref() == Some(session.id.as_str()))
-                .map(|i| entry(i))
                 .collect();
-            if items.is_empty() {
+            if of_session.is_empty() {
                 continue;
             }
+            placed.extend(of_session.iter().map(|i| i.id.as_str()));
+            let mut items: Vec<ReportEntry> = of_session.into_iter().map(&entry).collect();
             match days.iter_mut().find(|(d, _)| *d == day) {
                 Some((_, list)) => list.append(&mut items),
                 None => days.push((day, items)),
             }
+        }
+        // Presentations the sources tie to no session of this edition (a session is not
+        // required): their day is not recorded either.
+        let unplaced: Vec<&Item> = in_edition
+            .iter()
+            .copied()
+            .filter(|i| !placed.contains(i.id.as_str()))
+            .collect();
+        if !unplaced.is_empty() {
+            placed.extend(unplaced.iter().map(|i| i.id.as_str()));
+            let mut unplaced: Vec<ReportEntry> = unplaced.into_iter().map(&entry).collect();
+            match days.iter_mut().find(|(d, _)| d.is_none()) {
+                Some((_, list)) => list.append(&mut unplaced),
+                None => days.push((None, unplaced)),
+            }
+        }
+        if edition_saved {
+            placed.insert(edition.id.as_str());
         }
         sort_by_key(&mut days, |(day, _)| (day.is_none(), *day));
         groups.push(ReportGroup {
@@ -112,15 +142,12 @@ pub fn trip_report(library: &Library, catalog: &Catalog, today: &str) -> TripRep
         });
     }
 
-    // Everything else, by kind.
+    // Everything else, by kind (and any programme item no edition took, so none is lost).
     for kind in Kind::ALL {
-        if matches!(kind, Kind::Edition | Kind::Session | Kind::Presentation) {
-            continue;
-        }
         let entries: Vec<ReportEntry> = catalog
             .of_kind(kind)
             .into_iter()
-            .filter(|item| ids.contains(item.id.as_str()))
+            .filter(|item| ids.contains(item.id.as_str()) && !placed.contains(item.id.as_str()))
             .map(&entry)
             .collect();
         if !entries.is_empty() {
@@ -186,13 +213,13 @@ pub fn note_parts(note: &Note) -> Vec<(&'static str, &str)> {
 /// The report, in Markdown.
 pub fn trip_report_markdown(library: &Library, catalog: &Catalog, today: &str) -> String {
     let report = trip_report(library, catalog, today);
-    let mut out = format!("# {REPORT_TITLE}\n\n{}\n", report.prepared);
+    let mut out = format!("# {REPORT_TITLE}\n\n{}\n", inline(&report.prepared));
     if report.groups.is_empty() && report.missing.is_empty() {
         out.push_str("\nNothing saved yet.\n");
         return out;
     }
     for group in &report.groups {
-        out.push_str(&format!("\n## {}\n", group.heading));
+        out.push_str(&format!("\n## {}\n", inline(&group.heading)));
         if !group.entries.is_empty() {
             out.push('\n');
             for entry in &group.entries {
@@ -200,7 +227,7 @@ pub fn trip_report_markdown(library: &Library, catalog: &Catalog, today: &str) -
             }
         }
         for (day, entries) in &group.days {
-            out.push_str(&format!("\n### {day}\n\n"));
+            out.push_str(&format!("\n### {}\n\n", inline(day)));
             for entry in entries {
                 write_entry(&mut out, entry);
             }
@@ -209,7 +236,7 @@ pub fn trip_report_markdown(library: &Library, catalog: &Catalog, today: &str) -
     if !report.missing.is_empty() {
         out.push_str("\n## No longer in the knowledge base\n\n");
         for (id, note) in &report.missing {
-            out.push_str(&format!("- {id}\n"));
+            out.push_str(&format!("- {}\n", inline(id)));
             if let Some(note) = note {
                 write_note(&mut out, note);
             }
@@ -223,22 +250,19 @@ fn write_entry(out: &mut String, entry: &ReportEntry) {
     let attended = if entry.attended { ", attended" } else { "" };
     out.push_str(&format!(
         "- **{}** ({}{attended}): {}\n",
-        item.title,
+        inline(&item.title),
         item.kind.singular(),
-        item.summary
+        inline(&item.summary)
     ));
     if let Some(note) = &entry.note {
         write_note(out, note);
     }
     for source in &item.sources {
-        let link = source
-            .url
-            .as_deref()
-            .map(|url| format!(" <{url}>"))
-            .unwrap_or_default();
+        let link = source.url.as_deref().map(link).unwrap_or_default();
         out.push_str(&format!(
             "  - Source: {}, {}{link}\n",
-            source.publisher, source.title
+            inline(&source.publisher),
+            inline(&source.title)
         ));
     }
 }
@@ -246,8 +270,73 @@ fn write_entry(out: &mut String, entry: &ReportEntry) {
 fn write_note(out: &mut String, note: &Note) {
     for (heading, text) in note_parts(note) {
         out.push_str(&format!("  - {heading}:\n"));
-        for line in text.lines() {
-            out.push_str(&format!("    > {line}\n"));
+        // Every spelling of a line break ends a quoted line; a lone CR (possible only in
+        // an imported note) would otherwise end the quote in some viewers.
+        for line in text.split("\r\n").flat_map(|l| l.split(['\r', '\n'])) {
+            out.push_str(&format!("    > {}\n", line_start(&inline(line))));
         }
     }
+}
+
+/// Markdown characters that could start emphasis, code, a link, an image, HTML, a heading,
+/// a table or strike-through, or an entity: each is written backslash-escaped (or as an
+/// entity), so a viewer shows it as the character it is.
+const MARKDOWN_SPECIALS: &[char] = &['\\', '`', '*', '_', '[', ']', '#', '!', '|', '~', '&'];
+
+/// `text` as Markdown that shows exactly this text on one line: metacharacters escaped,
+/// `<` and `>` as entities (no HTML, even in viewers that ignore backslashes), line
+/// breaks as spaces, other control characters dropped.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' | '\n' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c if MARKDOWN_SPECIALS.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An escaped line, with what would make it a list item or a heading underline at the
+/// start of a line (`-`, `+`, `=`, `1.`, `1)`) escaped too.
+fn line_start(line: &str) -> String {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &line[digits..];
+    if line.starts_with(['-', '+', '=']) {
+        format!("\\{line}")
+    } else if digits > 0 && rest.starts_with(['.', ')']) {
+        format!("{}\\{rest}", &line[..digits])
+    } else {
+        line.to_string()
+    }
+}
+
+/// A source address as a Markdown autolink, with every character that could end it or
+/// break out of it percent-encoded; anything not http(s) is written as plain text.
+fn link(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return format!(" {}", inline(url));
+    }
+    let mut out = String::with_capacity(url.len() + 3);
+    out.push_str(" <");
+    for c in url.chars() {
+        if c.is_control() || c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\\') {
+            let mut buffer = [0u8; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('>');
+    out
 }

@@ -4,7 +4,9 @@
 //! base 32), so 100 items fit in about 600 characters whatever their ids, and the link
 //! carries the content version it was made with. Decoding matches codes against the
 //! current catalog and says how many it could not find and whether the content changed.
-//! Malformed codes are refused, never half-read. Pure.
+//! Malformed codes are refused, never half-read. Two ids with the same code are a content
+//! problem (`build_catalog` reports it); until it is fixed such a code opens neither item
+//! rather than silently the wrong one. Pure.
 
 use std::collections::HashMap;
 
@@ -50,7 +52,7 @@ pub fn share_query(ids: &[&str], version: Option<&str>) -> String {
 pub struct SharedList {
     /// Ids of the items found in the current content, in the order shared.
     pub ids: Vec<String>,
-    /// How many codes match no item of the current content.
+    /// How many codes match no single item of the current content (none, or more than one).
     pub unknown: usize,
     /// True when the link was made with other content than the current.
     pub content_changed: bool,
@@ -85,16 +87,19 @@ pub fn decode_share(
     if !codes.len().is_multiple_of(CODE_CHARS) || !codes.bytes().all(|b| ALPHABET.contains(&b)) {
         return Err(ShareError::Malformed);
     }
-    let by_code: HashMap<String, &str> = catalog
-        .items()
-        .iter()
-        .map(|item| (item_code(&item.id), item.id.as_str()))
-        .collect();
+    // Each code with the one item it names, or `None` when it names several.
+    let mut by_code: HashMap<String, Option<&str>> = HashMap::with_capacity(catalog.len());
+    for item in catalog.items() {
+        by_code
+            .entry(item_code(&item.id))
+            .and_modify(|id| *id = None)
+            .or_insert(Some(item.id.as_str()));
+    }
     let mut ids: Vec<String> = Vec::new();
     let mut unknown = 0;
     for code in codes.as_bytes().chunks(CODE_CHARS) {
         let code = String::from_utf8_lossy(code);
-        match by_code.get(code.as_ref()) {
+        match by_code.get(code.as_ref()).copied().flatten() {
             Some(id) if !ids.iter().any(|known| known == id) => ids.push(id.to_string()),
             Some(_) => {}
             None => unknown += 1,
@@ -124,6 +129,48 @@ mod tests {
             assert!(code.bytes().all(|b| ALPHABET.contains(&b)), "{code}");
         }
         assert_ne!(item_code("hometax"), item_code("koneps"));
+    }
+
+    /// Two ids whose codes are the same, found by trying `term-0`, `term-1`, … (a 30-bit
+    /// hash is expected to collide somewhere in the first 40,000 ids).
+    const TWINS: [&str; 2] = ["term-229599", "term-432382"];
+
+    fn catalog_of(ids: &[&str]) -> (Catalog, Vec<crate::content::ContentProblem>) {
+        let items: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                serde_json::json!({
+                    "id": id, "title": id, "expansion": id,
+                    "summary": "A term.", "sources": [{"publisher": "P", "title": "T"}]
+                })
+                .to_string()
+            })
+            .collect();
+        let text = format!(r#"{{"kind": "term", "items": [{}]}}"#, items.join(","));
+        let file = crate::content::parse_kind_file("glossary.json", &text).expect("fixture");
+        crate::content::build_catalog("2026-11-27", vec![file], None)
+    }
+
+    #[test]
+    fn twin_ids_share_a_code() {
+        assert_eq!(item_code(TWINS[0]), item_code(TWINS[1]));
+    }
+
+    #[test]
+    fn a_code_two_items_share_opens_neither_and_is_a_content_problem() {
+        let (catalog, problems) = catalog_of(&[TWINS[0], "hometax", TWINS[1]]);
+        assert_eq!(catalog.len(), 3, "both items stay");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].item.as_deref(), Some(TWINS[1]));
+        assert!(
+            problems[0].message.contains(TWINS[0]),
+            "{}",
+            problems[0].message
+        );
+        let codes = format!("{}{}", item_code(TWINS[1]), item_code("hometax"));
+        let shared = decode_share(&codes, None, &catalog).expect("well formed");
+        assert_eq!(shared.ids, ["hometax"]);
+        assert_eq!(shared.unknown, 1);
     }
 
     #[test]

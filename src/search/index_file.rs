@@ -25,6 +25,13 @@ const FORMAT: u8 = 5;
 /// Most entries of any list the file may declare: far above real content, it keeps a
 /// corrupt count from reserving gigabytes.
 const MAX_ENTRIES: usize = 10_000_000;
+/// Fewest bytes a document takes in the file: its id's length, a length per field, its
+/// kind, the counts of its four label lists and of its name keys (one byte each when empty).
+const MIN_DOC_BYTES: usize = 1 + FIELD_COUNT + 1 + 4 + 1;
+/// Fewest bytes a vocabulary word takes in the file: its shared-prefix length and its
+/// text's length in the vocabulary, then its count and two stream lengths in the postings
+/// table.
+const MIN_TERM_BYTES: usize = 2 + 3;
 
 /// Why an index file could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -114,7 +121,7 @@ impl SearchIndex {
     ) -> Result<SearchIndex, IndexFileError> {
         let mut input = Reader::new(bytes, MAGIC, FORMAT, version)?;
         // Documents, renumbered to leave out items the catalog does not have.
-        let stored_docs = input.count()?;
+        let stored_docs = input.records(MIN_DOC_BYTES)?;
         let mut renumbered: Vec<Option<u32>> = Vec::with_capacity(stored_docs);
         let mut docs = Vec::with_capacity(stored_docs);
         for _ in 0..stored_docs {
@@ -144,7 +151,7 @@ impl SearchIndex {
                 None => renumbered.push(None),
             }
         }
-        let terms = input.count()?;
+        let terms = input.records(MIN_TERM_BYTES)?;
         let mut vocabulary: Vec<String> = Vec::with_capacity(terms);
         for _ in 0..terms {
             let shared = input.count()?;
@@ -164,7 +171,8 @@ impl SearchIndex {
         let mut ends = [0usize; 2];
         let mut starts = [vec![0u32], vec![0u32]];
         for _ in 0..terms {
-            counts.push(input.count()? as u32);
+            let count = input.count()?;
+            let before = ends;
             for (end, starts) in ends.iter_mut().zip(&mut starts) {
                 *end = end
                     .checked_add(input.count()?)
@@ -172,6 +180,12 @@ impl SearchIndex {
                     .ok_or_else(|| input.damaged())?;
                 starts.push(*end as u32);
             }
+            // Every posting takes at least a byte of the fields stream, so a larger count is
+            // damage (and would make decoding reserve room for postings that are not there).
+            if count > ends[1] - before[1] {
+                return Err(input.damaged());
+            }
+            counts.push(count as u32);
         }
         let [doc_starts, field_starts] = starts;
         let doc_bytes = input.block()?;
@@ -330,6 +344,18 @@ impl<'a> Reader<'a> {
         Ok(n)
     }
 
+    /// A count of records that each take at least `min_bytes` of what follows: refused
+    /// when the rest of the file is too short to hold them, so reserving room for that many
+    /// costs at most a small multiple of the file's size, never what a damaged count says.
+    pub(super) fn records(&mut self, min_bytes: usize) -> Result<usize, IndexFileError> {
+        let n = self.count()?;
+        let remaining = self.bytes.len() - self.at;
+        if n > remaining / min_bytes.max(1) {
+            return Err(self.damaged());
+        }
+        Ok(n)
+    }
+
     fn small(&mut self) -> Result<u16, IndexFileError> {
         u16::try_from(self.number()?).map_err(|_| self.damaged())
     }
@@ -450,10 +476,86 @@ mod tests {
             for flip in [0x01, 0x80, 0xff] {
                 let mut damaged = bytes.clone();
                 damaged[at] ^= flip;
-                // Loading may succeed (a changed count in a posting) but must never panic.
-                let _ = SearchIndex::from_bytes(&damaged, &catalog, "2026-11-27");
+                // Loading may succeed (a changed byte in a posting or a label), but what it
+                // loads only ever points at real items.
+                let Ok(index) = SearchIndex::from_bytes(&damaged, &catalog, "2026-11-27") else {
+                    continue;
+                };
+                assert!(index.len() <= catalog.len(), "byte {at} ^ {flip:#x}");
+                for position in 0..index.vocabulary.len() {
+                    let postings = index.postings_of(position);
+                    assert!(postings.iter().all(|p| (p.doc as usize) < index.len()));
+                }
+                for text in ["hometax", "uni", "customs", "홈택스", "seoul", "baku"] {
+                    let results =
+                        crate::search::search(&index, &catalog, &crate::search::Query::new(text));
+                    let mut seen = std::collections::HashSet::new();
+                    for hit in &results.hits {
+                        assert!(hit.item < catalog.len(), "byte {at} ^ {flip:#x}: {text}");
+                        assert!(seen.insert(hit.item), "byte {at} ^ {flip:#x}: {text}");
+                    }
+                }
             }
         }
+    }
+
+    /// The header of an index file for content `2026-11-27`, then `rest`.
+    fn file_with(rest: &[u8]) -> Vec<u8> {
+        let mut out = Writer::new(MAGIC, FORMAT);
+        out.text("2026-11-27");
+        out.0.extend_from_slice(rest);
+        out.into_bytes()
+    }
+
+    #[test]
+    fn a_tiny_file_declaring_millions_of_records_is_refused_at_the_count() {
+        let catalog = catalog();
+        let mut huge = Vec::new();
+        push_number(&mut huge, MAX_ENTRIES as u32);
+        // Ten million documents declared, a dozen bytes follow: refused where the count
+        // ends, before anything is reserved for them.
+        let docs = file_with(&[huge.as_slice(), &[0; 12]].concat());
+        let count_end = docs.len() - 12;
+        assert_eq!(
+            SearchIndex::from_bytes(&docs, &catalog, "2026-11-27"),
+            Err(IndexFileError::Damaged(count_end))
+        );
+        // The same for the vocabulary, after no documents.
+        let terms = file_with(&[&[0], huge.as_slice(), &[0; 12]].concat());
+        let count_end = terms.len() - 12;
+        assert_eq!(
+            SearchIndex::from_bytes(&terms, &catalog, "2026-11-27"),
+            Err(IndexFileError::Damaged(count_end))
+        );
+        // And a word claiming more postings than its fields stream has bytes.
+        let mut one_word = vec![0, 1, 0, 1, b'a'];
+        push_number(&mut one_word, MAX_ENTRIES as u32);
+        one_word.extend_from_slice(&[1, 1, 1, 0, 1, 0]);
+        assert!(matches!(
+            SearchIndex::from_bytes(&file_with(&one_word), &catalog, "2026-11-27"),
+            Err(IndexFileError::Damaged(_))
+        ));
+        // (The same word with one posting is a file that loads.)
+        let honest = [&[0, 1, 0, 1, b'a', 1][..], &[1, 1, 1, 0, 1, 0]].concat();
+        assert!(SearchIndex::from_bytes(&file_with(&honest), &catalog, "2026-11-27").is_ok());
+    }
+
+    #[test]
+    fn as_many_records_as_the_bytes_can_hold_are_still_read() {
+        // The bound is a floor on record size, not a guess: a real file is never refused.
+        let catalog = catalog();
+        let index = SearchIndex::build(&catalog);
+        let bytes = index.to_bytes(&catalog, "2026-11-27");
+        assert_eq!(
+            SearchIndex::from_bytes(&bytes, &catalog, "2026-11-27"),
+            Ok(index)
+        );
+        let empty = SearchIndex::build(&Catalog::default());
+        let bytes = empty.to_bytes(&Catalog::default(), "2026-11-27");
+        assert_eq!(
+            SearchIndex::from_bytes(&bytes, &Catalog::default(), "2026-11-27"),
+            Ok(empty)
+        );
     }
 
     #[test]

@@ -161,7 +161,9 @@ impl PostingLists {
 
     /// The postings of the word at `position`.
     pub fn decode(&self, position: usize) -> Vec<Posting> {
-        let mut out = Vec::with_capacity(self.count(position));
+        // Each posting has at least a byte in the fields stream: a damaged count cannot
+        // reserve more than the bytes there are.
+        let mut out = Vec::with_capacity(self.count(position).min(self.fields.of(position).len()));
         self.decode_into(position, &mut out);
         out
     }

@@ -59,6 +59,9 @@ impl ItemTexts for Catalog {
 const MAGIC: &[u8; 4] = b"EGST";
 /// Bumped whenever the layout changes.
 const FORMAT: u8 = 1;
+/// Fewest bytes an item takes in the span table: its count of texts and the lengths of its
+/// id and title (one byte each at least).
+const MIN_ITEM_BYTES: usize = 3;
 
 /// Item texts loaded from a stored-texts file: no catalog needed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -107,7 +110,7 @@ impl StoredTexts {
     /// Loads a file written by [`StoredTexts::to_bytes`] for content `version`.
     pub fn from_bytes(bytes: &[u8], version: &str) -> Result<StoredTexts, IndexFileError> {
         let mut input = Reader::new(bytes, MAGIC, FORMAT, version)?;
-        let items = input.count()?;
+        let items = input.records(MIN_ITEM_BYTES)?;
         let mut spans = Vec::new();
         let mut starts = Vec::with_capacity(items + 1);
         let mut at = 0usize;
@@ -184,5 +187,32 @@ impl ItemTexts for StoredTexts {
     fn passages(&self, item: usize) -> Vec<&str> {
         let (first, last) = (self.starts[item] as usize, self.starts[item + 1] as usize);
         (first + 2..last).map(|s| self.text_at(s)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::postings::push_number;
+
+    #[test]
+    fn a_tiny_file_declaring_millions_of_items_is_refused_at_the_count() {
+        let mut out = Writer::new(MAGIC, FORMAT);
+        out.text("2026-11-27");
+        let mut bytes = out.into_bytes();
+        push_number(&mut bytes, 10_000_000);
+        let count_end = bytes.len();
+        bytes.extend_from_slice(&[2, 1, 1, 2, b'a', b'b']);
+        assert_eq!(
+            StoredTexts::from_bytes(&bytes, "2026-11-27"),
+            Err(IndexFileError::Damaged(count_end))
+        );
+    }
+
+    #[test]
+    fn an_empty_catalog_round_trips() {
+        let bytes = StoredTexts::to_bytes(&Catalog::default(), "2026-11-27");
+        let texts = StoredTexts::from_bytes(&bytes, "2026-11-27").expect("it loads");
+        assert!(texts.is_empty());
     }
 }
