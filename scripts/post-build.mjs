@@ -23,13 +23,16 @@ import { PAGE_SCRIPT, prerender } from "./prerender.mjs";
 const dist = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dist) throw new Error("usage: node scripts/post-build.mjs <dist-dir>");
 
-/** The policy, given the hashes of the inline scripts it must allow. */
-function contentSecurityPolicy(scriptHashes) {
+/**
+ * The policy, given the hashes of the inline scripts it must allow. `header`: the policy a
+ * host sends as a header, which may also forbid framing (a `<meta>` policy cannot).
+ */
+function contentSecurityPolicy(scriptHashes, { header = false } = {}) {
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(" ")}`.trim(),
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",
@@ -37,7 +40,22 @@ function contentSecurityPolicy(scriptHashes) {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
+    ...(header ? ["frame-ancestors 'none'"] : []),
   ].join("; ");
+}
+
+/**
+ * `_headers` for hosts that read one (Netlify, Cloudflare Pages): the same policy as a
+ * header, with `frame-ancestors`, for every path under the app.
+ */
+function headersFile(publicUrl, policy) {
+  return [
+    `${publicUrl}*`,
+    `  Content-Security-Policy: ${policy}`,
+    "  X-Content-Type-Options: nosniff",
+    "  Referrer-Policy: no-referrer",
+    "",
+  ].join("\n");
 }
 
 /**
@@ -92,7 +110,10 @@ if (release) {
   html = html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
   if (!html.includes("Content-Security-Policy")) throw new Error("index.html: no place for the CSP");
   writeFileSync(indexPath, html);
-  console.log(`CSP: ${hashes.length} inline script(s) allowed by hash`);
+  const headerPolicy = contentSecurityPolicy(hashes, { header: true });
+  writeFileSync(join(dist, "_headers"), headersFile(process.env.TRUNK_PUBLIC_URL || "/", headerPolicy));
+  console.log(`CSP: ${hashes.length} inline script(s) allowed by hash. As a header (also in dist/_headers):`);
+  console.log(`Content-Security-Policy: ${headerPolicy}`);
 } else {
   console.log("CSP: left out of this debug build (trunk serve injects a live-reload script)");
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of e-Gov Companion, installing what is missing first (scripts/setup.sh):
-# formatting, lints on host and wasm32, docs, native tests of the pure core, a release build
-# under a sub-path, browser tests of that build in headless Chromium, and the size report.
+# formatting, lints on host and wasm32, docs, native tests of the pure core, that the fuzz
+# targets compile, a release build under a sub-path, browser tests of that build in headless
+# Chromium, and the size report.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -22,6 +23,10 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
 
 step "native tests"
 cargo test --locked
+
+step "fuzz targets compile (fuzz/ is its own workspace; scripts/fuzz.sh runs them)"
+# Shares the workspace's target directory, so the app's dependencies are built once.
+cargo check --quiet --manifest-path fuzz/Cargo.toml --bins --target-dir target
 
 step "release builds: under the sub-path /egov/, and at the root of a host"
 dist="$root/target/test-dist"

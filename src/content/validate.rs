@@ -567,9 +567,10 @@ impl<'a> ItemCheck<'a> {
     fn source(&mut self, raw: &RawSource, known_facts: Option<&HashSet<String>>) -> Source {
         let url = raw.url.as_deref().map(str::trim).map(str::to_string);
         if let Some(url) = &url {
-            let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+            // https only: a source read over plain http could be altered on the way.
+            let scheme_ok = url.starts_with("https://");
             if !scheme_ok || url.contains(char::is_whitespace) || url.len() < 12 {
-                self.fail("sources", format!("`{url}` is not an http(s) address"));
+                self.fail("sources", format!("`{url}` is not an https address"));
             }
         }
         for fact in &raw.facts {

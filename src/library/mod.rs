@@ -8,6 +8,7 @@
 
 mod backup;
 mod calendar;
+mod note_edit;
 mod report;
 mod share;
 
@@ -19,6 +20,7 @@ pub use backup::{
     parse_backup, Backup, ImportError, MergeReport, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES,
 };
 pub use calendar::calendar_ics;
+pub use note_edit::{FieldSave, OTHER_VERSION_MARKER};
 pub use report::{
     note_parts, trip_report, trip_report_markdown, ReportEntry, ReportGroup, TripReport,
     REPORT_TITLE,
@@ -29,9 +31,12 @@ pub use share::{decode_share, item_code, share_query, ShareError, SharedList, MA
 /// old app versions must not read would move to a new key (and migrate from this one).
 pub const STORAGE_KEY: &str = "egov-companion/library/v1";
 
+/// The start of the keys under which unreadable stored libraries are kept aside.
+pub const UNREADABLE_PREFIX: &str = "egov-companion/library/unreadable-";
+
 /// The key under which an unreadable stored library is kept aside, never overwritten.
 pub fn backup_key(now: u64) -> String {
-    format!("egov-companion/library/unreadable-{now}")
+    format!("{UNREADABLE_PREFIX}{now}")
 }
 
 /// The storage format written today. Older formats are migrated by [`decode`].

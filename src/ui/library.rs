@@ -4,13 +4,21 @@
 //! Every change goes through [`change_library`]: it updates the in-memory library at once
 //! (so the page responds instantly), then writes it to storage. A failed write is reported
 //! and the in-memory library stays, so nothing is lost while the page is open.
+//!
+//! A note is saved after a short pause in typing, and at once when its field loses focus,
+//! when its page goes away (another route), and when the page is hidden or closed (phone
+//! locked, app switched), so no keystroke is lost. Other tabs' changes show in open fields
+//! that are not being edited; a field edited in two tabs at once keeps both texts.
 
 use leptos::prelude::*;
 
+use std::sync::{Arc, Mutex};
+
 use crate::library::{
-    backup_key, decode, encode, Library, NOTE_MAX_CHARS, NOTE_PROMPTS, NOTE_WARN_CHARS, STORAGE_KEY,
+    backup_key, decode, encode, FieldSave, Library, StoreError, NOTE_MAX_CHARS, NOTE_PROMPTS,
+    NOTE_WARN_CHARS, STORAGE_KEY, UNREADABLE_PREFIX,
 };
-use crate::web::storage;
+use crate::web::{self, storage};
 
 /// How long typing must pause before a note is saved, in milliseconds.
 const NOTE_SAVE_DELAY_MS: u64 = 400;
@@ -29,6 +37,9 @@ pub enum LibraryNotice {
     },
     /// Saving failed; the library is kept in memory while the page is open.
     NotSaved(String),
+    /// The stored library was written by a newer version of the app (open in another tab,
+    /// or this page is an old copy): nothing is written until the page is reloaded.
+    NewerFormat,
 }
 
 /// The library and its notice, shared by every page.
@@ -48,21 +59,29 @@ pub struct LibraryState {
 
 impl LibraryState {
     /// Reads the stored library. Missing means empty. Unreadable means: keep the original
-    /// under a backup key, start empty, and say so.
+    /// under a backup key (once: a copy kept by an earlier start is not made again), start
+    /// empty, and say so. Written by a newer version of the app: change nothing, ask for a
+    /// reload.
     pub fn load() -> Self {
         let (library, notice, writable) = match storage::read(STORAGE_KEY) {
             Ok(None) => (Library::default(), None, true),
             Ok(Some(text)) => match decode(&text) {
                 Ok(library) => (library, None, true),
+                Err(StoreError::NewerFormat(_)) => {
+                    (Library::default(), Some(LibraryNotice::NewerFormat), false)
+                }
                 Err(error) => {
-                    let key = backup_key(storage::now_ms());
-                    let kept = storage::write(&key, &text).is_ok();
+                    let kept_at = storage::key_holding(UNREADABLE_PREFIX, &text).or_else(|| {
+                        let key = backup_key(storage::now_ms());
+                        storage::write(&key, &text).is_ok().then_some(key)
+                    });
+                    let writable = kept_at.is_some();
                     let notice = LibraryNotice::Unreadable {
                         reason: error.to_string(),
-                        kept_at: kept.then_some(key),
+                        kept_at,
                         original: text,
                     };
-                    (Library::default(), Some(notice), kept)
+                    (Library::default(), Some(notice), writable)
                 }
             },
             Err(error) => (
@@ -85,8 +104,14 @@ impl LibraryState {
         match text.as_deref().map(decode) {
             None => self.library.set(Library::default()),
             Some(Ok(library)) => self.library.set(library),
-            // Another tab wrote something this version cannot read (a newer app): keep ours.
-            Some(Err(_)) => {}
+            // A newer version of the app, open in another tab, wrote a format this one
+            // cannot read: writing ours over it would lose its changes.
+            Some(Err(StoreError::NewerFormat(_))) => {
+                self.writable.set_value(false);
+                self.notice.set(Some(LibraryNotice::NewerFormat));
+            }
+            // Anything else unreadable: keep ours; the next start keeps it aside.
+            Some(Err(_)) => self.in_sync.set_value(false),
         }
     }
 }
@@ -178,6 +203,18 @@ pub fn LibraryNoticeBanner() -> impl IntoView {
                 }
                     .into_any()
             }
+            LibraryNotice::NewerFormat => view! {
+                <section class="notice notice-error" aria-labelledby="library-notice-title">
+                    <h2 id="library-notice-title">"A newer version of the app has saved your library"</h2>
+                    <p>
+                        "This page is an older version and cannot read it, so it changes nothing. Reload to use the newer version."
+                    </p>
+                    <button type="button" class="button" on:click=move |_| web::reload()>
+                        "Reload"
+                    </button>
+                </section>
+            }
+                .into_any(),
             LibraryNotice::NotSaved(reason) => view! {
                 <section class="notice notice-error" aria-labelledby="library-notice-title">
                     <h2 id="library-notice-title">"Your last change is not saved on this device"</h2>
@@ -296,6 +333,111 @@ pub fn NoteEditor(
     }
 }
 
+/// One field's edit that is not saved yet, and the text it started from. Plain data outside
+/// the reactive system, so that a save run as the page goes away (unmount, `pagehide`) never
+/// reads a disposed signal.
+#[derive(Default)]
+struct FieldDraft {
+    /// The field's text when this editor last agreed with the library (see
+    /// [`Library::save_note_field`]).
+    base: String,
+    /// What was typed and is not saved yet.
+    unsaved: Option<String>,
+    /// The delayed save, if one is waiting.
+    timer: Option<TimeoutHandle>,
+}
+
+/// Saves one note field: after a pause in typing, and at once when the field loses focus,
+/// its page goes away, or the page is hidden or closed.
+#[derive(Clone)]
+struct FieldSaver {
+    state: LibraryState,
+    id: String,
+    prompt: Option<&'static str>,
+    draft: Arc<Mutex<FieldDraft>>,
+    /// What the text area shows.
+    text: RwSignal<String>,
+    /// "Saved", or why not.
+    status: RwSignal<String>,
+}
+
+impl FieldSaver {
+    fn draft(&self) -> std::sync::MutexGuard<'_, FieldDraft> {
+        // One thread in the browser: the lock is never poisoned by another holder.
+        self.draft
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Keeps what was typed and saves it after a pause.
+    fn typed(&self, value: String) {
+        self.text.set(value.clone());
+        self.status.set(String::new());
+        let mut draft = self.draft();
+        draft.unsaved = Some(value);
+        if let Some(timer) = draft.timer.take() {
+            timer.clear();
+        }
+        let saver = self.clone();
+        draft.timer = set_timeout_with_handle(
+            move || saver.flush(),
+            std::time::Duration::from_millis(NOTE_SAVE_DELAY_MS),
+        )
+        .ok();
+    }
+
+    /// Saves what is not saved yet, now. Safe to call at any time, also after unmounting.
+    fn flush(&self) {
+        let (base, value) = {
+            let mut draft = self.draft();
+            if let Some(timer) = draft.timer.take() {
+                timer.clear();
+            }
+            let Some(value) = draft.unsaved.take() else {
+                return;
+            };
+            (draft.base.clone(), value)
+        };
+        let now = storage::now_ms();
+        let (id, prompt) = (&self.id, self.prompt);
+        let result = change_library(self.state, |l| {
+            l.save_note_field(id, prompt, &base, &value, now)
+        });
+        // The signals below may be gone (the page has been left): `try_` does nothing then.
+        match result {
+            Ok(FieldSave::Saved) => {
+                self.draft().base = value;
+                self.status.try_set("Saved".into());
+            }
+            Ok(FieldSave::ChangedElsewhere(kept)) => {
+                self.draft().base = kept.clone();
+                self.text.try_set(kept);
+                self.status.try_set(CHANGED_ELSEWHERE.into());
+            }
+            Err(error) => {
+                // Still typed, still not saved: the next change or pause tries again.
+                self.draft().unsaved = Some(value);
+                self.status.try_set(format!("Not saved: {error}."));
+            }
+        }
+    }
+
+    /// Shows a change made in another tab, unless this field has an edit of its own
+    /// waiting (then saving it keeps both, see [`FieldSave::ChangedElsewhere`]).
+    fn take_outside_change(&self, stored: String) {
+        let mut draft = self.draft();
+        if draft.unsaved.is_none() && draft.base != stored {
+            draft.base = stored.clone();
+            drop(draft);
+            self.text.set(stored);
+        }
+    }
+}
+
+/// What a note field says when another tab changed it while it was being edited here.
+const CHANGED_ELSEWHERE: &str =
+    "This note was changed in another tab at the same time. Nothing was replaced: both versions are kept here.";
+
 /// One text field of a note (the note itself or a prompt's answer), saved as you type.
 #[component]
 fn NoteField(
@@ -312,44 +454,52 @@ fn NoteField(
     let state = use_library();
     let field_id = format!("note-{}", prompt.unwrap_or("text"));
     let (help_id, status_id) = (format!("{field_id}-help"), format!("{field_id}-status"));
-    let initial = state
-        .library
-        .with_untracked(|l| {
-            l.note(&id).and_then(|n| match prompt {
-                None => Some(n.text.clone()),
-                Some(key) => n.prompts.get(key).cloned(),
-            })
-        })
-        .unwrap_or_default();
-    let text = RwSignal::new(initial);
+    let initial = state.library.with_untracked(|l| l.note_field(&id, prompt));
+    let text = RwSignal::new(initial.clone());
     let status = RwSignal::new(String::new());
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let save = move |id: String| {
-        let value = text.get_untracked();
-        let now = storage::now_ms();
-        let result = change_library(state, |l| match prompt {
-            None => l.set_note(&id, &value, now),
-            Some(key) => l.set_prompt(&id, key, &value, now),
+    let saver = FieldSaver {
+        state,
+        id: id.clone(),
+        prompt,
+        draft: Arc::new(Mutex::new(FieldDraft {
+            base: initial,
+            ..FieldDraft::default()
+        })),
+        text,
+        status,
+    };
+    {
+        let saver = saver.clone();
+        Effect::new(move |_| {
+            let stored = state.library.with(|l| l.note_field(&saver.id, prompt));
+            saver.take_outside_change(stored);
         });
-        match result {
-            Ok(()) => status.set("Saved".into()),
-            Err(error) => status.set(format!("Not saved: {error}.")),
-        }
+    }
+    let leaving = {
+        let saver = saver.clone();
+        window_event_listener(leptos::ev::pagehide, move |_| saver.flush())
     };
-    let on_input = move |event| {
-        text.set(event_target_value(&event));
-        status.set(String::new());
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        let id = id.clone();
-        let handle = set_timeout_with_handle(
-            move || save(id),
-            std::time::Duration::from_millis(NOTE_SAVE_DELAY_MS),
-        )
-        .ok();
-        pending.set_value(handle);
+    let hidden = {
+        let saver = saver.clone();
+        window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if web::page_is_hidden() {
+                saver.flush();
+            }
+        })
     };
+    {
+        let saver = saver.clone();
+        on_cleanup(move || {
+            leaving.remove();
+            hidden.remove();
+            saver.flush();
+        });
+    }
+    let on_input = {
+        let saver = saver.clone();
+        move |event| saver.typed(event_target_value(&event))
+    };
+    let on_blur = move |_| saver.flush();
     let length = move || text.with(|t| t.chars().count());
     view! {
         <label for=field_id.clone() class:visually-hidden=hide_label>
@@ -361,6 +511,7 @@ fn NoteField(
             aria-describedby=format!("{help_id} {status_id}")
             prop:value=move || text.get()
             on:input=on_input
+            on:blur=on_blur
         ></textarea>
         <p id=help_id class="hint">
             {move || {

@@ -39,6 +39,13 @@ pub fn print() {
     }
 }
 
+/// Reloads the page.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Sets the document title.
 pub fn set_document_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
@@ -102,6 +109,14 @@ pub fn is_typing(event: &web_sys::KeyboardEvent) -> bool {
     };
     matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
         || element.is_content_editable()
+}
+
+/// True when the page is hidden: the phone was locked, another app or tab was brought to
+/// the front. Pending work must be saved now; the page may never be shown again.
+pub fn page_is_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
 }
 
 /// Removes the static loading screen that `index.html` shows before the app runs.

@@ -1,5 +1,5 @@
 //! Offline and updates, as the app sees them. The service worker is registered by
-//! `public/sw-register.js` (plain JavaScript, so the WebAssembly carries no service-worker
+//! `public/page-shell.js` (plain JavaScript, so the WebAssembly carries no service-worker
 //! bindings); it marks `<html data-update="available">` and fires `egov:update-available`
 //! when a newer version waits, and takes `egov:apply-update` as the person's go-ahead.
 
@@ -21,7 +21,7 @@ pub const OFFLINE_STATUS_EVENT: &str = "egov:offline-status";
 /// The event the app fires to ask the service worker to report (and finish) caching.
 const MAKE_OFFLINE_EVENT: &str = "egov:make-offline";
 
-/// What `public/sw-register.js` last reported about offline readiness.
+/// What `public/page-shell.js` last reported about offline readiness.
 pub fn offline_readiness() -> OfflineReadiness {
     let html = web_sys::window()
         .and_then(|w| w.document())

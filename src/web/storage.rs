@@ -45,6 +45,16 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     local_storage()?.set_item(key, value).map_err(describe)
 }
 
+/// The first key starting with `prefix` whose value is exactly `value`, if any.
+pub fn key_holding(prefix: &str, value: &str) -> Option<String> {
+    let storage = local_storage().ok()?;
+    let count = storage.length().ok()?;
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .find(|key| storage.get_item(key).ok().flatten().as_deref() == Some(value))
+}
+
 /// When a storage event (another tab changed storage) is about `key`: `Some(new value)`.
 pub fn changed_value(event: &web_sys::StorageEvent, key: &str) -> Option<Option<String>> {
     (event.key().as_deref() == Some(key)).then(|| event.new_value())
@@ -62,6 +72,9 @@ pub fn request_persistence() {
 pub fn now_ms() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
+
+/// How long a download's file address stays valid after the click, in milliseconds.
+const DOWNLOAD_URL_LIFETIME_MS: i32 = 60_000;
 
 /// Offers `text` to the person as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), StorageError> {
@@ -82,8 +95,21 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), StorageEr
         .map_err(|_| StorageError::Failed("no link element".into()))?;
     link.set_href(&url);
     link.set_download(file_name);
+    // Attached while clicked, and the file's address kept for a minute: some browsers
+    // (Safari on iOS) start the download only after the click has returned.
+    let body = document.body().ok_or(StorageError::Unavailable)?;
+    body.append_child(&link).map_err(failed)?;
     link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    link.remove();
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            DOWNLOAD_URL_LIFETIME_MS,
+        );
+    }
     Ok(())
 }
 

@@ -244,7 +244,7 @@ test("the app's code downloads only after the first screen has painted", async (
     firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
     code: performance
       .getEntriesByType("resource")
-      .filter((r) => /\.(wasm|js)$/.test(new URL(r.name).pathname) && !/theme|sw-register/.test(r.name))
+      .filter((r) => /\.(wasm|js)$/.test(new URL(r.name).pathname) && !/theme|page-shell/.test(r.name))
       .map((r) => ({ name: r.name, start: r.startTime })),
   }));
   assert.ok(timing.firstPaint > 0, "the first screen painted");

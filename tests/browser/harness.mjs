@@ -27,12 +27,15 @@ export function chromiumPath() {
   return found;
 }
 
-/** Starts the server (the bundle in `dist`, served under `base`) and the browser. */
-export async function startSuite({ dist = DIST, base = BASE } = {}) {
+/**
+ * Starts the server (the bundle in `dist`, served under `base` as the host profile `host`
+ * of server.mjs would) and the browser.
+ */
+export async function startSuite({ dist = DIST, base = BASE, host = "plain" } = {}) {
   if (!existsSync(`${dist}/index.html`)) {
     throw new Error(`${dist}/index.html is missing: build with trunk build --release --public-url ${base}`);
   }
-  const server = await serveStatic(dist, base);
+  const server = await serveStatic(dist, base, { host });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   return {
     server,

@@ -25,7 +25,7 @@ const SCREENS = {
 
 for (const scheme of ["light", "dark"]) {
   test(`screenshots of home, programme, an item, search and saved (${scheme})`, async () => {
-    const { page, url, context } = await openPage(suite, PHONE);
+    const { page, url, context, assertClean } = await openPage(suite, PHONE);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(url("/case-studies/hometax"));
     await waitForApp(page);
@@ -38,6 +38,7 @@ for (const scheme of ["light", "dark"]) {
       await page.screenshot({ path: file });
       assert.ok(statSync(file).size > 5_000, `${file} was written`);
     }
+    assertClean();
     await context.close();
   });
 }

@@ -102,7 +102,7 @@ fn entry_view(entry: ReportEntry) -> impl IntoView {
                         let link = source
                             .url
                             .clone()
-                            .map(|url| view! { " " <a href=url.clone()>{url.clone()}</a> });
+                            .map(|url| view! { " " <a href=url.clone() rel="noreferrer">{url.clone()}</a> });
                         view! { <li>{format!("Source: {}, {}", source.publisher, source.title)} {link}</li> }
                     })
                     .collect_view()}

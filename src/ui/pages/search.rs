@@ -32,15 +32,21 @@ pub fn SearchPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let content = loaded_content();
 
-    let text = move || query_map.read().get("q").unwrap_or_default();
+    // URL values are cut where they are read: a crafted link may carry megabytes, which
+    // would otherwise be shown and copied into every facet link.
+    let text = move || {
+        let map = query_map.read();
+        cut(map.get_str("q").unwrap_or_default(), MAX_QUERY_CHARS)
+    };
     let filters = Memo::new(move |_| {
         let map = query_map.read();
+        let value = |key: &str| map.get_str(key).map(|v| cut(v, MAX_FILTER_CHARS));
         Filters {
-            kind: map.get("kind").and_then(|k| Kind::from_slug(&k)),
-            topic: map.get("topic"),
-            country: map.get("country"),
-            organisation: map.get("organisation"),
-            edition: map.get("edition"),
+            kind: value("kind").and_then(|k| Kind::from_slug(&k)),
+            topic: value("topic"),
+            country: value("country"),
+            organisation: value("organisation"),
+            edition: value("edition"),
         }
     });
     // The index file built at deploy time, fetched once (from the offline cache after the
@@ -135,6 +141,10 @@ pub fn SearchPage() -> impl IntoView {
         }
     });
 
+    // The results list is drawn only once something is asked and search is ready.
+    let shows_results =
+        move || ready.get() && !(text().trim().is_empty() && filters.read().is_empty());
+
     let catalog = content.clone();
     let status = move || {
         let results = results.read();
@@ -165,7 +175,7 @@ pub fn SearchPage() -> impl IntoView {
                 spellcheck="false"
                 enterkeyhint="search"
                 aria-describedby="search-hint"
-                aria-controls=RESULTS_ID
+                aria-controls=move || shows_results().then_some(RESULTS_ID)
                 maxlength=MAX_QUERY_CHARS
                 prop:value=text
                 on:input=on_input
@@ -230,6 +240,14 @@ pub fn SearchPage() -> impl IntoView {
                 .into_any()
         }}
     }
+}
+
+/// Longest filter value read from the URL, in characters (ids and topics are far shorter).
+const MAX_FILTER_CHARS: usize = 100;
+
+/// `value`, cut to its first `max` characters.
+fn cut(value: &str, max: usize) -> String {
+    value.chars().take(max).collect()
 }
 
 /// Text segments with matched words in `<mark>`.

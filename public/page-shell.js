@@ -1,5 +1,9 @@
-// Registers the service worker and relays its update lifecycle to the app, so that the
-// WebAssembly needs no service-worker bindings (they would cost it size):
+// The page's plain-JavaScript shell, outside the WebAssembly:
+// 1. If the WebAssembly ever traps (a panic aborts it), a notice with a Reload button shows
+//    instead of a page that silently stops responding. Notes are saved as they are typed,
+//    so reloading loses nothing.
+// 2. It registers the service worker and relays its update lifecycle to the app, so that
+//    the WebAssembly needs no service-worker bindings (they would cost it size):
 // - when a newer version is installed and waiting, <html data-update="available"> is set
 //   and an "egov:update-available" event fires;
 // - the app fires "egov:apply-update" when the person clicks Reload: the waiting worker
@@ -8,6 +12,39 @@
 //   "egov:offline-status" fires; the app fires "egov:make-offline" to ask for it again.
 // Without service workers (private mode, old browsers) <html data-offline="unavailable"> is
 // set and the app works online.
+(function () {
+  function showCrashNotice() {
+    if (document.getElementById("crash-notice") || !document.body) return;
+    var notice = document.createElement("section");
+    notice.id = "crash-notice";
+    notice.className = "notice notice-error crash-notice";
+    notice.setAttribute("role", "alert");
+    var title = document.createElement("h2");
+    title.textContent = "Something went wrong and the app stopped";
+    var text = document.createElement("p");
+    text.textContent = "Your bookmarks and notes are saved on this device. Reload to carry on.";
+    var reload = document.createElement("button");
+    reload.type = "button";
+    reload.className = "button";
+    reload.textContent = "Reload";
+    reload.addEventListener("click", function () {
+      window.location.reload();
+    });
+    notice.append(title, text, reload);
+    document.body.prepend(notice);
+    reload.focus();
+  }
+  function isTrap(error) {
+    return typeof WebAssembly === "object" && error instanceof WebAssembly.RuntimeError;
+  }
+  window.addEventListener("error", function (event) {
+    if (isTrap(event.error)) showCrashNotice();
+  });
+  window.addEventListener("unhandledrejection", function (event) {
+    if (isTrap(event.reason)) showCrashNotice();
+  });
+})();
+
 (function () {
   var html = document.documentElement;
   function status(state, bytes) {
@@ -42,11 +79,26 @@
     });
     waiting.postMessage("skip-waiting");
   });
+  // A tab left open for days (or an installed app) learns of new versions: the browser
+  // checks by itself only on navigations, which a single-page app rarely makes.
+  var UPDATE_CHECK_MS = 60 * 60 * 1000;
+  function checkForUpdates(registration) {
+    var lastCheck = Date.now();
+    function check() {
+      lastCheck = Date.now();
+      registration.update().catch(function () {});
+    }
+    setInterval(check, UPDATE_CHECK_MS);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible" && Date.now() - lastCheck > UPDATE_CHECK_MS) check();
+    });
+  }
   window.addEventListener("load", function () {
     navigator.serviceWorker
       .register(new URL("sw.js", document.baseURI).href)
       .then(function (registration) {
         checkReady();
+        checkForUpdates(registration);
         if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
         registration.addEventListener("updatefound", function () {
           var installing = registration.installing;
