@@ -49,7 +49,9 @@ fn a_truncated_value_is_reported_as_damaged() {
 
 mod with_real_content {
     use egov_companion::content::Catalog;
-    use egov_companion::library::{calendar_ics, trip_report_markdown, Library};
+    use egov_companion::library::{
+        calendar_ics, decode_share, item_code, trip_report_markdown, Library, MAX_SHARED_ITEMS,
+    };
 
     pub(super) fn catalog() -> Catalog {
         super::common::real_catalog()
@@ -102,6 +104,30 @@ mod with_real_content {
         assert!(report.contains(
             "## No longer in the knowledge base\n\n- gone-item\n  - My note:\n    > Kept anyway."
         ));
+    }
+
+    #[test]
+    fn every_item_of_the_real_catalog_has_its_own_share_code() {
+        let catalog = catalog();
+        let mut owners: std::collections::HashMap<String, &str> = Default::default();
+        for item in catalog.items() {
+            if let Some(other) = owners.insert(item_code(&item.id), &item.id) {
+                panic!(
+                    "`{}` and `{other}` share the code {}",
+                    item.id,
+                    item_code(&item.id)
+                );
+            }
+        }
+        assert_eq!(owners.len(), catalog.len());
+        // So a link of all of them opens all of them, in order.
+        let ids: Vec<&str> = catalog.items().iter().map(|i| i.id.as_str()).collect();
+        for chunk in ids.chunks(MAX_SHARED_ITEMS) {
+            let codes: String = chunk.iter().map(|id| item_code(id)).collect();
+            let shared = decode_share(&codes, None, &catalog).expect("decodes");
+            assert_eq!(shared.ids, chunk);
+            assert_eq!(shared.unknown, 0);
+        }
     }
 
     #[test]

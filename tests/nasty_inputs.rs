@@ -1,14 +1,16 @@
 //! A corpus of nasty inputs (`tests/nasty/`: deep nesting, huge strings, invalid UTF-8, NUL
 //! bytes, right-to-left overrides, emoji, combining-mark floods, script payloads, wrong
 //! types) fed to every parser and to search. Nothing may panic; bad input must come back
-//! as a described error, and accepted text stays text.
+//! as the error that names what is wrong with it, and accepted text stays text.
 
 use std::fs;
 use std::path::Path;
 
 use egov_companion::content::{build_catalog, parse_index, parse_kind_file, Catalog};
-use egov_companion::library::{decode, decode_share, parse_backup};
-use egov_companion::search::{search, Query, SearchIndex};
+use egov_companion::library::{
+    decode, decode_share, parse_backup, ImportError, ShareError, StoreError, MAX_SHARED_ITEMS,
+};
+use egov_companion::search::{search, Hit, Query, SearchIndex};
 
 /// Every file of the corpus, read as the browser would (invalid UTF-8 replaced).
 fn corpus() -> Vec<(String, String)> {
@@ -42,43 +44,104 @@ fn small_catalog() -> Catalog {
     .0
 }
 
+/// Files of the corpus that are not even a content file's outer shape (`kind` and `items`).
+const NOT_KIND_FILES: [&str; 8] = [
+    "backup-hostile.json",
+    "backup-huge-numbers.json",
+    "deep-nesting.json",
+    "empty.json",
+    "html-page.json",
+    "not-an-object.json",
+    "nul-bytes.json",
+    "share-code-junk.txt",
+];
+
+/// Why `parse_backup` must refuse each file: none of the corpus is a backup it may accept.
+fn expected_import_error(name: &str) -> fn(&ImportError) -> bool {
+    match name {
+        "empty.json" => |e| *e == ImportError::Truncated,
+        "html-page.json" | "share-code-junk.txt" => |e| *e == ImportError::NotJson,
+        // Shaped like a backup, with ids that are NUL bytes.
+        "backup-hostile.json" => {
+            |e| matches!(e, ImportError::Damaged(why) if why.contains("not an item id"))
+        }
+        // A format number no integer type holds is not a backup's shape.
+        _ => |e| *e == ImportError::NotABackup,
+    }
+}
+
 #[test]
-fn no_parser_panics_and_every_refusal_says_why() {
+fn no_parser_panics_and_each_refuses_for_the_right_reason() {
     let catalog = small_catalog();
     let index = SearchIndex::build(&catalog);
     for (name, text) in corpus() {
-        if let Err(problem) = parse_index(&text) {
-            assert!(!problem.message.is_empty(), "{name}: index message");
-        }
+        // None of the corpus is an index file; the problem names the index file.
+        let problem = parse_index(&text).expect_err(&name);
+        assert_eq!(problem.file, "index.json", "{name}");
         match parse_kind_file(&name, &text) {
             Ok(file) => {
+                assert!(!NOT_KIND_FILES.contains(&name.as_str()), "{name}: accepted");
                 for problem in &file.problems {
-                    assert!(!problem.message.is_empty(), "{name}: item message");
+                    assert_eq!(problem.file, name, "{name}: item problem names its file");
                 }
                 let (catalog, problems) = build_catalog("2026-11-27", vec![file], None);
                 for problem in &problems {
-                    assert!(!problem.to_string().is_empty(), "{name}: problem");
+                    assert_eq!(problem.file, name, "{name}: problem names its file");
+                    assert!(problem.item.is_some(), "{name}: problem names its item");
                 }
-                // Whatever was accepted can be indexed and searched.
+                // Whatever was accepted can be indexed and searched, and finds itself.
                 let index = SearchIndex::build(&catalog);
-                for item in catalog.items() {
+                for (position, item) in catalog.items().iter().enumerate() {
                     let query: String = item.title.chars().take(40).collect();
-                    let _ = search(&index, &catalog, &Query::new(&query));
+                    let results = search(&index, &catalog, &Query::new(&query));
+                    assert_hits_are_real(&results.hits, catalog.len(), &name);
+                    assert!(
+                        results.hits.iter().any(|hit| hit.item == position),
+                        "{name}: `{query}` does not find its item"
+                    );
                 }
             }
-            Err(problem) => assert!(!problem.message.is_empty(), "{name}: file message"),
+            Err(problem) => {
+                assert!(NOT_KIND_FILES.contains(&name.as_str()), "{name}: {problem}");
+                assert_eq!(
+                    (problem.file.as_str(), &problem.item),
+                    (name.as_str(), &None)
+                );
+            }
         }
-        if let Err(error) = decode(&text) {
-            assert!(!error.to_string().is_empty(), "{name}: storage message");
-        }
-        if let Err(error) = parse_backup(&text) {
-            assert!(!error.to_string().is_empty(), "{name}: import message");
-        }
-        if let Err(error) = decode_share(&text, Some(&text), &catalog) {
-            assert!(!error.to_string().is_empty(), "{name}: share message");
-        }
+        // None of the corpus is a stored library of a known format.
+        assert!(
+            matches!(decode(&text), Err(StoreError::Corrupt(_))),
+            "{name}: {:?}",
+            decode(&text)
+        );
+        let import = parse_backup(&text).expect_err(&name);
+        assert!(expected_import_error(&name)(&import), "{name}: {import:?}");
+        let share = decode_share(&text, Some(&text), &catalog).expect_err(&name);
+        let expected = if text.is_empty() {
+            ShareError::Empty
+        } else if text.len() > MAX_SHARED_ITEMS * 6 {
+            // (Six characters per item's code.)
+            ShareError::TooLong
+        } else {
+            ShareError::Malformed
+        };
+        assert_eq!(share, expected, "{name}");
         let results = search(&index, &catalog, &Query::new(&text));
-        assert!(results.hits.len() <= 50, "{name}: search stays bounded");
+        assert_hits_are_real(&results.hits, catalog.len(), &name);
+    }
+}
+
+/// Every hit is an item of the catalog, listed once.
+fn assert_hits_are_real(hits: &[Hit], items: usize, name: &str) {
+    let mut seen = std::collections::HashSet::new();
+    for hit in hits {
+        assert!(hit.item < items, "{name}: a hit past the items");
+        assert!(
+            seen.insert(hit.item),
+            "{name}: item {} listed twice",
+            hit.item
+        );
     }
 }
 
@@ -99,7 +162,7 @@ fn the_worst_files_are_refused_for_the_right_reason() {
     let (catalog, problems) = build_catalog("2026-11-27", vec![payloads], None);
     assert!(problems
         .iter()
-        .any(|p| p.message.contains("not an http(s) address")));
+        .any(|p| p.message.contains("not an https address")));
     assert!(catalog.is_empty());
 
     // Raw NUL bytes inside strings are not JSON; escaped ones make ids that are not slugs.
@@ -111,9 +174,18 @@ fn the_worst_files_are_refused_for_the_right_reason() {
     assert!(problems.iter().any(|p| p.field.as_deref() == Some("id")));
 
     // Hostile backups are refused before they touch the library.
-    assert!(parse_backup(&files["backup-hostile.json"]).is_err());
-    assert!(parse_backup(&files["backup-huge-numbers.json"]).is_err());
-    assert!(decode_share(&files["share-code-junk.txt"], None, &Catalog::default()).is_err());
+    assert!(matches!(
+        parse_backup(&files["backup-hostile.json"]),
+        Err(ImportError::Damaged(_))
+    ));
+    assert_eq!(
+        parse_backup(&files["backup-huge-numbers.json"]),
+        Err(ImportError::NotABackup)
+    );
+    assert_eq!(
+        decode_share(&files["share-code-junk.txt"], None, &Catalog::default()),
+        Err(ShareError::TooLong)
+    );
 }
 
 #[test]

@@ -340,3 +340,155 @@ fn link(url: &str) -> String {
     out.push('>');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{build_catalog, parse_kind_file};
+
+    /// A catalog of `(kind, items)` files; each item gets a summary and a source.
+    fn catalog_of(files: &[(&str, Vec<serde_json::Value>)]) -> Catalog {
+        let files = files
+            .iter()
+            .map(|(kind, items)| {
+                let items: Vec<serde_json::Value> = items
+                    .iter()
+                    .cloned()
+                    .map(|mut item| {
+                        item["summary"] = "A summary.".into();
+                        if item.get("sources").is_none() {
+                            item["sources"] = serde_json::json!([{"publisher": "P", "title": "T"}]);
+                        }
+                        item
+                    })
+                    .collect();
+                let text = serde_json::json!({"kind": kind, "items": items}).to_string();
+                parse_kind_file(&format!("{kind}s.json"), &text).expect("fixture parses")
+            })
+            .collect();
+        let (catalog, problems) = build_catalog("2026-11-27", files, None);
+        assert!(problems.is_empty(), "{problems:?}");
+        catalog
+    }
+
+    fn programme() -> Catalog {
+        use serde_json::json;
+        catalog_of(&[
+            (
+                "edition",
+                vec![json!({"id": "e2017", "title": "2017 in Seoul", "start": "2017-10-30",
+                    "end": "2017-11-03"})],
+            ),
+            (
+                "session",
+                vec![json!({"id": "forum", "title": "Forum", "edition": "e2017",
+                    "format": "forum", "day": "2017-11-01"})],
+            ),
+            (
+                "presentation",
+                vec![
+                    json!({"id": "in-forum", "title": "In the forum", "edition": "e2017",
+                        "session": "forum"}),
+                    json!({"id": "no-session", "title": "Tied to no session",
+                        "edition": "e2017"}),
+                ],
+            ),
+        ])
+    }
+
+    /// Every item id the report lists, in order.
+    fn listed(report: &TripReport) -> Vec<&str> {
+        report
+            .groups
+            .iter()
+            .flat_map(|g| {
+                g.entries
+                    .iter()
+                    .chain(g.days.iter().flat_map(|(_, entries)| entries))
+            })
+            .map(|e| e.item.id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_presentation_tied_to_no_session_is_listed_under_its_edition() {
+        let catalog = programme();
+        let mut library = Library::default();
+        library.toggle_bookmark("no-session", 1);
+        let report = trip_report(&library, &catalog, "2026-11-27");
+        assert_eq!(listed(&report), ["no-session"]);
+        assert_eq!(report.groups[0].heading, "2017 in Seoul");
+        assert_eq!(report.groups[0].days[0].0, "Day not recorded in the sources");
+        let markdown = trip_report_markdown(&library, &catalog, "2026-11-27");
+        assert!(markdown.contains("**Tied to no session** (Presentation)"), "{markdown}");
+    }
+
+    #[test]
+    fn every_saved_item_is_listed_exactly_once() {
+        let catalog = programme();
+        let mut library = Library::default();
+        for id in ["no-session", "in-forum", "forum", "e2017"] {
+            library.toggle_bookmark(id, 1);
+        }
+        let report = trip_report(&library, &catalog, "2026-11-27");
+        let mut ids = listed(&report);
+        ids.sort_unstable();
+        assert_eq!(ids, ["e2017", "forum", "in-forum", "no-session"]);
+        let group = &report.groups[0];
+        assert_eq!(group.days.len(), 2, "{group:?}");
+        assert_eq!(group.days[1].0, "Day not recorded in the sources");
+    }
+
+    /// A title, an address and a note of the kind a hostile backup or content could bring.
+    fn hostile() -> (Catalog, Library) {
+        let catalog = catalog_of(&[(
+            "term",
+            vec![serde_json::json!({
+                "id": "evil", "title": "<img src=x onerror=alert(1)> *bold* [a](javascript:x)",
+                "expansion": "E",
+                "sources": [{"publisher": "P <b>", "title": "T",
+                    "url": "https://a.bc/><img/src=x/onerror=alert(1)>"}]
+            })],
+        )]);
+        let mut library = Library::default();
+        library.toggle_bookmark("evil", 1);
+        library.toggle_bookmark("<script>alert(1)</script>", 2);
+        library
+            .set_note(
+                "evil",
+                "line one\rline two\r\n- not a list\n1. not a list\n# not a heading <b>x</b>",
+                3,
+            )
+            .expect("short");
+        (catalog, library)
+    }
+
+    #[test]
+    fn markdown_keeps_hostile_titles_notes_and_ids_as_text() {
+        let (catalog, library) = hostile();
+        let markdown = trip_report_markdown(&library, &catalog, "2026-11-27");
+        assert!(markdown.contains(
+            "**&lt;img src=x onerror=alert(1)&gt; \\*bold\\* \\[a\\](javascript:x)** (Glossary term)"
+        ));
+        assert!(markdown.contains(
+            "    > line one\n    > line two\n    > \\- not a list\n    > 1\\. not a list\n    > \\# not a heading &lt;b&gt;x&lt;/b&gt;\n"
+        ), "{markdown}");
+        assert!(markdown.contains("- &lt;script&gt;alert(1)&lt;/script&gt;\n"));
+        assert!(!markdown.contains('\r'));
+        // The only `<` left opens an autolink.
+        for (at, _) in markdown.match_indices('<') {
+            assert!(markdown[at..].starts_with("<https://"), "{}", &markdown[at..]);
+        }
+    }
+
+    #[test]
+    fn a_source_address_cannot_break_out_of_its_link() {
+        let (catalog, library) = hostile();
+        let markdown = trip_report_markdown(&library, &catalog, "2026-11-27");
+        assert!(markdown.contains(
+            "  - Source: P &lt;b&gt;, T <https://a.bc/%3E%3Cimg/src=x/onerror=alert(1)%3E>\n"
+        ), "{markdown}");
+        assert_eq!(link("https://a.bc/a b\"c`d"), " <https://a.bc/a%20b%22c%60d>");
+        assert_eq!(link("javascript:alert(1)"), " javascript:alert(1)");
+    }
+}
