@@ -376,8 +376,10 @@ mod tests {
         catalog_of(&[
             (
                 "edition",
-                vec![json!({"id": "e2017", "title": "2017 in Seoul", "start": "2017-10-30",
-                    "end": "2017-11-03"})],
+                vec![
+                    json!({"id": "e2017", "title": "2017 in Seoul", "start": "2017-10-30",
+                    "end": "2017-11-03"}),
+                ],
             ),
             (
                 "session",
@@ -418,9 +420,15 @@ mod tests {
         let report = trip_report(&library, &catalog, "2026-11-27");
         assert_eq!(listed(&report), ["no-session"]);
         assert_eq!(report.groups[0].heading, "2017 in Seoul");
-        assert_eq!(report.groups[0].days[0].0, "Day not recorded in the sources");
+        assert_eq!(
+            report.groups[0].days[0].0,
+            "Day not recorded in the sources"
+        );
         let markdown = trip_report_markdown(&library, &catalog, "2026-11-27");
-        assert!(markdown.contains("**Tied to no session** (Presentation)"), "{markdown}");
+        assert!(
+            markdown.contains("**Tied to no session** (Presentation)"),
+            "{markdown}"
+        );
     }
 
     #[test]
@@ -477,7 +485,11 @@ mod tests {
         assert!(!markdown.contains('\r'));
         // The only `<` left opens an autolink.
         for (at, _) in markdown.match_indices('<') {
-            assert!(markdown[at..].starts_with("<https://"), "{}", &markdown[at..]);
+            assert!(
+                markdown[at..].starts_with("<https://"),
+                "{}",
+                &markdown[at..]
+            );
         }
     }
 
@@ -485,10 +497,16 @@ mod tests {
     fn a_source_address_cannot_break_out_of_its_link() {
         let (catalog, library) = hostile();
         let markdown = trip_report_markdown(&library, &catalog, "2026-11-27");
-        assert!(markdown.contains(
-            "  - Source: P &lt;b&gt;, T <https://a.bc/%3E%3Cimg/src=x/onerror=alert(1)%3E>\n"
-        ), "{markdown}");
-        assert_eq!(link("https://a.bc/a b\"c`d"), " <https://a.bc/a%20b%22c%60d>");
+        assert!(
+            markdown.contains(
+                "  - Source: P &lt;b&gt;, T <https://a.bc/%3E%3Cimg/src=x/onerror=alert(1)%3E>\n"
+            ),
+            "{markdown}"
+        );
+        assert_eq!(
+            link("https://a.bc/a b\"c`d"),
+            " <https://a.bc/a%20b%22c%60d>"
+        );
         assert_eq!(link("javascript:alert(1)"), " javascript:alert(1)");
     }
 }
