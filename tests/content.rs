@@ -1,12 +1,12 @@
 //! The knowledge base, checked natively: the real `content/` is valid, complete and sourced,
 //! and every kind of bad input is refused with a message naming file, item and field.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
 use egov_companion::content::{
-    build_catalog, fact_ids_in, parse_index, parse_kind_file, Catalog, ContentProblem, Kind,
+    build_catalog, fact_ids_in, parse_index, parse_kind_file, Catalog, ContentProblem, Item, Kind,
     KindFile,
 };
 
@@ -14,10 +14,13 @@ fn content_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
 }
 
+fn source_document(name: &str) -> String {
+    fs::read_to_string(content_dir().join("sources").join(name))
+        .unwrap_or_else(|e| panic!("content/sources/{name} is copied into the repo: {e}"))
+}
+
 fn known_facts() -> HashSet<String> {
-    let sheet = fs::read_to_string(content_dir().join("sources/fact-sheet.md"))
-        .expect("the fact sheet is copied into content/sources");
-    fact_ids_in(&sheet)
+    fact_ids_in(&source_document("fact-sheet.md"))
 }
 
 /// Loads the real content the way the app does, with the fact-sheet ids checked too.
@@ -703,4 +706,369 @@ fn lists_sort_by_title_or_by_date_with_undated_items_last() {
     }
     assert_eq!(ListOrder::from_param("newest"), ListOrder::Newest);
     assert_eq!(ListOrder::from_param("<script>"), ListOrder::Usual);
+}
+
+// ---- every number in an item's prose comes from a source it cites ----
+//
+// A number written in an item's text (title, aliases, summary, section headings and
+// paragraphs, topics, look-for lines, questions, format, place, status, expansion, role) must
+// appear in a fact-sheet row the item cites (every column but "Source", each cell read with its
+// column heading, so "2016 EGDI rank: 43" backs both 2016 and 43) or, when the item cites the
+// 2017 press release, anywhere in that release (one short document; the U- ids the items cite
+// with it say only that the fact sheet could not confirm it). Years are numbers like any other.
+// Exceptions live in one reviewed file, content/sources/number-allowlist.json, with a reason each.
+
+const ALLOW_LIST: &str = "number-allowlist.json";
+
+/// Separators that may group thousands: "1,500", "1 500" (space, no-break or thin space).
+const GROUP_SEPARATORS: [char; 5] = [',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+/// The numbers written in `text`, normalised: group separators removed ("1,500" and "1 500"
+/// are "1500"), leading zeros dropped, decimals kept ("98.2"). Ordinals, plurals and
+/// percentages count as their number ("7th", "1990s", "24%"). Digits that are part of a name
+/// are not numbers: after a letter ("G4C", "Government24", "D5") or in a code such as "F-062",
+/// "X-07" or "COVID-19" (a hyphen after a capital letter).
+fn numbers_in(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let digits_at = |from: usize, count: usize| {
+        from + count <= chars.len() && chars[from..from + count].iter().all(char::is_ascii_digit)
+    };
+    let mut numbers = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let mut whole: String = chars[start..i].iter().collect();
+        if i - start <= 3 {
+            while i < chars.len()
+                && GROUP_SEPARATORS.contains(&chars[i])
+                && digits_at(i + 1, 3)
+                && !digits_at(i + 4, 1)
+            {
+                whole.extend(&chars[i + 1..i + 4]);
+                i += 4;
+            }
+        }
+        let mut fraction = String::new();
+        if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+            i += 1;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                fraction.push(chars[i]);
+                i += 1;
+            }
+        }
+        let before = start.checked_sub(1).map(|b| chars[b]);
+        let before_that = start.checked_sub(2).map(|b| chars[b]);
+        let in_a_name = before.is_some_and(char::is_alphabetic)
+            || (before == Some('-') && before_that.is_some_and(|c| c.is_ascii_uppercase()));
+        if in_a_name {
+            continue;
+        }
+        let whole = whole.trim_start_matches('0');
+        let mut number = if whole.is_empty() { "0" } else { whole }.to_string();
+        if !fraction.is_empty() {
+            number.push('.');
+            number.push_str(&fraction);
+        }
+        numbers.push(number);
+    }
+    numbers
+}
+
+/// Fact-sheet rows by id, as text: each cell after its column heading, the Source column left
+/// out (its URLs and article numbers are not facts).
+fn fact_rows(sheet: &str) -> HashMap<String, String> {
+    let cells = |line: &str| -> Vec<String> {
+        let line = line.trim();
+        let line = line.strip_prefix('|').unwrap_or(line);
+        let line = line.strip_suffix('|').unwrap_or(line);
+        line.split('|').map(|c| c.trim().to_string()).collect()
+    };
+    let mut header: Vec<String> = Vec::new();
+    let mut rows = HashMap::new();
+    for line in sheet.lines() {
+        if line.starts_with("| ID |") {
+            header = cells(line);
+            continue;
+        }
+        let row = cells(line);
+        let id = row.first().map(String::as_str).unwrap_or("");
+        let is_fact_id = matches!(id.split_once('-'), Some(("F" | "U" | "X", n))
+            if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if !line.starts_with("| ") || !is_fact_id {
+            continue;
+        }
+        assert_eq!(
+            row.len(),
+            header.len(),
+            "fact-sheet row {id}: cells and headings"
+        );
+        let text: Vec<String> = header
+            .iter()
+            .zip(&row)
+            .filter(|(heading, _)| heading.as_str() != "Source")
+            .map(|(heading, cell)| format!("{heading}: {cell}"))
+            .collect();
+        rows.insert(id.to_string(), text.join(" | "));
+    }
+    rows
+}
+
+/// Whether a source entry is the 2017 BSEC press release copied in content/sources.
+fn is_the_press_release(source: &egov_companion::content::Source) -> bool {
+    source.publisher.contains("Black Sea Economic Cooperation")
+        && source
+            .title
+            .starts_with("Press release: 2017 Korea-BSEC ICT Cooperation Program")
+}
+
+/// The prose of an item, field by field, as (field name, text).
+fn prose_fields(item: &Item) -> Vec<(String, &str)> {
+    let mut fields = vec![("title".to_string(), item.title.as_str())];
+    let lists = [
+        ("aliases", &item.aliases),
+        ("topics", &item.topics),
+        ("look_for", &item.look_for),
+        ("questions", &item.questions),
+    ];
+    for (name, list) in lists {
+        fields.extend(list.iter().map(|text| (name.to_string(), text.as_str())));
+    }
+    fields.push(("summary".to_string(), item.summary.as_str()));
+    for (n, section) in item.sections.iter().enumerate() {
+        fields.push((format!("sections[{n}].heading"), section.heading.as_str()));
+        for (p, paragraph) in section.paragraphs.iter().enumerate() {
+            fields.push((format!("sections[{n}].paragraphs[{p}]"), paragraph.as_str()));
+        }
+    }
+    let optional = [
+        ("format", &item.format),
+        ("place", &item.place),
+        ("status", &item.status),
+        ("expansion", &item.expansion),
+        ("role", &item.role),
+    ];
+    for (name, text) in optional {
+        if let Some(text) = text {
+            fields.push((name.to_string(), text.as_str()));
+        }
+    }
+    fields
+}
+
+/// One reviewed exception: a number an item may write although no source it cites gives it.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllowedNumber {
+    item: String,
+    number: String,
+    reason: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllowList {
+    #[serde(rename = "$comment")]
+    _comment: Option<String>,
+    numbers: Vec<AllowedNumber>,
+}
+
+/// Every number in every item's prose that no cited fact-sheet row or press release gives and
+/// the allow-list does not excuse, as "file: item `id`, field `f`: …" lines; and the
+/// allow-list entries that nothing needed.
+fn unsourced_numbers(
+    catalog: &Catalog,
+    sheet: &str,
+    press_release: &str,
+    allowed: &[AllowedNumber],
+) -> (Vec<String>, Vec<String>) {
+    let rows = fact_rows(sheet);
+    let release_numbers: HashSet<String> = numbers_in(press_release).into_iter().collect();
+    let mut used = vec![false; allowed.len()];
+    let mut problems = Vec::new();
+    for item in catalog.items() {
+        let mut cited: HashSet<String> = HashSet::new();
+        let mut cited_ids: Vec<&str> = Vec::new();
+        for source in &item.sources {
+            if is_the_press_release(source) {
+                cited.extend(release_numbers.iter().cloned());
+                cited_ids.push("the press release");
+            }
+            for fact in &source.facts {
+                let row = rows.get(fact).map(String::as_str).unwrap_or("");
+                cited.extend(numbers_in(row));
+                cited_ids.push(fact);
+            }
+        }
+        cited_ids.sort_unstable();
+        cited_ids.dedup();
+        for (field, text) in prose_fields(item) {
+            for number in numbers_in(text) {
+                if cited.contains(&number) {
+                    continue;
+                }
+                let excused = allowed
+                    .iter()
+                    .position(|a| a.item == item.id && a.number == number);
+                if let Some(n) = excused {
+                    used[n] = true;
+                    continue;
+                }
+                problems.push(format!(
+                    "{}: item `{}`, field `{field}`: the number {number} is in no fact-sheet row \
+                     or press release the item cites ({}); cite the fact that gives it, or list \
+                     it in content/sources/{ALLOW_LIST} with a reason",
+                    item.file,
+                    item.id,
+                    cited_ids.join(", ")
+                ));
+            }
+        }
+    }
+    let unused = allowed
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| !used)
+        .map(|(a, _)| {
+            format!(
+                "{ALLOW_LIST}: `{}` in item `{}` is listed but needs no exception; remove the entry",
+                a.number, a.item
+            )
+        })
+        .collect();
+    (problems, unused)
+}
+
+fn allow_list() -> Vec<AllowedNumber> {
+    let list: AllowList = serde_json::from_str(&source_document(ALLOW_LIST))
+        .unwrap_or_else(|e| panic!("content/sources/{ALLOW_LIST}: {e}"));
+    for entry in &list.numbers {
+        assert!(
+            entry.reason.split_whitespace().count() >= 4,
+            "{ALLOW_LIST}: `{}` in item `{}` needs a reason",
+            entry.number,
+            entry.item
+        );
+        assert_eq!(
+            numbers_in(&entry.number),
+            std::slice::from_ref(&entry.number),
+            "{ALLOW_LIST}: write `{}` (item `{}`) as the check normalises it",
+            entry.number,
+            entry.item
+        );
+    }
+    list.numbers
+}
+
+#[test]
+fn every_number_in_the_real_content_comes_from_a_cited_source() {
+    let (catalog, _) = load_real_content();
+    let (problems, unused) = unsourced_numbers(
+        &catalog,
+        &source_document("fact-sheet.md"),
+        &source_document("press-release-2017.txt"),
+        &allow_list(),
+    );
+    assert!(
+        problems.is_empty() && unused.is_empty(),
+        "numbers without a source:\n{}",
+        [problems, unused].concat().join("\n")
+    );
+}
+
+#[test]
+fn numbers_are_compared_after_normalising_how_they_are_written() {
+    let all = |text: &str| numbers_in(text).join(" ");
+    assert_eq!(
+        all("about 1,500 or 1500 or 1 500 or 1\u{a0}500"),
+        "1500 1500 1500 1500"
+    );
+    assert_eq!(
+        all("12,345,678 and 2.7 trillion, 98.2%, 0.8915"),
+        "12345678 2.7 98.2 0.8915"
+    );
+    assert_eq!(
+        all("the 7th, 1st and 22nd; the 1990s; 24%"),
+        "7 1 22 1990 24"
+    );
+    assert_eq!(
+        all("from 2005, 2006 and 2008 to 2012–2015"),
+        "2005 2006 2008 2012 2015"
+    );
+    assert_eq!(all("in mid-2009, on 09 March"), "2009 9");
+    assert_eq!(
+        all("G4C, Minwon24, D5, F-062, X-07, COVID-19 and 한국1"),
+        ""
+    );
+    assert_eq!(all("ended in 2017. Then 3 more"), "2017 3");
+}
+
+#[test]
+fn fact_rows_keep_column_headings_and_leave_out_sources() {
+    let rows = fact_rows(&source_document("fact-sheet.md"));
+    assert!(rows.len() >= 160, "{} rows", rows.len());
+    let greece = &rows["F-137"];
+    assert!(greece.contains("2016 EGDI rank: 43"), "{greece}");
+    assert!(!greece.contains("fliphtml5"), "{greece}");
+    assert!(rows["U-05"].contains("1,500"));
+    assert!(rows["X-09"].contains("more than 360"));
+}
+
+#[test]
+fn a_number_without_a_cited_source_is_named_by_file_item_and_field() {
+    let item = GOOD_TERM.replace(
+        "opened in 2002.",
+        "opened in 2002 with 393 documents, 394 by 2003.",
+    );
+    let (catalog, problems) = build(&[("glossary.json", one_file("term", &item))]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let sheet = source_document("fact-sheet.md");
+    let (found, unused) = unsourced_numbers(&catalog, &sheet, "", &[]);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("glossary.json: item `g4c`, field `summary`: the number 394 "));
+    assert!(found[0].contains("(F-076)"));
+    assert!(found[1].contains("the number 2003 "));
+    assert!(unused.is_empty());
+
+    // Citing the press release covers what it says; an allow-list entry covers the rest.
+    let with_release = item.replace(
+        r#"{"publisher": "UN", "title": "Nomination", "facts": ["F-076"]}"#,
+        r#"{"publisher": "UN", "title": "Nomination", "facts": ["F-076"]},
+           {"publisher": "Organization of the Black Sea Economic Cooperation",
+            "title": "Press release: 2017 Korea-BSEC ICT Cooperation Program (Seoul)"}"#,
+    );
+    let (catalog, _) = build(&[("glossary.json", one_file("term", &with_release))]);
+    let allowed = [
+        AllowedNumber {
+            item: "g4c".into(),
+            number: "394".into(),
+            reason: "a test of the allow-list".into(),
+        },
+        AllowedNumber {
+            item: "g4c".into(),
+            number: "77".into(),
+            reason: "an entry nothing needs".into(),
+        },
+    ];
+    let (found, unused) = unsourced_numbers(&catalog, &sheet, "yearly since 2003", &allowed);
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(unused.len(), 1, "{unused:?}");
+    assert!(unused[0].contains("`77` in item `g4c`"));
+}
+
+#[test]
+fn the_number_allow_list_is_not_loaded_as_content() {
+    let index_text = fs::read_to_string(content_dir().join("index.json")).expect("index.json");
+    let index = parse_index(&index_text).expect("index.json parses");
+    assert!(!index.files.iter().any(|f| f.contains(ALLOW_LIST)));
+    assert!(
+        !content_dir().join(ALLOW_LIST).exists(),
+        "it lives in content/sources/"
+    );
 }
