@@ -2,11 +2,16 @@
 # Installs what building and testing e-Gov Companion needs, skipping whatever is already
 # there: the wasm32 target, Trunk, wasm-bindgen-cli (the Cargo.lock version), the npm tools
 # (wasm-opt from binaryen, the browser-test driver) and Debian's Chromium.
-# Source it (`. scripts/setup.sh`) to get the tools on PATH, or run it on its own.
-set -euo pipefail
+# Source it (`. scripts/setup.sh`) to get the tools on PATH, or run it on its own. Sourced,
+# it changes nothing in the calling shell but PATH: the work runs in a subshell with its own
+# `set -euo pipefail`, so a typo later in an interactive shell does not close it.
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export PATH="$root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+egov_setup_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$egov_setup_root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+egov_setup() (
+set -euo pipefail
+root="$egov_setup_root"
 
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock")"
@@ -19,12 +24,13 @@ as_root() {
   fi
 }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+# `grep` without -q reads all its input: with pipefail, an early exit would fail the pipe.
+if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
 for component in rustfmt clippy; do
-  if ! rustup component list --installed | grep -q "^$component"; then
+  if ! rustup component list --installed | grep "^$component" >/dev/null; then
     say "adding rustup component $component"
     rustup component add "$component"
   fi
@@ -48,7 +54,8 @@ fi
 if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/playwright-core" ] ||
   [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   say "installing npm tools (binaryen, playwright-core, axe-core, lighthouse, the benchmark's search engines) from package-lock.json"
-  (cd "$root" && npm ci --no-audit --no-fund)
+  # No package needs an install script; none may run one.
+  (cd "$root" && npm ci --ignore-scripts --no-audit --no-fund)
 fi
 
 if ! command -v chromium >/dev/null && [ ! -x /usr/bin/chromium ]; then
@@ -58,3 +65,10 @@ if ! command -v chromium >/dev/null && [ ! -x /usr/bin/chromium ]; then
 fi
 
 say "tools ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version | cut -d' ' -f1-3)"
+)
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  egov_setup
+else
+  egov_setup || return 1
+fi

@@ -369,7 +369,7 @@ fn source_links_must_be_web_addresses() {
         &problems,
         Some("g4c"),
         Some("sources"),
-        "not an http(s) address"
+        "not an https address"
     ));
 }
 

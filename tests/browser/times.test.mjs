@@ -48,7 +48,7 @@ test("a session's time is in KST, and on request also in the person's zone, reme
   // The edition's programme shows the same.
   await page.goto(url("/editions/edition-2017-seoul"));
   await waitForApp(page);
-  const card = page.locator("li.card", { hasText: "Global Forum on e-Government: 50th" });
+  const card = page.locator("li.card", { hasText: "Global Forum on e-Government. Present and Future" });
   assert.match(await card.innerText(), /09:30 KST \(02:30 EET\)/);
   await toggle(page).uncheck();
   assert.doesNotMatch(await card.innerText(), /EET/);
