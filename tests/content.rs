@@ -19,8 +19,21 @@ fn source_document(name: &str) -> String {
         .unwrap_or_else(|e| panic!("content/sources/{name} is copied into the repo: {e}"))
 }
 
+/// The fact sheets whose rows items may cite, in content/sources: the fact sheet (F-001–F-145,
+/// X-, U-) and its addendum (F-146 on), tables in the same layout.
+const FACT_SHEETS: [&str; 2] = ["fact-sheet.md", "fact-sheet-addendum.md"];
+
+/// Every fact sheet, one after the other, read as one sheet.
+fn fact_sheets() -> String {
+    FACT_SHEETS
+        .iter()
+        .map(|name| source_document(name))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn known_facts() -> HashSet<String> {
-    fact_ids_in(&source_document("fact-sheet.md"))
+    fact_ids_in(&fact_sheets())
 }
 
 /// Loads the real content the way the app does, with the fact-sheet ids checked too.
@@ -64,7 +77,19 @@ fn the_fact_sheet_defines_its_ids() {
     assert!(facts.contains("F-145"));
     assert!(facts.contains("X-09"));
     assert!(facts.contains("U-10"));
-    assert!(!facts.contains("F-146"));
+    assert!(facts.contains("F-146"), "the addendum's first row");
+    assert!(facts.contains("F-234"), "the addendum's last row");
+    assert!(!facts.contains("F-235"));
+    assert_eq!(facts.iter().filter(|id| id.starts_with("F-")).count(), 234);
+}
+
+#[test]
+fn the_fact_sheet_and_its_addendum_define_different_ids() {
+    let sheet = fact_ids_in(&source_document("fact-sheet.md"));
+    let addendum = fact_ids_in(&source_document("fact-sheet-addendum.md"));
+    assert_eq!(addendum.len(), 89, "F-146–F-234");
+    let both: Vec<&String> = sheet.intersection(&addendum).collect();
+    assert!(both.is_empty(), "defined twice: {both:?}");
 }
 
 #[test]
@@ -971,7 +996,7 @@ fn every_number_in_the_real_content_comes_from_a_cited_source() {
     let (catalog, _) = load_real_content();
     let (problems, unused) = unsourced_numbers(
         &catalog,
-        &source_document("fact-sheet.md"),
+        &fact_sheets(),
         &source_document("press-release-2017.txt"),
         &allow_list(),
     );
@@ -1018,6 +1043,15 @@ fn fact_rows_keep_column_headings_and_leave_out_sources() {
     assert!(!greece.contains("fliphtml5"), "{greece}");
     assert!(rows["U-05"].contains("1,500"));
     assert!(rows["X-09"].contains("more than 360"));
+
+    // The addendum's tables have the same columns; its rows are read the same way.
+    let rows = fact_rows(&fact_sheets());
+    assert!(rows.len() >= 160 + 89, "{} rows", rows.len());
+    let neis = &rows["F-174"];
+    assert!(neis.contains("Fact: Upgrades") && neis.contains("Confidence: High / Med"), "{neis}");
+    assert!(neis.contains("282.4 bn won"), "{neis}");
+    assert!(!neis.contains("newspim"), "{neis}");
+    assert_eq!(numbers_in(&rows["F-198"]).first().map(String::as_str), Some("2023"));
 }
 
 #[test]
