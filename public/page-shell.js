@@ -97,6 +97,8 @@
     navigator.serviceWorker
       .register(new URL("sw.js", document.baseURI).href)
       .then(function (registration) {
+        // Some embedders (test drivers, privacy tools) block registration this way.
+        if (!registration) return status("unavailable");
         checkReady();
         checkForUpdates(registration);
         if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);

@@ -60,13 +60,28 @@ pub async fn prepare_search(content: &LoadedContent) {
     let _ = content.search_index.set(index);
 }
 
+/// Largest search index file read, in bytes (today's is about 55 KB; 10,000 items about
+/// 3 MB). Anything larger is not ours: the app builds its own index instead.
+const MAX_SEARCH_INDEX_BYTES: usize = 32 * 1024 * 1024;
+
 /// The deploy-time index file, if it downloads and fits this content.
 async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
     let response = Request::get(SEARCH_INDEX_FILE).send().await.ok()?;
     if !response.ok() {
         return None;
     }
+    // A file far larger than any index of our content is refused before it is read.
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > MAX_SEARCH_INDEX_BYTES) {
+        return None;
+    }
     let bytes = response.binary().await.ok()?;
+    if bytes.len() > MAX_SEARCH_INDEX_BYTES {
+        return None;
+    }
     SearchIndex::from_bytes(&bytes, &content.catalog, &content.version).ok()
 }
 

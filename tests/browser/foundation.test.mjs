@@ -2,7 +2,9 @@
 // served under a sub-path, at phone and desktop sizes, through roles and labels.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSuite, openPage, waitForApp, PHONE, DESKTOP } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startSuite, openPage, waitForApp, DIST, PHONE, DESKTOP } from "./harness.mjs";
 
 let suite;
 before(async () => {
@@ -281,6 +283,14 @@ test("a strict content security policy is enforced with no violations", async ()
   assert.equal(await page.evaluate(() => window.__injected), undefined);
   const violations = await page.evaluate(() => window.__cspViolations);
   assert.deepEqual(violations, ["script-src-elem: inline"]);
+  // The header version for hosts that send one: the same policy, every hash, and framing
+  // refused, for the paths under the app.
+  const headers = readFileSync(join(DIST, "_headers"), "utf8");
+  const [pattern, cspLine] = headers.split("\n");
+  assert.equal(pattern, "/egov/*");
+  assert.equal(cspLine.trim(), `Content-Security-Policy: ${policy}; frame-ancestors 'none'`);
+  assert.match(headers, /Referrer-Policy: no-referrer/);
+  // Not assertClean(): the refused script above is logged as an error, on purpose.
   await context.close();
 });
 

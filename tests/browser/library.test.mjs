@@ -97,6 +97,14 @@ test("a damaged library is kept aside, explained and downloadable; the app keeps
     Object.keys(localStorage).filter((k) => k.startsWith("egov-companion/library/unreadable-")).map((k) => localStorage.getItem(k)),
   );
   assert.deepEqual(kept, ['{"format":1,"bookmarks":[{"id":"hom']);
+  // Starting again with the same damaged value keeps no second copy (the quota is small).
+  await page.reload();
+  await waitForApp(page);
+  await notice.waitFor();
+  const copies = await page.evaluate(
+    () => Object.keys(localStorage).filter((k) => k.startsWith("egov-companion/library/unreadable-")).length,
+  );
+  assert.equal(copies, 1);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     notice.getByRole("button", { name: "Download the unreadable data" }).click(),
@@ -110,6 +118,23 @@ test("a damaged library is kept aside, explained and downloadable; the app keeps
   await saveButton(page, "Greece").click();
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
   assert.deepEqual(stored.bookmarks.map((b) => b.id), ["greece"]);
+  assertClean();
+  await context.close();
+});
+
+test("a library saved by a newer version of the app is never overwritten by this one", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  const newer = '{"format":99,"bookmarks":[{"id":"hometax","saved_at":1}],"albums":[]}';
+  await page.goto(url("/about"));
+  await waitForApp(page);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, newer]);
+  await page.goto(url("/countries/greece"));
+  await waitForApp(page);
+  const notice = page.getByRole("region", { name: "A newer version of the app has saved your library" });
+  await notice.waitFor();
+  await saveButton(page, "Greece").click();
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), newer);
+  assert.equal(await notice.getByRole("button", { name: "Reload" }).count(), 1);
   assertClean();
   await context.close();
 });

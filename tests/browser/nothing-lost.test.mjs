@@ -62,8 +62,12 @@ test("if the WebAssembly ever traps, a notice offers Reload, and what was typed 
     await noteBox(page).fill("Typed before the crash");
     await noteBox(page).blur();
     // A real trap inside the app's module, from a task of its own, as a panic would be
-    // (panic = "abort"): an allocation with an impossible alignment aborts.
-    await page.evaluate(() => setTimeout(() => window.egovWasm.__wbindgen_malloc(8, 3)));
+    // (panic = "abort"): an allocation with an impossible alignment aborts. wasm-bindgen
+    // 0.2.130 exports its allocator as `__wbindgen_export`, older ones as `__wbindgen_malloc`.
+    await page.evaluate(() => {
+      const malloc = window.egovWasm.__wbindgen_malloc ?? window.egovWasm.__wbindgen_export;
+      setTimeout(() => malloc(8, 3));
+    });
     const notice = page.getByRole("alert").filter({ hasText: "Something went wrong and the app stopped" });
     await notice.waitFor();
     assert.match(await notice.innerText(), /bookmarks and notes are saved on this device/);
@@ -147,10 +151,13 @@ for (const host of ["github", "cloudflare", "nginx"]) {
       // B is not being edited: it shows A's note as it happens, with no reload.
       await b.waitForFunction(() => document.querySelector("#note-text")?.value === "Written in tab A");
 
-      // Both edit at once: neither text replaces the other.
+      // Both edit at once (two windows side by side): A's edit is saved first, while B has
+      // typed but not yet saved; neither text replaces the other.
       await noteBox(a).fill("A's version");
       await noteBox(b).fill("B's version");
-      await Promise.all([noteBox(a).blur(), noteBox(b).blur()]);
+      await noteBox(a).blur();
+      await b.waitForFunction(([key]) => localStorage.getItem(key).includes("A's version"), [KEY]);
+      await noteBox(b).blur();
       await a.waitForFunction(
         ([key]) => {
           const text = JSON.parse(localStorage.getItem(key) ?? "{}").notes?.hometax?.text ?? "";
@@ -158,11 +165,8 @@ for (const host of ["github", "cloudflare", "nginx"]) {
         },
         [KEY],
       );
-      assert.equal(
-        (await a.getByText(CHANGED_ELSEWHERE).count()) + (await b.getByText(CHANGED_ELSEWHERE).count()),
-        1,
-        "the tab that saved second says the note was changed in another tab",
-      );
+      await b.getByText(CHANGED_ELSEWHERE).waitFor();
+      assert.equal(await a.getByText(CHANGED_ELSEWHERE).count(), 0, "only the tab that saved second says so");
       // Both tabs end up showing both versions.
       for (const tab of [a, b]) {
         await tab.waitForFunction(() => {
@@ -187,7 +191,11 @@ for (const host of ["github", "cloudflare", "nginx"]) {
     });
 
     test("once the worker is installed, the app opens online and offline, and files stay files", async () => {
-      const { page, url, context, assertClean } = await openPage(suite, PHONE, { serviceWorkers: "allow" });
+      // Opening a JSON file as a page makes the browser ask for /favicon.ico, which no host has.
+      const { page, url, context, assertClean } = await openPage(suite, PHONE, {
+        serviceWorkers: "allow",
+        expectFailures: ["/favicon.ico"],
+      });
       await page.goto(url("/"));
       await waitForApp(page);
       await waitUntilOfflineReady(page);

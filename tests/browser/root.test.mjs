@@ -30,3 +30,19 @@ test("at the root of a host, links and reloaded deep links work", async () => {
   assertClean();
   await context.close();
 });
+
+test("at the root of a shared origin, the worker answers only the app's own pages", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, { serviceWorkers: "allow" });
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => document.documentElement.dataset.offline === "ready");
+  const app = await page.goto(url("/case-studies/hometax"));
+  assert.ok(app.fromServiceWorker(), "an app route is answered from the offline copy");
+  // Another project on the same origin (user.github.io/other-project/) is the host's.
+  const other = await page.goto(url("/other-project/"));
+  assert.equal(other.fromServiceWorker(), false);
+  assert.equal(other.status(), 404);
+  assertClean();
+  await context.close();
+});

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::content::{Item, Kind};
 use crate::library::{
     backup_json, calendar_ics, iso_date, parse_backup, share_query, trip_report_markdown, Backup,
-    Bookmark, MAX_IMPORT_BYTES, NOTE_PROMPTS,
+    Bookmark, Library, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES, NOTE_PROMPTS,
 };
 use crate::ui::components::{plural, PageHeading};
 use crate::ui::library::{change_library, use_library, LibraryNotice, LibraryState};
@@ -291,6 +291,8 @@ enum ImportStep {
     Preview(Backup),
     /// Replace chosen: waiting for confirmation.
     ConfirmReplace(Backup),
+    /// Replaced; the library as it was, for Undo while the page is open.
+    Replaced(Library),
 }
 
 /// Import a backup: choose a file, see what it holds, then merge (never deletes) or replace
@@ -320,28 +322,40 @@ fn ImportPanel(
             step.set(next);
         });
     };
-    let merge = move |backup: Backup| {
-        let report = change_library(state, |l| l.merge(&backup.library));
-        let mut message = format!(
-            "Merged: {} bookmark{} added, {} note{} added or combined.",
-            report.bookmarks_added,
-            plural(report.bookmarks_added),
-            report.notes_merged,
-            plural(report.notes_merged),
-        );
-        if report.notes_too_long > 0 {
-            message.push_str(&format!(
+    let merge =
+        move |backup: Backup| {
+            let report = change_library(state, |l| l.merge(&backup.library));
+            let mut message = format!(
+                "Merged: {} bookmark{} added, {} note{} added or combined.",
+                report.bookmarks_added,
+                plural(report.bookmarks_added),
+                report.notes_merged,
+                plural(report.notes_merged),
+            );
+            if report.notes_too_long > 0 {
+                message.push_str(&format!(
                 " {} note{} would pass the length limit when combined, so stayed only in the file.",
                 report.notes_too_long,
                 plural(report.notes_too_long)
             ));
-        }
-        step.set(ImportStep::Idle(message));
-    };
+            }
+            if report.left_out > 0 {
+                message.push_str(&format!(
+                " {} entr{} left out: the library holds at most {MAX_IMPORT_ENTRIES} of each kind.",
+                report.left_out,
+                if report.left_out == 1 { "y was" } else { "ies were" },
+            ));
+            }
+            step.set(ImportStep::Idle(message));
+        };
     let replace = move |backup: Backup| {
-        change_library(state, |l| *l = backup.library.clone());
+        let previous = change_library(state, |l| std::mem::replace(l, backup.library.clone()));
+        step.set(ImportStep::Replaced(previous));
+    };
+    let undo_replace = move |previous: Library| {
+        change_library(state, |l| *l = previous);
         step.set(ImportStep::Idle(
-            "Replaced: your library is now the one from the backup.".into(),
+            "Undone: your library is as it was before the import.".into(),
         ));
     };
     let cancel = move |_| {
@@ -357,6 +371,13 @@ fn ImportPanel(
             <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
             {move || match step.get() {
                 ImportStep::Idle(message) => view! { <p role="status">{message}</p> }.into_any(),
+                ImportStep::Replaced(previous) => view! {
+                    <p role="status">"Replaced: your library is now the one from the backup."</p>
+                    <button type="button" class="button" on:click=move |_| undo_replace(previous.clone())>
+                        "Undo"
+                    </button>
+                }
+                    .into_any(),
                 ImportStep::Preview(backup) => {
                     let (for_merge, for_replace) = (backup.clone(), backup.clone());
                     view! {
