@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of e-Gov Companion, installing what is missing first (scripts/setup.sh):
-# formatting, lints on host and wasm32, docs, native tests of the pure core, that the fuzz
-# targets compile, a release build under a sub-path, browser tests of that build in headless
-# Chromium, and the size report.
+# formatting, lints on host and wasm32, docs and native tests of the whole workspace (the
+# pure core, crates/egov-core, above all), that the fuzz targets compile, a release build
+# under a sub-path, browser tests of that build in headless Chromium, and the size report.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -19,13 +19,13 @@ step "lints (wasm32)"
 cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "docs"
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 
 step "native tests"
-cargo test --locked
+cargo test --workspace --locked
 
 step "fuzz targets compile (fuzz/ is its own workspace; scripts/fuzz.sh runs them)"
-# Shares the workspace's target directory, so the app's dependencies are built once.
+# Shares the workspace's target directory, so the core's dependencies are built once.
 cargo check --quiet --manifest-path fuzz/Cargo.toml --bins --target-dir target
 
 step "release builds: under the sub-path /egov/, and at the root of a host"

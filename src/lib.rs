@@ -1,10 +1,11 @@
 //! e-Gov Companion: a phone-first companion to the Korea–BSEC ICT Cooperation Program.
 //!
-//! The crate has three layers, and the boundary between them is the architecture:
-//! - [`content`] is the pure core: the knowledge-base model, strict parsing and validation
-//!   into a [`content::Catalog`]. It never touches the browser and is tested natively.
-//! - [`library`] (bookmarks, notes, their stored format), [`search`], [`charts`] (picture
-//!   geometry) and [`sort`] are pure too.
+//! The app has three layers, and the boundary between them is the architecture:
+//! - The pure core is its own crate, [`egov_core`]: [`content`] (the knowledge-base model,
+//!   strict parsing and validation into a [`content::Catalog`]), [`library`] (bookmarks,
+//!   notes, their stored format), [`search`], [`charts`] (picture geometry) and [`sort`].
+//!   It has no browser dependency, so the compiler keeps it pure; it is re-exported here so
+//!   the app names it `crate::content`, `crate::library`, … as before.
 //! - [`web`] is the only code that talks to browser APIs: fetching content, the document
 //!   title, focus, the base path the app is hosted under.
 //! - [`ui`] holds the Leptos components and the router. It maps state to markup and events
@@ -12,10 +13,7 @@
 //!
 //! `main.rs` only mounts [`ui::App`].
 
-pub mod charts;
-pub mod content;
-pub mod library;
-pub mod search;
-pub mod sort;
+pub use egov_core::{charts, content, library, search, sort};
+
 pub mod ui;
 pub mod web;

@@ -1,29 +1,42 @@
-//! The architecture rule, checked: pure modules never name browser or UI crates, nor the
-//! app's own browser and UI layers (`web`, `ui`), so they build and test natively in seconds.
+//! The app's layer rules, checked: `ui/` never names a browser crate (only `web/` talks to
+//! the browser), and `web/` never names Leptos nor the app's `ui` layer.
+//!
+//! The pure core needs no such check any more: it is its own crate (`crates/egov-core`)
+//! with no browser or UI dependency, so the compiler refuses any such name there.
 //!
 //! The check reads the source as tokens, not lines: an import split over lines by rustfmt
-//! (`use crate::{\n    content,\n    web,\n};`) is caught like one on a single line. It errs on
-//! the side of flagging: any identifier that is a browser crate's name or starts with it and
+//! (`use crate::{\n    web,\n    ui,\n};`) is caught like one on a single line. It errs on
+//! the side of flagging: any identifier that is a forbidden crate's name or starts with it and
 //! `_` (`gloo_net`, `leptos_router`, `wasm_bindgen_futures`) counts, wherever it appears.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Modules that must stay pure.
-const PURE_MODULES: [&str; 5] = [
-    "src/content",
-    "src/search",
-    "src/library",
-    "src/sort.rs",
-    "src/charts.rs",
-];
-/// Crates (and, through the `_` rule, their companion crates) that only `web/` and `ui/` may
-/// name.
-const BROWSER_CRATES: [&str; 5] = ["leptos", "web_sys", "js_sys", "gloo", "wasm_bindgen"];
-/// The app's own modules that only `web/`, `ui/` and `main.rs` may name.
-const BROWSER_MODULES: [&str; 2] = ["web", "ui"];
+/// Crates (and, through the `_` rule, their companion crates) that only `web/` may name.
+const BROWSER_CRATES: [&str; 4] = ["web_sys", "js_sys", "gloo", "wasm_bindgen"];
 /// Path roots that lead to the app's top-level modules (`super` may, from a module's root).
 const PATH_ROOTS: [&str; 3] = ["crate", "super", "egov_companion"];
+
+/// A layer's rule: the folder, the crates it may not name, the app modules it may not reach.
+struct Rule {
+    folder: &'static str,
+    crates: &'static [&'static str],
+    modules: &'static [&'static str],
+}
+
+/// `ui/` draws; `web/` talks to the browser; neither reaches into the other's job.
+const RULES: [Rule; 2] = [
+    Rule {
+        folder: "src/ui",
+        crates: &BROWSER_CRATES,
+        modules: &[],
+    },
+    Rule {
+        folder: "src/web",
+        crates: &["leptos"],
+        modules: &["ui"],
+    },
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
@@ -85,9 +98,9 @@ fn tokens(source: &str) -> Vec<(usize, Token)> {
     out
 }
 
-/// True when `ident` is a browser crate's name, or one of its companions (`gloo_net`).
-fn is_browser_crate(ident: &str) -> bool {
-    BROWSER_CRATES.iter().any(|krate| {
+/// True when `ident` is one of `crates`, or one of their companions (`gloo_net`).
+fn names_crate(ident: &str, crates: &[&str]) -> bool {
+    crates.iter().any(|krate| {
         ident == *krate
             || ident
                 .strip_prefix(krate)
@@ -95,9 +108,9 @@ fn is_browser_crate(ident: &str) -> bool {
     })
 }
 
-/// Line numbers of `source` that name a browser crate or reach `web`/`ui` through a path
-/// from the crate's root (`crate::web`, `super::ui`, `use crate::{content, web::x}`).
-fn offences(source: &str) -> Vec<usize> {
+/// Line numbers of `source` that name one of `crates` or reach one of `modules` through a
+/// path from the crate's root (`crate::ui`, `super::ui`, `use crate::{content, ui::x}`).
+fn offences(source: &str, crates: &[&str], modules: &[&str]) -> Vec<usize> {
     let tokens = tokens(source);
     let mut lines = Vec::new();
     // Per open brace: whether it groups the rest of a path that started at a root.
@@ -108,7 +121,7 @@ fn offences(source: &str) -> Vec<usize> {
         let previous = i.checked_sub(1).map(|p| &tokens[p].1);
         match token {
             Token::Ident(ident) => {
-                if is_browser_crate(ident) {
+                if names_crate(ident, crates) {
                     lines.push(*line);
                 }
                 rooted = match previous {
@@ -119,7 +132,7 @@ fn offences(source: &str) -> Vec<usize> {
                     // A new path.
                     _ => false,
                 };
-                if rooted && BROWSER_MODULES.contains(&ident.as_str()) {
+                if rooted && modules.contains(&ident.as_str()) {
                     lines.push(*line);
                 }
                 if PATH_ROOTS.contains(&ident.as_str())
@@ -143,33 +156,28 @@ fn offences(source: &str) -> Vec<usize> {
 }
 
 #[test]
-fn pure_modules_do_not_import_browser_or_ui_code() {
+fn ui_never_names_browser_crates_and_web_never_names_leptos_or_ui() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for module in PURE_MODULES {
-        let path = root.join(module);
-        if path.is_dir() {
-            rust_files(&path, &mut files);
-        } else {
-            files.push(path);
-        }
-    }
-    assert!(files.len() >= 3, "expected the pure modules' files");
     let mut found = Vec::new();
-    for file in files {
-        let text = fs::read_to_string(&file).expect("readable source");
-        let lines: Vec<&str> = text.lines().collect();
-        for number in offences(&text) {
-            found.push(format!(
-                "{}:{number}: {}",
-                file.display(),
-                lines[number - 1].trim()
-            ));
+    for rule in RULES {
+        let mut files = Vec::new();
+        rust_files(&root.join(rule.folder), &mut files);
+        assert!(files.len() >= 3, "expected the files of {}", rule.folder);
+        for file in files {
+            let text = fs::read_to_string(&file).expect("readable source");
+            let lines: Vec<&str> = text.lines().collect();
+            for number in offences(&text, rule.crates, rule.modules) {
+                found.push(format!(
+                    "{}:{number}: {}",
+                    file.display(),
+                    lines[number - 1].trim()
+                ));
+            }
         }
     }
     assert!(
         found.is_empty(),
-        "pure modules name browser crates or the web/ui layers:\n{}",
+        "a layer names what it must not:\n{}",
         found.join("\n")
     );
 }
@@ -178,50 +186,60 @@ fn pure_modules_do_not_import_browser_or_ui_code() {
 fn the_check_recognises_browser_crates_and_their_companions() {
     for line in [
         "use web_sys::Window;",
-        "leptos::prelude::*",
         "use gloo_net::http::Request;",
-        "let page = leptos_router::hooks::use_params();",
         "wasm_bindgen_futures::spawn_local(task);",
         "use js_sys::Date;",
         "use gloo::timers;",
-        "let leptos_like = 1;",
+        "let web_sys_like = 1;",
     ] {
-        assert_eq!(offences(line), [1], "{line}");
+        assert_eq!(offences(line, &BROWSER_CRATES, &[]), [1], "{line}");
+    }
+    for line in [
+        "leptos::prelude::*",
+        "let page = leptos_router::hooks::use_params();",
+    ] {
+        assert_eq!(offences(line, &["leptos"], &[]), [1], "{line}");
     }
 }
 
 #[test]
-fn the_check_recognises_imports_of_the_web_and_ui_layers() {
+fn the_check_recognises_imports_of_the_ui_layer() {
     for source in [
-        "use crate::web::storage;",
-        "crate::ui::library::use_library()",
-        "use super::web;",
+        "crate::ui::library_state::use_library()",
+        "use super::ui;",
         "use super::super::ui::pages;",
-        "use egov_companion::web::loader;",
-        "use crate::{content::Kind, web::storage};",
+        "use egov_companion::ui::App;",
         "use crate::{ui, content};",
-        "use crate::{\n    content::{Catalog, Kind},\n    web::storage,\n};",
+        "use crate::{content::Kind, ui::components};",
     ] {
-        assert!(!offences(source).is_empty(), "{source}");
+        assert!(!offences(source, &[], &["ui"]).is_empty(), "{source}");
     }
     assert_eq!(
-        offences("use crate::{\n    content::{Catalog, Kind},\n    web::storage,\n};"),
+        offences(
+            "use crate::{\n    content::{Catalog, Kind},\n    ui::components,\n};",
+            &[],
+            &["ui"]
+        ),
         [3]
     );
 }
 
 #[test]
-fn the_check_leaves_pure_code_alone() {
+fn the_check_leaves_allowed_code_alone() {
     for source in [
         "use crate::content::{Catalog, Kind};",
         "use super::{decode, Library};",
-        "use crate::{content::Kind, search::web_like};",
+        "use crate::{content::Kind, search::ui_like};",
         "let gloomy = web + ui;",
         "fn ui_label(web_page: &str) {}",
-        "let leptosish = 1; // leptos is named only in a comment",
-        "/// Not for `crate::web`: this module is pure.",
+        "let web_sysish = 1; // web_sys is named only in a comment",
+        "/// Not for `crate::ui`: this module talks to the browser.",
         "use crate::search::{index::Doc, ui_free};",
     ] {
-        assert_eq!(offences(source), Vec::<usize>::new(), "{source}");
+        assert_eq!(
+            offences(source, &BROWSER_CRATES, &["ui"]),
+            Vec::<usize>::new(),
+            "{source}"
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! merging it into another loses nothing.
 #![no_main]
 
-use egov_companion::library::{backup_json, decode, encode, parse_backup, Library};
+use egov_core::library::{backup_json, decode, encode, parse_backup, Library};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,7 +2,7 @@
 //! the whole catalog build. Must never panic; every problem must be described.
 #![no_main]
 
-use egov_companion::content::{build_catalog, parse_index, parse_kind_file};
+use egov_core::content::{build_catalog, parse_index, parse_kind_file};
 use egov_companion_fuzz::CONTENT_FILES;
 use libfuzzer_sys::fuzz_target;
 

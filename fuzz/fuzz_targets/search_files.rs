@@ -6,8 +6,8 @@
 
 use std::sync::OnceLock;
 
-use egov_companion::content::{parse_index, Catalog};
-use egov_companion::search::{search, ItemTexts, Query, SearchIndex, StoredTexts};
+use egov_core::content::{parse_index, Catalog};
+use egov_core::search::{search, ItemTexts, Query, SearchIndex, StoredTexts};
 use egov_companion_fuzz::{real_catalog, INDEX};
 use libfuzzer_sys::fuzz_target;
 

@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use egov_companion::content::Catalog;
-use egov_companion::search::{search, Query, SearchIndex};
+use egov_core::content::Catalog;
+use egov_core::search::{search, Query, SearchIndex};
 use egov_companion_fuzz::real_catalog;
 use libfuzzer_sys::fuzz_target;
 

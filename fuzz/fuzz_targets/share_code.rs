@@ -5,8 +5,8 @@
 
 use std::sync::OnceLock;
 
-use egov_companion::content::Catalog;
-use egov_companion::library::{decode_share, share_query};
+use egov_core::content::Catalog;
+use egov_core::library::{decode_share, share_query};
 use egov_companion_fuzz::real_catalog;
 use libfuzzer_sys::fuzz_target;
 

@@ -1,7 +1,7 @@
 //! Shared setup for the fuzz targets: the real content, compiled in, so the share-code and
 //! search targets run against the catalog people use.
 
-use egov_companion::content::{build_catalog, parse_index, parse_kind_file, Catalog};
+use egov_core::content::{build_catalog, parse_index, parse_kind_file, Catalog};
 
 /// Every content file of `content/`, by name, as bundled at build time.
 pub const CONTENT_FILES: [(&str, &str); 9] = [

@@ -4,7 +4,7 @@
 //! titles and snippets. The app loads the same index file; it takes the texts from the
 //! content it has already loaded for browsing. Not used by the app.
 
-use egov_companion::search::{search, ItemTexts, Query, SearchIndex, Segment, StoredTexts};
+use egov_core::search::{search, ItemTexts, Query, SearchIndex, Segment, StoredTexts};
 use wasm_bindgen::prelude::*;
 
 /// A loaded index with its texts.

@@ -4,7 +4,7 @@
 //! marked titles and snippets, facet counts and the suggestion), or just filter titles.
 //! The difference between the two WebAssembly files is the search engine's code.
 
-use egov_companion::content::{build_catalog, parse_kind_file};
+use egov_core::content::{build_catalog, parse_kind_file};
 use wasm_bindgen::prelude::*;
 
 /// `files` are name, JSON text pairs; the result is a few strings the query produced.
@@ -20,7 +20,7 @@ pub fn run(files: Vec<String>, index_file: &[u8], text: &str) -> Vec<String> {
     let (catalog, _) = build_catalog("2026-11-27", parsed, None);
     #[cfg(feature = "search")]
     {
-        use egov_companion::search::{search, Query, SearchIndex};
+        use egov_core::search::{search, Query, SearchIndex};
         let index = SearchIndex::from_bytes(index_file, &catalog, "2026-11-27")
             .unwrap_or_else(|_| SearchIndex::build(&catalog));
         let mut query = Query::new(text);

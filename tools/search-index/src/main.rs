@@ -1,7 +1,7 @@
 //! `egov-search-index <content dir> <index file> [<texts file>]`: loads a content folder as
 //! the app does (its `index.json`, then every kind file it lists, validated), builds the
 //! search index and writes it as the file the app loads
-//! (`egov_companion::search::SearchIndex::to_bytes`); with a third argument, also the stored
+//! (`egov_core::search::SearchIndex::to_bytes`); with a third argument, also the stored
 //! texts a search engine without the content needs (`StoredTexts`, the benchmark's).
 //!
 //! Files or items that fail validation are reported and left out, exactly as the app leaves
@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use egov_companion::content::{build_catalog, parse_index, parse_kind_file, ContentProblem};
-use egov_companion::search::{SearchIndex, StoredTexts};
+use egov_core::content::{build_catalog, parse_index, parse_kind_file, ContentProblem};
+use egov_core::search::{SearchIndex, StoredTexts};
 
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();

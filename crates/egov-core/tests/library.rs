@@ -3,7 +3,7 @@
 
 mod common;
 
-use egov_companion::library::{decode, encode, StoreError, FORMAT_VERSION};
+use egov_core::library::{decode, encode, StoreError, FORMAT_VERSION};
 
 /// A library exactly as format 1 stored it. Never edit this string: when the format moves
 /// on, add a new fixture and keep this one loading.
@@ -48,8 +48,8 @@ fn a_truncated_value_is_reported_as_damaged() {
 }
 
 mod with_real_content {
-    use egov_companion::content::Catalog;
-    use egov_companion::library::{
+    use egov_core::content::Catalog;
+    use egov_core::library::{
         calendar_ics, decode_share, item_code, trip_report_markdown, Library, MAX_SHARED_ITEMS,
     };
 
@@ -147,7 +147,7 @@ mod with_real_content {
 /// Property-style checks with a deterministic generator: many random libraries and
 /// reading lists round-trip exactly.
 mod round_trips {
-    use egov_companion::library::{
+    use egov_core::library::{
         backup_json, decode, decode_share, encode, parse_backup, share_query, Library,
     };
 

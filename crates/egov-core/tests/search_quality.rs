@@ -5,8 +5,8 @@
 
 use std::time::Instant;
 
-use egov_companion::content::{build_catalog, parse_kind_file, Catalog};
-use egov_companion::search::{search, Query, SearchIndex};
+use egov_core::content::{build_catalog, parse_kind_file, Catalog};
+use egov_core::search::{search, Query, SearchIndex};
 
 /// A small deterministic generator (64-bit LCG), so every run sees the same corpus.
 struct Rng(u64);

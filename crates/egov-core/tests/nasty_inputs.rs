@@ -6,15 +6,15 @@
 use std::fs;
 use std::path::Path;
 
-use egov_companion::content::{build_catalog, parse_index, parse_kind_file, Catalog};
-use egov_companion::library::{
+use egov_core::content::{build_catalog, parse_index, parse_kind_file, Catalog};
+use egov_core::library::{
     decode, decode_share, parse_backup, ImportError, ShareError, StoreError, MAX_SHARED_ITEMS,
 };
-use egov_companion::search::{search, Hit, Query, SearchIndex};
+use egov_core::search::{search, Hit, Query, SearchIndex};
 
 /// Every file of the corpus, read as the browser would (invalid UTF-8 replaced).
 fn corpus() -> Vec<(String, String)> {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/nasty"));
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/nasty"));
     let mut files: Vec<(String, String)> = fs::read_dir(dir)
         .expect("tests/nasty")
         .map(|entry| {

@@ -3,11 +3,11 @@
 use std::fs;
 use std::path::Path;
 
-use egov_companion::content::{build_catalog, parse_index, parse_kind_file, Catalog};
+use egov_core::content::{build_catalog, parse_index, parse_kind_file, Catalog};
 
 /// The real `content/`, loaded as the app loads it (problems are the content tests' job).
 pub fn real_catalog() -> Catalog {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"));
     let index = parse_index(&fs::read_to_string(dir.join("index.json")).expect("index"))
         .expect("index parses");
     let files = index

@@ -5,8 +5,8 @@
 
 use std::time::Instant;
 
-use egov_companion::content::{build_catalog, parse_kind_file};
-use egov_companion::search::{search, Query, SearchIndex, StoredTexts};
+use egov_core::content::{build_catalog, parse_kind_file};
+use egov_core::search::{search, Query, SearchIndex, StoredTexts};
 
 fn main() {
     let dir = std::env::args()

@@ -4,8 +4,8 @@
 mod common;
 
 use common::real_catalog;
-use egov_companion::content::{build_catalog, parse_kind_file, Catalog, Kind};
-use egov_companion::search::{search, Filters, ItemTexts, Query, SearchIndex, StoredTexts};
+use egov_core::content::{build_catalog, parse_kind_file, Catalog, Kind};
+use egov_core::search::{search, Filters, ItemTexts, Query, SearchIndex, StoredTexts};
 
 /// A catalog of glossary terms: (id, title, aliases, summary, body).
 fn fixture(items: &[(&str, &str, &[&str], &str, &str)]) -> Catalog {

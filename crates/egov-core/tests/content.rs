@@ -5,13 +5,13 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
-use egov_companion::content::{
+use egov_core::content::{
     build_catalog, fact_ids_in, parse_index, parse_kind_file, Catalog, ContentProblem, Item, Kind,
     KindFile,
 };
 
 fn content_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"))
 }
 
 fn source_document(name: &str) -> String {
@@ -506,7 +506,7 @@ fn an_invalid_content_version_is_reported() {
 
 #[test]
 fn an_oversized_file_is_refused_before_parsing() {
-    let huge = " ".repeat(egov_companion::content::MAX_CONTENT_FILE_BYTES + 1);
+    let huge = " ".repeat(egov_core::content::MAX_CONTENT_FILE_BYTES + 1);
     let problem = parse_kind_file("glossary.json", &huge).expect_err("too big");
     assert!(problem.message.contains("the limit is"));
 }
@@ -692,7 +692,7 @@ fn the_real_content_charts_koreas_ranks_from_the_fact_sheet() {
 
 #[test]
 fn lists_sort_by_title_or_by_date_with_undated_items_last() {
-    use egov_companion::content::ListOrder;
+    use egov_core::content::ListOrder;
     let (catalog, _) = load_real_content();
     let ids = |order| -> Vec<String> {
         catalog
@@ -846,7 +846,7 @@ fn fact_rows(sheet: &str) -> HashMap<String, String> {
 }
 
 /// Whether a source entry is the 2017 BSEC press release copied in content/sources.
-fn is_the_press_release(source: &egov_companion::content::Source) -> bool {
+fn is_the_press_release(source: &egov_core::content::Source) -> bool {
     source.publisher.contains("Black Sea Economic Cooperation")
         && source
             .title
@@ -1048,10 +1048,16 @@ fn fact_rows_keep_column_headings_and_leave_out_sources() {
     let rows = fact_rows(&fact_sheets());
     assert!(rows.len() >= 160 + 89, "{} rows", rows.len());
     let neis = &rows["F-174"];
-    assert!(neis.contains("Fact: Upgrades") && neis.contains("Confidence: High / Med"), "{neis}");
+    assert!(
+        neis.contains("Fact: Upgrades") && neis.contains("Confidence: High / Med"),
+        "{neis}"
+    );
     assert!(neis.contains("282.4 bn won"), "{neis}");
     assert!(!neis.contains("newspim"), "{neis}");
-    assert_eq!(numbers_in(&rows["F-198"]).first().map(String::as_str), Some("2023"));
+    assert_eq!(
+        numbers_in(&rows["F-198"]).first().map(String::as_str),
+        Some("2023")
+    );
 }
 
 #[test]

@@ -1,0 +1,19 @@
+//! The pure core of e-Gov Companion: everything the app knows and decides that does not need
+//! a browser. It never names a browser or UI crate; its `Cargo.toml` has none to name, so
+//! the compiler keeps it that way. It builds and tests natively in seconds, and the
+//! deploy-time index tool, the benchmarks and the fuzz targets use it without compiling
+//! Leptos.
+//!
+//! - [`content`]: the knowledge-base model, strict parsing and validation into a
+//!   [`content::Catalog`].
+//! - [`search`]: the analyzer, the index and its file format, queries, ranking and snippets.
+//! - [`library`]: bookmarks, notes and attended marks, their stored and exported formats,
+//!   share codes, the trip report and the groupings pages show.
+//! - [`charts`]: the geometry of the app's pictures (the app only draws it).
+//! - [`sort`]: one small sort used everywhere, for the WebAssembly's size.
+
+pub mod charts;
+pub mod content;
+pub mod library;
+pub mod search;
+pub mod sort;
