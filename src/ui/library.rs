@@ -14,11 +14,12 @@ use leptos::prelude::*;
 
 use std::sync::{Arc, Mutex};
 
+use crate::keys;
 use crate::library::{
     backup_key, decode, encode, FieldSave, Library, StoreError, NOTE_MAX_CHARS, NOTE_PROMPTS,
-    NOTE_WARN_CHARS, STORAGE_KEY, UNREADABLE_PREFIX,
+    NOTE_WARN_CHARS,
 };
-use crate::web::{self, storage};
+use crate::web::{self, clock, files, storage};
 
 /// How long typing must pause before a note is saved, in milliseconds.
 const NOTE_SAVE_DELAY_MS: u64 = 400;
@@ -63,7 +64,7 @@ impl LibraryState {
     /// empty, and say so. Written by a newer version of the app: change nothing, ask for a
     /// reload.
     pub fn load() -> Self {
-        let (library, notice, writable) = match storage::read(STORAGE_KEY) {
+        let (library, notice, writable) = match storage::read(keys::LIBRARY) {
             Ok(None) => (Library::default(), None, true),
             Ok(Some(text)) => match decode(&text) {
                 Ok(library) => (library, None, true),
@@ -71,10 +72,11 @@ impl LibraryState {
                     (Library::default(), Some(LibraryNotice::NewerFormat), false)
                 }
                 Err(error) => {
-                    let kept_at = storage::key_holding(UNREADABLE_PREFIX, &text).or_else(|| {
-                        let key = backup_key(storage::now_ms());
-                        storage::write(&key, &text).is_ok().then_some(key)
-                    });
+                    let kept_at = storage::key_holding(keys::LIBRARY_UNREADABLE_PREFIX, &text)
+                        .or_else(|| {
+                            let key = backup_key(clock::now_ms());
+                            storage::write(&key, &text).is_ok().then_some(key)
+                        });
                     let writable = kept_at.is_some();
                     let notice = LibraryNotice::Unreadable {
                         reason: error.to_string(),
@@ -124,7 +126,7 @@ impl LibraryState {
 pub fn change_library<R>(state: LibraryState, change: impl FnOnce(&mut Library) -> R) -> R {
     if state.writable.get_value() && state.in_sync.get_value() {
         if let Ok(Some(stored)) =
-            storage::read(STORAGE_KEY).map(|t| t.and_then(|t| decode(&t).ok()))
+            storage::read(keys::LIBRARY).map(|t| t.and_then(|t| decode(&t).ok()))
         {
             if state.library.with_untracked(|l| *l != stored) {
                 state.library.set(stored);
@@ -143,7 +145,7 @@ pub fn change_library<R>(state: LibraryState, change: impl FnOnce(&mut Library) 
         storage::request_persistence();
     }
     if state.writable.get_value() {
-        let written = storage::write(STORAGE_KEY, &text);
+        let written = storage::write(keys::LIBRARY, &text);
         state.in_sync.set_value(written.is_ok());
         match written {
             Ok(()) => {
@@ -186,7 +188,7 @@ pub fn LibraryNoticeBanner() -> impl IntoView {
                             type="button"
                             class="button"
                             on:click=move |_| {
-                                let _ = storage::download(
+                                let _ = files::download(
                                     "egov-companion-unreadable-library.json",
                                     "application/json",
                                     &original,
@@ -263,7 +265,7 @@ pub fn BookmarkButton(
             aria-label=format!("Save {title}")
             on:click=move |_| {
                 let id = id.clone();
-                change_library(state, move |l| l.toggle_bookmark(&id, storage::now_ms()));
+                change_library(state, move |l| l.toggle_bookmark(&id, clock::now_ms()));
             }
         >
             <span aria-hidden="true">{move || if saved.get() { "★ Saved" } else { "☆ Save" }}</span>
@@ -398,7 +400,7 @@ impl FieldSaver {
             };
             (draft.base.clone(), value)
         };
-        let now = storage::now_ms();
+        let now = clock::now_ms();
         let (id, prompt) = (&self.id, self.prompt);
         let result = change_library(self.state, |l| {
             l.save_note_field(id, prompt, &base, &value, now)

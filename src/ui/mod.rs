@@ -79,7 +79,7 @@ pub fn App() -> impl IntoView {
     let library = LibraryState::load();
     provide_context(library);
     let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
-        if let Some(value) = web::storage::changed_value(&event, crate::library::STORAGE_KEY) {
+        if let Some(value) = web::storage::changed_value(&event, crate::keys::LIBRARY) {
             library.take_outside_change(value);
         }
     });

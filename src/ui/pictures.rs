@@ -7,22 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::charts::{
-    black_sea, map_tiles, rank_chart, CHART_HEIGHT, CHART_WIDTH, MAP_HEIGHT, MAP_WIDTH,
+    black_sea, map_tiles, ordinal, rank_chart, CHART_HEIGHT, CHART_WIDTH, MAP_HEIGHT, MAP_WIDTH,
 };
 use crate::content::{Catalog, Kind, Rank};
 use crate::ui::{href, loaded_content};
-
-/// "1st", "2nd", "3rd", "43rd".
-fn ordinal(n: u16) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
 
 fn country_name(catalog: &Catalog, id: &str) -> String {
     catalog
@@ -182,15 +170,7 @@ pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
                     .map(|(tile, name, path)| {
                         let picked = selected.iter().any(|s| s == tile.country);
                         let (x, y, w, h) = tile.rect;
-                        // One word per line; a space ends each line but the last, so the
-                        // link's text (its accessible name) reads as the name.
-                        let count = name.split(' ').count();
-                        let words: Vec<String> = name
-                            .split(' ')
-                            .enumerate()
-                            .map(|(i, word)| if i + 1 < count { format!("{word} ") } else { word.to_string() })
-                            .collect();
-                        let first_line = tile.centre.1 + 4.0 - 6.0 * (words.len() as f32 - 1.0);
+                        let label = tile.name_lines(&name);
                         // The `g` makes the macro build an SVG link, not an HTML one.
                         view! {
                             <g>
@@ -199,23 +179,20 @@ pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
                                 class=if picked { "tile is-selected" } else { "tile" }
                             >
                                 <rect x=x y=y width=w height=h rx="6" />
-                                <text x=tile.centre.0 y=first_line text-anchor="middle">
-                                    {words
+                                <text x=tile.centre.0 y=label.first_line_y text-anchor="middle">
+                                    {label
+                                        .lines
                                         .into_iter()
-                                        .enumerate()
-                                        .map(|(i, word)| {
-                                            // A long name is squeezed to fit its tile
-                                            // (about 0.6 em per letter at 10 px).
-                                            let fits = word.trim_end().chars().count() as f32 * 6.0 <= w - 6.0;
-                                            let squeeze = (!fits).then(|| (w - 6.0).to_string());
+                                        .map(|line| {
+                                            let squeeze = line.squeeze_to.map(|w| w.to_string());
                                             view! {
                                                 <tspan
                                                     x=tile.centre.0
-                                                    dy=if i == 0 { "0" } else { "12" }
+                                                    dy=line.dy.to_string()
                                                     textLength=squeeze.clone()
                                                     lengthAdjust=squeeze.map(|_| "spacingAndGlyphs")
                                                 >
-                                                    {word}
+                                                    {line.text}
                                                 </tspan>
                                             }
                                         })

@@ -4,6 +4,8 @@
 //! document title and focus. It holds no rules about content: it hands text to
 //! [`crate::content`] and returns what that decides. Failures are values, never panics.
 
+pub mod clock;
+pub mod files;
 pub mod loader;
 pub mod offline;
 pub mod storage;

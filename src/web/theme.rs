@@ -1,8 +1,7 @@
 //! The colour theme a person chose, remembered on the device. `public/theme.js` applies it
 //! before the first paint; this module reads and changes it afterwards.
 
-/// Storage key of the chosen theme (`light` or `dark`; absent means the system setting).
-pub const THEME_KEY: &str = "egov-companion/theme";
+use crate::keys::THEME as THEME_KEY;
 
 fn html() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()

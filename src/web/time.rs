@@ -4,11 +4,10 @@
 
 use js_sys::{Date, Object, Reflect};
 
-use crate::content::{kst_to_utc_millis, ClockTime, PartialDate};
+use crate::content::{kst_to_utc_millis, weekday_from_monday, ClockTime, PartialDate};
 use wasm_bindgen::JsValue;
 
-/// Storage key of the choice to show local times beside KST (`on`; absent means off).
-pub const LOCAL_TIMES_KEY: &str = "egov-companion/local-times";
+use crate::keys::LOCAL_TIMES as LOCAL_TIMES_KEY;
 
 /// Whether the person asked to see times in their own zone.
 pub fn local_times_wanted() -> bool {
@@ -32,8 +31,8 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
 /// weekday first when it falls on another day there, e.g. `Sun 20:30 EST`.
 pub fn local_time(day: PartialDate, time: ClockTime) -> String {
     let date = Date::new(&JsValue::from_f64(kst_to_utc_millis(day, time) as f64));
-    // 1 January 1970 was a Thursday (4, counting from Sunday = 0, as `getDay` does).
-    let kst_weekday = (day.days_since_epoch() + 4).rem_euclid(7) as u32;
+    // `getDay` counts from Sunday = 0; the core counts from Monday = 0.
+    let kst_weekday = (weekday_from_monday(day.days_since_epoch()) as u32 + 1) % 7;
     let local: String = date
         .to_locale_time_string_with_options(
             "en-GB",

@@ -220,6 +220,79 @@ pub fn map_tiles() -> Vec<MapTile> {
         .collect()
 }
 
+/// Height of one line of a tile's name, in map units (the names are 10 px).
+const NAME_LINE_HEIGHT: f32 = 12.0;
+/// How far below a line's middle its baseline sits (about 0.4 em at 10 px).
+const NAME_BASELINE: f32 = 4.0;
+/// Width of a letter of a tile's name, about 0.6 em at 10 px.
+const NAME_CHAR_WIDTH: f32 = 6.0;
+/// Room kept free across a tile, left and right together.
+const NAME_PADDING: f32 = 6.0;
+
+/// One line of a tile's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameLine {
+    /// The text; every line but the last ends with a space, so the lines read as the name
+    /// (the link's accessible name is their text run together).
+    pub text: String,
+    /// How far below the previous line it starts (0 for the first).
+    pub dy: f32,
+    /// When the line is too long for its tile: the width to squeeze it into.
+    pub squeeze_to: Option<f32>,
+}
+
+/// A country's name laid out on its tile: one word per line, centred on the tile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TileName {
+    /// Where the first line's baseline goes.
+    pub first_line_y: f32,
+    /// The lines, top down.
+    pub lines: Vec<NameLine>,
+}
+
+impl MapTile {
+    /// `name` laid out on this tile: a word per line, the block centred vertically, a word
+    /// wider than the tile squeezed to fit it.
+    pub fn name_lines(&self, name: &str) -> TileName {
+        let words: Vec<&str> = name.split(' ').collect();
+        let room = self.rect.2 - NAME_PADDING;
+        let lines: Vec<NameLine> = words
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                let fits = word.chars().count() as f32 * NAME_CHAR_WIDTH <= room;
+                NameLine {
+                    text: if i + 1 < words.len() {
+                        format!("{word} ")
+                    } else {
+                        word.to_string()
+                    },
+                    dy: if i == 0 { 0.0 } else { NAME_LINE_HEIGHT },
+                    squeeze_to: (!fits).then_some(room),
+                }
+            })
+            .collect();
+        let first_line_y =
+            self.centre.1 + NAME_BASELINE - NAME_LINE_HEIGHT / 2.0 * (lines.len() as f32 - 1.0);
+        TileName {
+            first_line_y,
+            lines,
+        }
+    }
+}
+
+/// An English ordinal: "1st", "2nd", "3rd", "11th", "43rd".
+pub fn ordinal(n: u16) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// Where the Black Sea sits on the map: the gap between the tiles, `(x, y, width, height)`.
 pub fn black_sea() -> (f32, f32, f32, f32) {
     let tiles = map_tiles();
@@ -333,5 +406,56 @@ mod tests {
         }
         let sea = black_sea();
         assert!(sea.2 > 0.0, "the sea lies between Bulgaria and Georgia");
+    }
+
+    #[test]
+    fn a_name_has_a_word_per_line_centred_and_reads_as_the_name() {
+        let tiles = map_tiles();
+        let tile = tiles
+            .iter()
+            .find(|t| t.country == "north-macedonia")
+            .expect("tile");
+        let name = tile.name_lines("North Macedonia");
+        let text: String = name.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(text, "North Macedonia");
+        let dys: Vec<f32> = name.lines.iter().map(|l| l.dy).collect();
+        assert_eq!(dys, [0.0, 12.0]);
+        assert!((name.first_line_y - (tile.centre.1 + 4.0 - 6.0)).abs() < 0.001);
+        let one = tile.name_lines("Greece");
+        assert!((one.first_line_y - (tile.centre.1 + 4.0)).abs() < 0.001);
+    }
+
+    #[test]
+    fn a_word_wider_than_its_tile_is_squeezed_to_fit_and_a_short_one_is_not() {
+        let tile = &map_tiles()[0];
+        let room = tile.rect.2 - 6.0;
+        assert_eq!(room, 48.0, "a one-tile name has room for 8 letters");
+        let long = tile.name_lines("Abcdefghi Abcdefgh");
+        assert_eq!(
+            long.lines[0].squeeze_to,
+            Some(room),
+            "9 letters are squeezed"
+        );
+        assert_eq!(long.lines[1].squeeze_to, None, "8 letters fit");
+    }
+
+    #[test]
+    fn ordinals_take_the_right_suffix() {
+        let cases = [
+            (1, "1st"),
+            (2, "2nd"),
+            (3, "3rd"),
+            (4, "4th"),
+            (11, "11th"),
+            (12, "12th"),
+            (13, "13th"),
+            (21, "21st"),
+            (43, "43rd"),
+            (111, "111th"),
+            (112, "112th"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(ordinal(n), text);
+        }
     }
 }

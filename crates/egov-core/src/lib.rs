@@ -9,11 +9,13 @@
 //! - [`search`]: the analyzer, the index and its file format, queries, ranking and snippets.
 //! - [`library`]: bookmarks, notes and attended marks, their stored and exported formats,
 //!   share codes, the trip report and the groupings pages show.
+//! - [`keys`]: every storage key and URL parameter.
 //! - [`charts`]: the geometry of the app's pictures (the app only draws it).
 //! - [`sort`]: one small sort used everywhere, for the WebAssembly's size.
 
 pub mod charts;
 pub mod content;
+pub mod keys;
 pub mod library;
 pub mod search;
 pub mod sort;

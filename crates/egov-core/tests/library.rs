@@ -49,8 +49,10 @@ fn a_truncated_value_is_reported_as_damaged() {
 
 mod with_real_content {
     use egov_core::content::Catalog;
+    use egov_core::content::Kind;
     use egov_core::library::{
-        calendar_ics, decode_share, item_code, trip_report_markdown, Library, MAX_SHARED_ITEMS,
+        calendar_ics, decode_share, item_code, saved_groups, trip_report_markdown, Library,
+        MAX_SHARED_ITEMS,
     };
 
     pub(super) fn catalog() -> Catalog {
@@ -104,6 +106,47 @@ mod with_real_content {
         assert!(report.contains(
             "## No longer in the knowledge base\n\n- gone-item\n  - My note:\n    > Kept anyway."
         ));
+    }
+
+    #[test]
+    fn the_saved_page_groups_by_kind_with_sessions_by_day_and_keeps_what_left_the_content() {
+        let groups = saved_groups(&library(), &catalog());
+        let kinds: Vec<(Kind, usize)> = groups.kinds.iter().map(|g| (g.kind, g.len())).collect();
+        assert_eq!(kinds, [(Kind::Session, 3), (Kind::CaseStudy, 1)]);
+        let days: Vec<(Option<&str>, Vec<&str>)> = groups.kinds[0]
+            .days
+            .iter()
+            .map(|(day, entries)| {
+                let ids = entries.iter().map(|e| e.item.id.as_str()).collect();
+                (day.as_deref(), ids)
+            })
+            .collect();
+        assert_eq!(
+            days,
+            [
+                (Some("Wednesday 1 November 2017"), vec!["2017-global-forum"]),
+                (Some("Friday 3 November 2017"), vec!["2017-wrap-up"]),
+                (
+                    Some("Day not recorded in the sources"),
+                    vec!["2017-workshop-klid"]
+                ),
+            ],
+            "the day headings are the trip report's"
+        );
+        assert!(groups.kinds[0].days[1].1[0].attended);
+        let case = &groups.kinds[1].days[0];
+        assert_eq!(case.0, None, "only sessions have day headings");
+        assert_eq!(
+            case.1[0].note.as_ref().map(|n| n.text.as_str()),
+            Some("Ask about e-invoices.\nAnd about identity.")
+        );
+        let missing: Vec<(&str, Option<&str>)> = groups
+            .missing
+            .iter()
+            .map(|(id, note)| (id.as_str(), note.as_ref().map(|n| n.text.as_str())))
+            .collect();
+        assert_eq!(missing, [("gone-item", Some("Kept anyway."))]);
+        assert!(saved_groups(&Library::default(), &catalog()).is_empty());
     }
 
     #[test]

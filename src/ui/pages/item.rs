@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::NotFoundPage;
-use crate::content::{Catalog, Item, Kind, Schedule, Source};
+use crate::content::{day_heading, Catalog, Item, Kind, Schedule, Source};
 use crate::ui::components::{KstTime, LocalTimesToggle, Name, PageHeading};
 use crate::ui::library::{AttendedToggle, BookmarkButton, NoteEditor};
 use crate::ui::pictures::{BsecMap, RankChart};
@@ -184,10 +184,7 @@ fn schedule_view(schedule: Schedule) -> AnyView {
         start_time,
         end_time,
     } = schedule;
-    let day_text = match day.weekday() {
-        Some(weekday) => format!("{weekday} {}", day.display()),
-        None => day.display(),
-    };
+    let day_text = day.with_weekday();
     match (start_time, end_time) {
         (Some(start), Some(end)) => view! {
             {day_text}", "<KstTime day time=start />" to "<KstTime day time=end />
@@ -229,13 +226,7 @@ fn programme_view(catalog: &Catalog, edition: &Item) -> impl IntoView {
                 {days
                     .into_iter()
                     .map(|(day, sessions)| {
-                        let heading = match day {
-                            Some(day) => match day.weekday() {
-                                Some(weekday) => format!("{weekday} {}", day.display()),
-                                None => day.display(),
-                            },
-                            None => "Day not recorded in the sources".to_string(),
-                        };
+                        let heading = day_heading(day);
                         view! {
                             <h3>{heading}</h3>
                             <ul class="cards">

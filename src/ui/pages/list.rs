@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 
 use super::NotFoundPage;
 use crate::content::{Kind, ListOrder};
+use crate::keys;
 use crate::ui::components::{plural, ItemCard, PageHeading};
 use crate::ui::pictures::BsecMap;
 use crate::ui::{href, loaded_content};
@@ -22,7 +23,7 @@ pub fn KindListPage() -> impl IntoView {
         let Some(kind) = Kind::from_slug(&slug) else {
             return view! { <NotFoundPage /> }.into_any();
         };
-        let order = ListOrder::from_param(&query.read().get("sort").unwrap_or_default());
+        let order = ListOrder::from_param(&query.read().get(keys::LIST_ORDER).unwrap_or_default());
         view! {
             <PageHeading text=kind.plural() />
             {
@@ -68,7 +69,7 @@ fn SortControl(kind: Kind, order: ListOrder, dated: bool) -> impl IntoView {
         let chosen = ListOrder::from_param(&event_target_value(&event));
         let path = match chosen.param() {
             "" => format!("/{}", kind.slug()),
-            param => format!("/{}?sort={param}", kind.slug()),
+            param => format!("/{}?{}={param}", kind.slug(), keys::LIST_ORDER),
         };
         navigate(
             &path,

@@ -8,14 +8,14 @@ use crate::library::{iso_date, note_parts, trip_report, ReportEntry, REPORT_TITL
 use crate::ui::components::PageHeading;
 use crate::ui::library::use_library;
 use crate::ui::{href, loaded_content};
-use crate::web::{self, storage};
+use crate::web::{self, clock};
 
 /// The trip report, ready to print or save as PDF.
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let state = use_library();
     let content = loaded_content();
-    let today = iso_date(storage::now_ms());
+    let today = iso_date(clock::now_ms());
     let report = state
         .library
         .with_untracked(|l| trip_report(l, &content.catalog, &today));

@@ -6,175 +6,76 @@ use leptos_router::components::A;
 
 use crate::content::{Item, Kind};
 use crate::library::{
-    backup_json, calendar_ics, iso_date, parse_backup, share_query, trip_report_markdown, Backup,
-    Bookmark, Library, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES, NOTE_PROMPTS,
+    backup_json, calendar_ics, iso_date, parse_backup, saved_groups, share_query,
+    trip_report_markdown, Backup, Bookmark, Library, Note, SavedGroups, MAX_IMPORT_BYTES,
+    MAX_IMPORT_ENTRIES, NOTE_PROMPTS,
 };
 use crate::ui::components::{plural, PageHeading};
 use crate::ui::library::{change_library, use_library, LibraryNotice, LibraryState};
 use crate::ui::qr::QrCodeImage;
 use crate::ui::{href, loaded_content};
-use crate::web::storage;
+use crate::web::{clock, files};
 
 /// What the person saved, grouped by kind; sessions in programme order.
 #[component]
 pub fn SavedPage() -> impl IntoView {
-    let state = use_library();
     let content = loaded_content();
     let removed = RwSignal::new(None::<(Bookmark, String)>);
-
     let version = content.catalog.version().map(|v| v.iso());
-    let download_backup = {
-        let version = version.clone();
-        move |_| download_library_backup(state, version.clone())
-    };
-
-    let export_message = RwSignal::new(String::new());
-    let download = move |name: String, mime: &str, text: String| {
-        if let Err(error) = storage::download(&name, mime, &text) {
-            export_message.set(format!("The download did not start: {error}."));
-        }
-    };
-    let download_report = {
-        let content = content.clone();
-        move |_| {
-            let today = iso_date(storage::now_ms());
-            let text = state
-                .library
-                .with_untracked(|l| trip_report_markdown(l, &content.catalog, &today));
-            download(format!("trip-report-{today}.md"), "text/markdown", text);
-        }
-    };
-    let download_calendar = {
-        let content = content.clone();
-        move |_| {
-            let now = storage::now_ms();
-            let (text, left_out) = state
-                .library
-                .with_untracked(|l| calendar_ics(l, &content.catalog, now));
-            export_message.set(match left_out {
-                0 => String::new(),
-                1 => "1 saved session has no recorded day, so it is not in the calendar.".into(),
-                n => format!(
-                    "{n} saved sessions have no recorded day, so they are not in the calendar."
-                ),
-            });
-            download("egov-companion-programme.ics".into(), "text/calendar", text);
-        }
-    };
-
-    let groups = move || {
-        let library = state.library.get();
-        let catalog = &content.catalog;
-        let ids = library.item_ids();
-        let mut missing: Vec<String> = Vec::new();
-        let mut groups: Vec<(Kind, Vec<Item>)> = Vec::new();
-        for kind in Kind::ALL {
-            let items: Vec<Item> = catalog
-                .of_kind(kind)
-                .into_iter()
-                .filter(|item| ids.contains(item.id.as_str()))
-                .cloned()
-                .collect();
-            if !items.is_empty() {
-                groups.push((kind, items));
-            }
-        }
-        for id in ids {
-            if catalog.get(id).is_none() {
-                missing.push(id.to_string());
-            }
-        }
-        if groups.is_empty() && missing.is_empty() {
-            return view! {
-                <p>
-                    "Nothing saved yet. Use “☆ Save” on any item to keep it here, and write private notes on item pages."
-                </p>
-                <p>
-                    <A href=href("/editions")>"Browse the programme"</A>
-                </p>
-            }
-                .into_any();
-        }
-        let entries = groups
-            .into_iter()
-            .map(|(kind, items)| {
-                let count = items.len();
-                // Sessions by programme day (in programme order already), the rest as one list.
-                let mut lists: Vec<(Option<String>, Vec<Item>)> = Vec::new();
-                for item in items {
-                    let day = (kind == Kind::Session).then(|| {
-                        item.schedule
-                            .map(|s| s.day.display())
-                            .unwrap_or_else(|| "Day not recorded".to_string())
-                    });
-                    match lists.last_mut() {
-                        Some((d, list)) if *d == day => list.push(item),
-                        _ => lists.push((day, vec![item])),
-                    }
-                }
-                view! {
-                    <section aria-labelledby=format!("saved-{}", kind.slug())>
-                        <h2 id=format!("saved-{}", kind.slug())>{format!("{} ({count})", kind.plural())}</h2>
-                        {lists
-                            .into_iter()
-                            .map(|(day, items)| {
-                                view! {
-                                    {day.map(|day| view! { <h3>{format!("{day} ({})", items.len())}</h3> })}
-                                    <ul class="cards">
-                                        {items
-                                            .into_iter()
-                                            .map(|item| view! { <SavedEntry item removed /> })
-                                            .collect_view()}
-                                    </ul>
-                                }
-                            })
-                            .collect_view()}
-                    </section>
-                }
-            })
-            .collect_view();
-        let unavailable = (!missing.is_empty()).then(|| {
-            let notes: Vec<(String, Option<String>)> = missing
-                .into_iter()
-                .map(|id| {
-                    let note = library.note(&id).map(|n| n.text.clone());
-                    (id, note)
-                })
-                .collect();
-            view! {
-                <section aria-labelledby="saved-unavailable">
-                    <h2 id="saved-unavailable">{format!("No longer available ({})", notes.len())}</h2>
-                    <p>"These items are no longer in the knowledge base. Your bookmarks and notes on them are kept."</p>
-                    <ul class="cards">
-                        {notes
-                            .into_iter()
-                            .map(|(id, note)| {
-                                view! {
-                                    <li class="card">
-                                        <span class="card-title">{id}</span>
-                                        " (no longer available)"
-                                        {note.map(|text| view! { <p class="saved-note">{text}</p> })}
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </section>
-            }
-        });
-        view! {
-            {entries}
-            {unavailable}
-        }
-        .into_any()
-    };
-
     view! {
         <PageHeading text="Saved" />
         <p>
             "Your bookmarks and notes stay on this device only; nothing is sent anywhere. "
             "Browsers may clear site data, so keep a backup."
         </p>
+        <Exports content_version=version.clone() />
+        <UndoRemove removed />
+        <SharePanel content_version=version.clone() />
+        <ImportPanel content_version=version />
+        <SavedList removed />
+    }
+}
+
+/// The downloads: backup, printable and Markdown trip report, calendar.
+#[component]
+fn Exports(
+    /// The content version the backup records.
+    content_version: Option<String>,
+) -> impl IntoView {
+    let state = use_library();
+    let content = loaded_content();
+    let download_backup = move |_| download_library_backup(state, content_version.clone());
+    let export_message = RwSignal::new(String::new());
+    let download = move |name: String, mime: &str, text: String| {
+        if let Err(error) = files::download(&name, mime, &text) {
+            export_message.set(format!("The download did not start: {error}."));
+        }
+    };
+    let download_report = {
+        let content = content.clone();
+        move |_| {
+            let today = iso_date(clock::now_ms());
+            let text = state
+                .library
+                .with_untracked(|l| trip_report_markdown(l, &content.catalog, &today));
+            download(format!("trip-report-{today}.md"), "text/markdown", text);
+        }
+    };
+    let download_calendar = move |_| {
+        let now = clock::now_ms();
+        let (text, left_out) = state
+            .library
+            .with_untracked(|l| calendar_ics(l, &content.catalog, now));
+        export_message.set(match left_out {
+            0 => String::new(),
+            1 => "1 saved session has no recorded day, so it is not in the calendar.".into(),
+            n => {
+                format!("{n} saved sessions have no recorded day, so they are not in the calendar.")
+            }
+        });
+        download("egov-companion-programme.ics".into(), "text/calendar", text);
+    };
+    view! {
         <div class="exports">
             <button type="button" class="button" on:click=download_backup>
                 "Download a backup"
@@ -192,6 +93,17 @@ pub fn SavedPage() -> impl IntoView {
         <p role="status" class="hint">
             {move || export_message.get()}
         </p>
+    }
+}
+
+/// "Removed …" with Undo, after a bookmark was removed from this page.
+#[component]
+fn UndoRemove(
+    /// The last removal, if any.
+    removed: RwSignal<Option<(Bookmark, String)>>,
+) -> impl IntoView {
+    let state = use_library();
+    view! {
         <p role="status" class="undo">
             {move || {
                 removed
@@ -214,20 +126,143 @@ pub fn SavedPage() -> impl IntoView {
                     })
             }}
         </p>
-        <SharePanel content_version=version.clone() />
-        <ImportPanel content_version=version />
-        {groups}
+    }
+}
+
+/// The saved items (the grouping is [`saved_groups`]'s), kept up to date with the library:
+/// lists are keyed, so a change redraws only the entries it touches.
+#[component]
+fn SavedList(
+    /// Where a removal is remembered for Undo.
+    removed: RwSignal<Option<(Bookmark, String)>>,
+) -> impl IntoView {
+    let state = use_library();
+    let content = loaded_content();
+    let groups = Memo::new(move |_| {
+        state
+            .library
+            .with(|library| saved_groups(library, &content.catalog))
+    });
+    let empty = Memo::new(move |_| groups.with(SavedGroups::is_empty));
+    move || {
+        if empty.get() {
+            return view! {
+                <p>
+                    "Nothing saved yet. Use “☆ Save” on any item to keep it here, and write private notes on item pages."
+                </p>
+                <p>
+                    <A href=href("/editions")>"Browse the programme"</A>
+                </p>
+            }
+            .into_any();
+        }
+        view! {
+            <For
+                each=move || groups.with(|g| g.kinds.iter().map(|k| k.kind).collect::<Vec<_>>())
+                key=|kind| *kind
+                children=move |kind| view! { <KindSection kind groups removed /> }
+            />
+            <Unavailable groups />
+        }
+        .into_any()
+    }
+}
+
+/// One kind's saved items, sessions under their day.
+#[component]
+fn KindSection(
+    /// The kind.
+    kind: Kind,
+    /// Everything saved, grouped.
+    groups: Memo<SavedGroups>,
+    /// Where a removal is remembered for Undo.
+    removed: RwSignal<Option<(Bookmark, String)>>,
+) -> impl IntoView {
+    let group = move || groups.with(|g| g.kinds.iter().find(|k| k.kind == kind).cloned());
+    let days = move || {
+        group()
+            .map(|g| g.days.into_iter().map(|(day, _)| day).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let entries = move |day: &Option<String>| {
+        group()
+            .and_then(|g| g.days.into_iter().find(|(d, _)| d == day))
+            .map(|(_, entries)| entries)
+            .unwrap_or_default()
+    };
+    let heading_id = format!("saved-{}", kind.slug());
+    let labelled_by = heading_id.clone();
+    view! {
+        <section aria-labelledby=labelled_by>
+            <h2 id=heading_id>
+                {move || format!("{} ({})", kind.plural(), group().map_or(0, |g| g.len()))}
+            </h2>
+            <For
+                each=days
+                key=|day| day.clone()
+                children=move |day| {
+                    let heading = day.clone().map(|day| {
+                        let day = day.clone();
+                        view! { <h3>{move || format!("{day} ({})", entries(&Some(day.clone())).len())}</h3> }
+                    });
+                    view! {
+                        {heading}
+                        <ul class="cards">
+                            <For
+                                each=move || entries(&day)
+                                key=|entry| entry.item.id.clone()
+                                children=move |entry| view! { <SavedEntry item=entry.item removed /> }
+                            />
+                        </ul>
+                    }
+                }
+            />
+        </section>
+    }
+}
+
+/// Saved ids no longer in the content, with the notes on them: kept, never dropped.
+#[component]
+fn Unavailable(
+    /// Everything saved, grouped.
+    groups: Memo<SavedGroups>,
+) -> impl IntoView {
+    let count = Memo::new(move |_| groups.with(|g| g.missing.len()));
+    move || {
+        (count.get() > 0).then(|| {
+            view! {
+                <section aria-labelledby="saved-unavailable">
+                    <h2 id="saved-unavailable">{move || format!("No longer available ({})", count.get())}</h2>
+                    <p>"These items are no longer in the knowledge base. Your bookmarks and notes on them are kept."</p>
+                    <ul class="cards">
+                        <For
+                            each=move || groups.with(|g| g.missing.clone())
+                            key=|(id, note)| (id.clone(), note.clone().map(|n| (n.text, n.prompts)))
+                            children=move |(id, note)| {
+                                view! {
+                                    <li class="card">
+                                        <span class="card-title">{id}</span>
+                                        " (no longer available)"
+                                        {note.map(|note| view! { <NoteText note /> })}
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 
 /// Offers the whole library as a backup file; a failure becomes the library notice.
 fn download_library_backup(state: LibraryState, content_version: Option<String>) {
-    let now = storage::now_ms();
+    let now = clock::now_ms();
     let text = state
         .library
         .with_untracked(|l| backup_json(l, content_version.as_deref(), now));
     let name = format!("egov-companion-backup-{}.json", iso_date(now));
-    if let Err(error) = storage::download(&name, "application/json", &text) {
+    if let Err(error) = files::download(&name, "application/json", &text) {
         state
             .notice
             .set(Some(LibraryNotice::NotSaved(error.to_string())));
@@ -307,7 +342,7 @@ fn ImportPanel(
     let on_file = move |event: leptos::ev::Event| {
         step.set(ImportStep::Idle("Reading the file…".into()));
         leptos::task::spawn_local(async move {
-            let next = match storage::read_chosen_file(&event, MAX_IMPORT_BYTES).await {
+            let next = match files::read_chosen_file(&event, MAX_IMPORT_BYTES).await {
                 Ok(None) => ImportStep::Idle(String::new()),
                 Ok(Some(text)) => match parse_backup(&text) {
                     Ok(backup) => ImportStep::Preview(backup),
@@ -467,7 +502,8 @@ fn describe(backup: &Backup) -> String {
     )
 }
 
-/// One saved item: link, programme day, note, attended mark, remove.
+/// One saved item: link, note, attended mark, remove. It follows the library (another
+/// tab's change shows here too).
 #[component]
 fn SavedEntry(
     /// The item.
@@ -477,58 +513,70 @@ fn SavedEntry(
 ) -> impl IntoView {
     let state = use_library();
     let (id, title) = (item.id.clone(), item.title.clone());
-    let library = state.library.get_untracked();
-    let note = library.note(&id).cloned();
-    let attended = library.is_attended(&id);
-    let bookmarked = library.is_bookmarked(&id);
-    let link_text = title.clone();
+    let note = {
+        let id = id.clone();
+        move || state.library.with(|l| l.note(&id).cloned())
+    };
+    let attended = {
+        let id = id.clone();
+        move || state.library.with(|l| l.is_attended(&id))
+    };
+    let bookmarked = {
+        let id = id.clone();
+        move || state.library.with(|l| l.is_bookmarked(&id))
+    };
+    let remove = move || {
+        let (id, title) = (id.clone(), title.clone());
+        let label = format!("Remove {title} from Saved");
+        view! {
+            <button
+                type="button"
+                class="button"
+                aria-label=label
+                on:click=move |_| {
+                    let id = id.clone();
+                    if let Some(bookmark) = change_library(state, move |l| l.remove_bookmark(&id)) {
+                        removed.set(Some((bookmark, title.clone())));
+                    }
+                }
+            >
+                "Remove"
+            </button>
+        }
+    };
     view! {
         <li class="card">
             <A href=href(&item.path()) {..} class="card-title">
-                {link_text}
+                {item.title.clone()}
             </A>
-            {attended.then(|| view! { <span class="card-kind">"✓ Attended"</span> })}
-            {note
-                .map(|note| {
-                    let answers = NOTE_PROMPTS
-                        .into_iter()
-                        .filter_map(|(key, question)| {
-                            note.prompts
-                                .get(key)
-                                .map(|answer| {
-                                    view! {
-                                        <p class="saved-note">
-                                            <strong>{format!("{question}: ")}</strong>
-                                            {answer.clone()}
-                                        </p>
-                                    }
-                                })
-                        })
-                        .collect_view();
-                    view! {
-                        {(!note.text.is_empty()).then(|| view! { <p class="saved-note">{note.text.clone()}</p> })}
-                        {answers}
-                    }
-                })}
-            {bookmarked
-                .then(|| {
-                    let label = format!("Remove {title} from Saved");
-                    view! {
-                        <button
-                            type="button"
-                            class="button"
-                            aria-label=label
-                            on:click=move |_| {
-                                let id = id.clone();
-                                if let Some(bookmark) = change_library(state, move |l| l.remove_bookmark(&id)) {
-                                    removed.set(Some((bookmark, title.clone())));
-                                }
-                            }
-                        >
-                            "Remove"
-                        </button>
-                    }
-                })}
+            {move || attended().then(|| view! { <span class="card-kind">"✓ Attended"</span> })}
+            {move || note().map(|note| view! { <NoteText note /> })}
+            {move || bookmarked().then(remove.clone())}
         </li>
+    }
+}
+
+/// A note as Saved shows it: the text, then each answered prompt with its question.
+#[component]
+fn NoteText(
+    /// The note.
+    note: Note,
+) -> impl IntoView {
+    let answers = NOTE_PROMPTS
+        .into_iter()
+        .filter_map(|(key, question)| {
+            note.prompts.get(key).map(|answer| {
+                view! {
+                    <p class="saved-note">
+                        <strong>{format!("{question}: ")}</strong>
+                        {answer.clone()}
+                    </p>
+                }
+            })
+        })
+        .collect_view();
+    view! {
+        {(!note.text.is_empty()).then(|| view! { <p class="saved-note">{note.text.clone()}</p> })}
+        {answers}
     }
 }

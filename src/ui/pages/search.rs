@@ -10,8 +10,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::content::{Catalog, Kind};
-use crate::search::{search, FacetCounts, Filters, Query, SearchResults, Segment, MAX_QUERY_CHARS};
+use crate::content::Catalog;
+use crate::search::{
+    search, FacetCounts, Filters, Query, SearchParams, SearchResults, Segment, MAX_QUERY_CHARS,
+};
 use crate::ui::components::PageHeading;
 use crate::ui::{href, loaded_content, AppState};
 use crate::web;
@@ -32,22 +34,14 @@ pub fn SearchPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let content = loaded_content();
 
-    // URL values are cut where they are read: a crafted link may carry megabytes, which
-    // would otherwise be shown and copied into every facet link.
+    // The URL's values, cut where they are read (`SearchParams`).
     let text = move || {
         let map = query_map.read();
-        cut(map.get_str("q").unwrap_or_default(), MAX_QUERY_CHARS)
+        SearchParams::from_query(|key| map.get_str(key)).text
     };
     let filters = Memo::new(move |_| {
         let map = query_map.read();
-        let value = |key: &str| map.get_str(key).map(|v| cut(v, MAX_FILTER_CHARS));
-        Filters {
-            kind: value("kind").and_then(|k| Kind::from_slug(&k)),
-            topic: value("topic"),
-            country: value("country"),
-            organisation: value("organisation"),
-            edition: value("edition"),
-        }
+        SearchParams::from_query(|key| map.get_str(key)).filters
     });
     // The index file built at deploy time, fetched once (from the offline cache after the
     // first visit); until it is ready, the page says so instead of "no results".
@@ -240,14 +234,6 @@ pub fn SearchPage() -> impl IntoView {
                 .into_any()
         }}
     }
-}
-
-/// Longest filter value read from the URL, in characters (ids and topics are far shorter).
-const MAX_FILTER_CHARS: usize = 100;
-
-/// `value`, cut to its first `max` characters.
-fn cut(value: &str, max: usize) -> String {
-    value.chars().take(max).collect()
 }
 
 /// Text segments with matched words in `<mark>`.
@@ -445,47 +431,12 @@ fn search_href(text: &str, filters: &Filters) -> String {
     href(&search_path(text, filters))
 }
 
-/// The app path of a search (`/search?q=…&kind=…`), values percent-encoded. The router's
-/// `navigate` adds the base itself.
+/// The app path of a search (`/search?q=…&kind=…`). The router's `navigate` adds the base
+/// itself.
 fn search_path(text: &str, filters: &Filters) -> String {
-    let mut pairs: Vec<(&str, String)> = Vec::new();
-    if !text.is_empty() {
-        pairs.push(("q", text.to_string()));
+    SearchParams {
+        text: text.to_string(),
+        filters: filters.clone(),
     }
-    if let Some(kind) = filters.kind {
-        pairs.push(("kind", kind.slug().to_string()));
-    }
-    for (key, value) in [
-        ("topic", &filters.topic),
-        ("country", &filters.country),
-        ("organisation", &filters.organisation),
-        ("edition", &filters.edition),
-    ] {
-        if let Some(value) = value {
-            pairs.push((key, value.clone()));
-        }
-    }
-    let query: Vec<String> = pairs
-        .into_iter()
-        .map(|(key, value)| format!("{key}={}", percent_encode(&value)))
-        .collect();
-    if query.is_empty() {
-        "/search".to_string()
-    } else {
-        format!("/search?{}", query.join("&"))
-    }
-}
-
-/// Percent-encodes a query-string value (UTF-8), leaving unreserved characters as they are.
-fn percent_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
+    .to_path()
 }

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+use crate::keys;
 use crate::library::decode_share;
 use crate::ui::components::{plural, ItemCard, PageHeading};
 use crate::ui::library::{change_library, use_library};
 use crate::ui::{href, loaded_content};
-use crate::web::storage;
+use crate::web::clock;
 
 /// The preview of a shared reading list.
 #[component]
@@ -19,7 +20,12 @@ pub fn SharedPage() -> impl IntoView {
     let state = use_library();
     let content = loaded_content();
     let added = RwSignal::new(None::<usize>);
-    let (codes, version) = query.with_untracked(|q| (q.get("i").unwrap_or_default(), q.get("v")));
+    let (codes, version) = query.with_untracked(|q| {
+        (
+            q.get(keys::share::ITEMS).unwrap_or_default(),
+            q.get(keys::share::CONTENT_VERSION),
+        )
+    });
     let body = match decode_share(&codes, version.as_deref(), &content.catalog) {
         Err(error) => view! {
             <p class="notice notice-error">
@@ -68,16 +74,8 @@ pub fn SharedPage() -> impl IntoView {
                         class="button"
                         on:click=move |_| {
                             let ids = ids.clone();
-                            let now = storage::now_ms();
-                            let new = change_library(state, move |l| {
-                                ids.iter()
-                                    .filter(|id| !l.is_bookmarked(id))
-                                    .cloned()
-                                    .collect::<Vec<_>>()
-                                    .into_iter()
-                                    .map(|id| l.toggle_bookmark(&id, now))
-                                    .count()
-                            });
+                            let now = clock::now_ms();
+                            let new = change_library(state, move |l| l.add_bookmarks(&ids, now));
                             added.set(Some(new));
                         }
                     >

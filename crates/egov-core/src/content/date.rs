@@ -37,16 +37,11 @@ const MONTHS: [&str; 12] = [
 impl PartialDate {
     /// Days since 1970-01-01 (the first of the month or year where those are not known).
     pub fn days_since_epoch(&self) -> i64 {
-        let (m, d) = (
-            i64::from(self.month.unwrap_or(1)),
-            i64::from(self.day.unwrap_or(1)),
-        );
-        let y = i64::from(self.year) - i64::from(m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        days_from_civil(
+            i64::from(self.year),
+            u32::from(self.month.unwrap_or(1)),
+            u32::from(self.day.unwrap_or(1)),
+        )
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists in that month.
@@ -142,17 +137,66 @@ impl PartialDate {
             "Saturday",
             "Sunday",
         ];
-        let (month, day) = (self.month?, self.day?);
-        // Days since 1970-01-01 (a Thursday), by the civil-from-days inverse.
-        let y = i64::from(self.year) - i64::from(month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        let days = era * 146_097 + doe - 719_468;
-        Some(NAMES[(days + 3).rem_euclid(7) as usize])
+        self.month.and(self.day)?;
+        Some(NAMES[weekday_from_monday(self.days_since_epoch())])
     }
+
+    /// The heading of a full date with its weekday ("Friday 3 November 2017"); a year or a
+    /// month as [`display`](Self::display) writes it.
+    pub fn with_weekday(&self) -> String {
+        match self.weekday() {
+            Some(weekday) => format!("{weekday} {}", self.display()),
+            None => self.display(),
+        }
+    }
+}
+
+/// The heading of a programme day ("Friday 3 November 2017"), or a plain statement when the
+/// sources do not record the day. Every page and the trip report head days with it.
+pub fn day_heading(day: Option<PartialDate>) -> String {
+    match day {
+        Some(day) => day.with_weekday(),
+        None => DAY_NOT_RECORDED.to_string(),
+    }
+}
+
+/// The heading of the items whose day the sources do not record.
+pub const DAY_NOT_RECORDED: &str = "Day not recorded in the sources";
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+/// The one copy of this arithmetic: [`PartialDate`], the library's ISO dates and the
+/// calendar export all use it and [`civil_from_days`].
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let (m, d) = (i64::from(month), i64::from(day));
+    let y = year - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The year, month and day of a number of days since 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`, the inverse of [`days_from_civil`]).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    // Both are small by construction (1–12 and 1–31).
+    (year, month as u32, day as u32)
+}
+
+/// The weekday of a number of days since 1970-01-01, counting from Monday = 0
+/// (1 January 1970 was a Thursday, 3).
+pub fn weekday_from_monday(days: i64) -> usize {
+    // `rem_euclid(7)` is 0–6, so the cast is exact.
+    (days + 3).rem_euclid(7) as usize
 }
 
 impl Ord for PartialDate {
@@ -232,6 +276,29 @@ impl fmt::Display for ClockTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn civil_days_round_trip_across_leap_years_and_centuries() {
+        for days in (-800_000..800_000).step_by(97) {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(days_from_civil(2000, 2, 29), 11_016);
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(weekday_from_monday(0), 3, "1 January 1970 was a Thursday");
+    }
+
+    #[test]
+    fn a_day_heading_names_the_weekday_or_says_the_day_is_not_recorded() {
+        let day = |text: &str| PartialDate::parse(text).expect("a date");
+        assert_eq!(
+            day_heading(Some(day("2017-11-03"))),
+            "Friday 3 November 2017"
+        );
+        assert_eq!(day_heading(Some(day("2017-11"))), "November 2017");
+        assert_eq!(day_heading(None), "Day not recorded in the sources");
+    }
 
     #[test]
     fn parses_years_months_and_days() {

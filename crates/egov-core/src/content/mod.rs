@@ -14,7 +14,10 @@ use std::fmt;
 
 use crate::sort::sort_by;
 
-pub use date::{kst_to_utc_millis, ClockTime, PartialDate, KST_OFFSET_HOURS};
+pub use date::{
+    civil_from_days, day_heading, days_from_civil, kst_to_utc_millis, weekday_from_monday,
+    ClockTime, PartialDate, DAY_NOT_RECORDED, KST_OFFSET_HOURS,
+};
 pub use validate::{
     build_catalog, fact_ids_in, parse_index, parse_kind_file, KindFile, MAX_ITEMS_PER_FILE,
     SUMMARY_MAX_WORDS,

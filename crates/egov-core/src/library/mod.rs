@@ -10,6 +10,7 @@ mod backup;
 mod calendar;
 mod note_edit;
 mod report;
+mod saved;
 mod share;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -25,18 +26,14 @@ pub use report::{
     note_parts, trip_report, trip_report_markdown, ReportEntry, ReportGroup, TripReport,
     REPORT_TITLE,
 };
+pub use saved::{saved_groups, KindGroup, SavedGroups};
 pub use share::{decode_share, item_code, share_query, ShareError, SharedList, MAX_SHARED_ITEMS};
 
-/// The storage key of the library. The `v1` is the key's generation: a format change that
-/// old app versions must not read would move to a new key (and migrate from this one).
-pub const STORAGE_KEY: &str = "egov-companion/library/v1";
-
-/// The start of the keys under which unreadable stored libraries are kept aside.
-pub const UNREADABLE_PREFIX: &str = "egov-companion/library/unreadable-";
-
-/// The key under which an unreadable stored library is kept aside, never overwritten.
+/// The key under which an unreadable stored library is kept aside, never overwritten
+/// (under [`crate::keys::LIBRARY_UNREADABLE_PREFIX`]; the library itself is stored under
+/// [`crate::keys::LIBRARY`]).
 pub fn backup_key(now: u64) -> String {
-    format!("{UNREADABLE_PREFIX}{now}")
+    format!("{}{now}", crate::keys::LIBRARY_UNREADABLE_PREFIX)
 }
 
 /// The storage format written today. Older formats are migrated by [`decode`].
@@ -140,6 +137,22 @@ impl Library {
             });
             true
         }
+    }
+
+    /// Bookmarks every id of `ids` not bookmarked yet (a shared reading list), in order, and
+    /// returns how many were added. An id listed twice is added once.
+    pub fn add_bookmarks(&mut self, ids: &[String], now: u64) -> usize {
+        let mut added = 0;
+        for id in ids {
+            if !self.is_bookmarked(id) {
+                self.bookmarks.push(Bookmark {
+                    id: id.clone(),
+                    saved_at: now,
+                });
+                added += 1;
+            }
+        }
+        added
     }
 
     /// Removes the bookmark on `id` and returns it, so that it can be put back (undo).
@@ -368,16 +381,7 @@ pub fn backup_json(library: &Library, content_version: Option<&str>, now: u64) -
 
 /// The UTC calendar date of a time in milliseconds since 1970, as `YYYY-MM-DD`.
 pub fn iso_date(ms: u64) -> String {
-    // Civil-from-days (Howard Hinnant's algorithm), for dates from 1970 on.
-    let days = (ms / 86_400_000) as i64 + 719_468;
-    let era = days.div_euclid(146_097);
-    let doe = days - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = crate::content::civil_from_days((ms / 86_400_000) as i64);
     format!("{year:04}-{month:02}-{day:02}")
 }
 
@@ -406,6 +410,25 @@ mod tests {
         assert_eq!(backup["content_version"], "2026-11-27");
         assert_eq!(backup["exported_on"], "2025-11-27");
         assert_eq!(backup["library"]["bookmarks"][0]["id"], "hometax");
+    }
+
+    #[test]
+    fn adding_a_shared_list_bookmarks_only_what_is_new_and_counts_it() {
+        let mut library = Library::default();
+        library.toggle_bookmark("hometax", 1);
+        let ids = ["koneps", "hometax", "uni-pass", "koneps"].map(String::from);
+        assert_eq!(library.add_bookmarks(&ids, 2), 2);
+        let saved: Vec<(&str, u64)> = library
+            .bookmarks()
+            .iter()
+            .map(|b| (b.id.as_str(), b.saved_at))
+            .collect();
+        assert_eq!(saved, [("hometax", 1), ("koneps", 2), ("uni-pass", 2)]);
+        assert_eq!(
+            library.add_bookmarks(&ids, 3),
+            0,
+            "nothing new the second time"
+        );
     }
 
     #[test]

@@ -15,8 +15,9 @@
 
 use std::collections::HashSet;
 
-use crate::content::{Catalog, Item, Kind, PartialDate};
+use crate::content::{day_heading, Catalog, Item, Kind, PartialDate};
 
+use super::saved::{by_kind, missing};
 use super::{Library, Note, NOTE_PROMPTS};
 use crate::sort::sort_by_key;
 
@@ -66,11 +67,7 @@ pub fn trip_report(library: &Library, catalog: &Catalog, today: &str) -> TripRep
         "Prepared on {today} with e-Gov Companion (content of {version}). Notes are my own; facts come from the sources listed."
     );
     let ids = library.item_ids();
-    let entry = |item: &Item| ReportEntry {
-        item: item.clone(),
-        note: library.note(&item.id).cloned(),
-        attended: library.is_attended(&item.id),
-    };
+    let entry = |item: &Item| ReportEntry::of(library, item);
     let saved: Vec<&Item> = catalog
         .items()
         .iter()
@@ -143,42 +140,20 @@ pub fn trip_report(library: &Library, catalog: &Catalog, today: &str) -> TripRep
     }
 
     // Everything else, by kind (and any programme item no edition took, so none is lost).
-    for kind in Kind::ALL {
-        let entries: Vec<ReportEntry> = catalog
-            .of_kind(kind)
-            .into_iter()
-            .filter(|item| ids.contains(item.id.as_str()) && !placed.contains(item.id.as_str()))
-            .map(&entry)
-            .collect();
-        if !entries.is_empty() {
-            groups.push(ReportGroup {
-                heading: kind.plural().to_string(),
-                entries,
-                days: Vec::new(),
-            });
-        }
-    }
+    let rest = by_kind(library, catalog, &ids, |item| {
+        !placed.contains(item.id.as_str())
+    });
+    groups.extend(rest.into_iter().map(|(kind, entries)| ReportGroup {
+        heading: kind.plural().to_string(),
+        entries,
+        days: Vec::new(),
+    }));
 
-    let missing = ids
-        .iter()
-        .filter(|id| catalog.get(id).is_none())
-        .map(|id| (id.to_string(), library.note(id).cloned()))
-        .collect();
+    let missing = missing(library, catalog, &ids);
     TripReport {
         prepared,
         groups,
         missing,
-    }
-}
-
-/// "Wednesday 1 November 2017", or a plain statement when the day is not known.
-fn day_heading(day: Option<PartialDate>) -> String {
-    match day {
-        Some(day) => match day.weekday() {
-            Some(weekday) => format!("{weekday} {}", day.display()),
-            None => day.display(),
-        },
-        None => "Day not recorded in the sources".to_string(),
     }
 }
 

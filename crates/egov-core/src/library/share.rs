@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 
 use crate::content::Catalog;
+use crate::keys::share::{CONTENT_VERSION as VERSION, ITEMS};
 
 /// Characters of one item's code.
 pub const CODE_CHARS: usize = 6;
@@ -42,8 +43,8 @@ pub fn share_query(ids: &[&str], version: Option<&str>) -> String {
         .map(|id| item_code(id))
         .collect();
     match version {
-        Some(v) => format!("v={}&i={codes}", v.replace('-', "")),
-        None => format!("i={codes}"),
+        Some(v) => format!("{VERSION}={}&{ITEMS}={codes}", v.replace('-', "")),
+        None => format!("{ITEMS}={codes}"),
     }
 }
 

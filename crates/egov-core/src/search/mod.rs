@@ -11,6 +11,7 @@
 pub mod analyzer;
 mod index;
 mod index_file;
+mod params;
 mod postings;
 mod query;
 mod snippet;
@@ -18,6 +19,7 @@ mod texts;
 
 pub use index::{Field, SearchIndex, FIELD_COUNT};
 pub use index_file::IndexFileError;
+pub use params::{SearchParams, MAX_FILTER_CHARS, SEARCH_PATH};
 pub use query::search;
 pub use snippet::Segment;
 pub use texts::{ItemTexts, StoredTexts};
