@@ -1,7 +1,9 @@
 //! Shared setup for the fuzz targets: the real content, compiled in, so the share-code and
 //! search targets run against the catalog people use.
 
-use egov_core::content::{build_catalog, parse_index, parse_kind_file, Catalog};
+use std::collections::HashMap;
+
+use egov_core::content::{load_content_from, Catalog};
 
 /// Every content file of `content/`, by name, as bundled at build time.
 pub const CONTENT_FILES: [(&str, &str); 9] = [
@@ -36,10 +38,16 @@ pub const INDEX: &str = include_str!("../../content/index.json");
 
 /// The real catalog, built as the app builds it.
 pub fn real_catalog() -> Catalog {
-    let index = parse_index(INDEX).expect("the bundled index parses");
-    let files = CONTENT_FILES
+    let files: HashMap<&str, &str> = CONTENT_FILES
         .iter()
-        .map(|(name, text)| parse_kind_file(name, text).expect("bundled content parses"))
+        .copied()
+        .chain([("index.json", INDEX)])
         .collect();
-    build_catalog(&index.version, files, None).0
+    let assembled = load_content_from(&files).expect("the bundled index parses");
+    assert!(
+        assembled.problems.is_empty(),
+        "bundled content is valid: {:?}",
+        assembled.problems
+    );
+    assembled.catalog
 }

@@ -6,21 +6,20 @@
 //! load. Only a failed index stops the load, because without it nothing else is known.
 //! Search's index file is fetched separately, when search is first used ([`prepare_search`]).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use futures::future::join_all;
 
 use gloo_net::http::Request;
 
-use crate::content::{build_catalog, parse_index, parse_kind_file, Catalog, ContentProblem};
+use crate::content::{
+    assemble, parse_index, parse_kind_file, Assembled, Catalog, ContentProblem, INDEX_FILE,
+};
 use crate::search::SearchIndex;
 use crate::web::next_task;
 
 /// Folder of the content files, relative to the document base.
 const CONTENT_DIR: &str = "content/";
-/// The file that lists the others.
-const INDEX_FILE: &str = "index.json";
 /// The search index, written next to `index.html` by the build.
 const SEARCH_INDEX_FILE: &str = "search-index.bin";
 
@@ -89,37 +88,28 @@ async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
 pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
     let index_text = fetch_text(INDEX_FILE).await?;
     let index = parse_index(&index_text)?;
-    let mut seen = HashSet::new();
-    let names: Vec<&str> = index
-        .files
-        .iter()
-        .map(String::as_str)
-        .filter(|name| seen.insert(*name))
-        .collect();
+    let names = index.file_names();
     // All files at once: one round trip instead of one per file.
     let texts = join_all(names.iter().map(|name| fetch_text(name))).await;
     // Parsing, validating and then drawing the pages are each their own browser task, and
     // each file is parsed in its own, so that no single task blocks the page for long on a
     // slow phone.
     let mut files = Vec::with_capacity(names.len());
-    let mut problems = Vec::new();
     for (name, text) in names.iter().zip(texts) {
         next_task().await;
-        match text.and_then(|text| parse_kind_file(name, &text)) {
-            Ok(file) => files.push(file),
-            Err(problem) => problems.push(problem),
-        }
+        files.push(text.and_then(|text| parse_kind_file(name, &text)));
     }
     next_task().await;
-    let (catalog, item_problems) = build_catalog(&index.version, files, None);
-    problems.extend(item_problems);
-    let (catalog, featured_problems) = catalog.with_featured(&index.featured);
-    problems.extend(featured_problems);
+    let Assembled {
+        catalog,
+        problems,
+        version,
+    } = assemble(&index, files, None);
     next_task().await;
     Ok(LoadedContent {
         catalog,
         problems,
-        version: index.version,
+        version,
         search_index: OnceLock::new(),
     })
 }

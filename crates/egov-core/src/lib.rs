@@ -9,12 +9,16 @@
 //! - [`search`]: the analyzer, the index and its file format, queries, ranking and snippets.
 //! - [`library`]: bookmarks, notes and attended marks, their stored and exported formats,
 //!   share codes, the trip report and the groupings pages show.
+//! - [`fixtures`]: small valid catalogs for tests, benchmarks and fuzzing.
+//! - [`hash`]: FNV-1a, for stored keys and the search engine's maps.
 //! - [`keys`]: every storage key and URL parameter.
 //! - [`charts`]: the geometry of the app's pictures (the app only draws it).
 //! - [`sort`]: one small sort used everywhere, for the WebAssembly's size.
 
 pub mod charts;
 pub mod content;
+pub mod fixtures;
+pub mod hash;
 pub mod keys;
 pub mod library;
 pub mod search;

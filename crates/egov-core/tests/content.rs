@@ -6,8 +6,8 @@ use std::fs;
 use std::path::Path;
 
 use egov_core::content::{
-    build_catalog, fact_ids_in, parse_index, parse_kind_file, Catalog, ContentProblem, Item, Kind,
-    KindFile,
+    assemble, build_catalog, fact_ids_in, parse_index, parse_kind_file, Catalog, ContentProblem,
+    Item, Kind, KindFile,
 };
 
 fn content_dir() -> &'static Path {
@@ -40,22 +40,18 @@ fn known_facts() -> HashSet<String> {
 fn load_real_content() -> (Catalog, Vec<ContentProblem>) {
     let index_text = fs::read_to_string(content_dir().join("index.json")).expect("index.json");
     let index = parse_index(&index_text).expect("index.json parses");
-    let mut problems = Vec::new();
-    let mut files = Vec::new();
-    for name in &index.files {
-        let text = fs::read_to_string(content_dir().join(name))
-            .unwrap_or_else(|e| panic!("{name} is listed in index.json but cannot be read: {e}"));
-        match parse_kind_file(name, &text) {
-            Ok(file) => files.push(file),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    let facts = known_facts();
-    let (catalog, more) = build_catalog(&index.version, files, Some(&facts));
-    problems.extend(more);
-    let (catalog, more) = catalog.with_featured(&index.featured);
-    problems.extend(more);
-    (catalog, problems)
+    let files: Vec<_> = index
+        .file_names()
+        .into_iter()
+        .map(|name| {
+            let text = fs::read_to_string(content_dir().join(name)).unwrap_or_else(|e| {
+                panic!("{name} is listed in index.json but cannot be read: {e}")
+            });
+            parse_kind_file(name, &text)
+        })
+        .collect();
+    let assembled = assemble(&index, files, Some(&known_facts()));
+    (assembled.catalog, assembled.problems)
 }
 
 #[test]

@@ -7,6 +7,7 @@ use std::fs;
 use std::path::Path;
 
 use egov_core::content::{build_catalog, parse_index, parse_kind_file, Catalog};
+use egov_core::fixtures::{glossary_catalog, FixtureTerm};
 use egov_core::library::{
     decode, decode_share, parse_backup, ImportError, ShareError, StoreError, MAX_SHARED_ITEMS,
 };
@@ -34,14 +35,13 @@ fn corpus() -> Vec<(String, String)> {
 }
 
 fn small_catalog() -> Catalog {
-    let text = r#"{"kind": "term", "items": [{"id": "g4c", "title": "G4C", "expansion": "Government for Citizen",
-      "summary": "An online civil-service portal.", "sources": [{"publisher": "P", "title": "T"}]}]}"#;
-    build_catalog(
-        "2026-11-27",
-        vec![parse_kind_file("g.json", text).expect("fixture")],
-        None,
-    )
-    .0
+    glossary_catalog(&[FixtureTerm {
+        id: "g4c",
+        title: "G4C",
+        aliases: &["Government for Citizen"],
+        summary: "An online civil-service portal.",
+        body: "A portal for citizens.",
+    }])
 }
 
 /// Files of the corpus that are not even a content file's outer shape (`kind` and `items`).

@@ -4,28 +4,23 @@
 mod common;
 
 use common::real_catalog;
-use egov_core::content::{build_catalog, parse_kind_file, Catalog, Kind};
+use egov_core::content::{Catalog, Kind};
+use egov_core::fixtures::{glossary_catalog, FixtureTerm};
 use egov_core::search::{search, Filters, ItemTexts, Query, SearchIndex, StoredTexts};
 
 /// A catalog of glossary terms: (id, title, aliases, summary, body).
 fn fixture(items: &[(&str, &str, &[&str], &str, &str)]) -> Catalog {
-    let json: Vec<String> = items
+    let terms: Vec<FixtureTerm> = items
         .iter()
-        .map(|(id, title, aliases, summary, body)| {
-            serde_json::json!({
-                "id": id, "title": title, "aliases": aliases, "summary": summary,
-                "expansion": title,
-                "sections": [{"heading": "About", "paragraphs": [body]}],
-                "sources": [{"publisher": "P", "title": "T"}]
-            })
-            .to_string()
+        .map(|&(id, title, aliases, summary, body)| FixtureTerm {
+            id,
+            title,
+            aliases,
+            summary,
+            body,
         })
         .collect();
-    let text = format!(r#"{{"kind": "term", "items": [{}]}}"#, json.join(","));
-    let file = parse_kind_file("glossary.json", &text).expect("fixture parses");
-    let (catalog, problems) = build_catalog("2026-11-27", vec![file], None);
-    assert!(problems.is_empty(), "{problems:?}");
-    catalog
+    glossary_catalog(&terms)
 }
 
 fn ids(catalog: &Catalog, index: &SearchIndex, text: &str) -> Vec<String> {

@@ -1,5 +1,6 @@
 //! `egov-search-index <content dir> <index file> [<texts file>]`: loads a content folder as
-//! the app does (its `index.json`, then every kind file it lists, validated), builds the
+//! the app does (`egov_core::content::load_content`: its `index.json`, then every kind file
+//! it lists, validated), builds the
 //! search index and writes it as the file the app loads
 //! (`egov_core::search::SearchIndex::to_bytes`); with a third argument, also the stored
 //! texts a search engine without the content needs (`StoredTexts`, the benchmark's).
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use egov_core::content::{build_catalog, parse_index, parse_kind_file, ContentProblem};
+use egov_core::content::{load_content, ContentProblem};
 use egov_core::search::{SearchIndex, StoredTexts};
 
 fn main() -> ExitCode {
@@ -36,29 +37,20 @@ fn main() -> ExitCode {
 
 fn write_index(content: &Path, output: &Path, texts: Option<&Path>) -> Result<(), String> {
     let started = Instant::now();
-    let read = |name: &str| {
-        std::fs::read_to_string(content.join(name))
-            .map_err(|e| format!("{}: {e}", content.join(name).display()))
-    };
-    let index = parse_index(&read("index.json")?).map_err(|p| p.to_string())?;
-    let mut files = Vec::new();
-    let mut problems: Vec<ContentProblem> = Vec::new();
-    for name in &index.files {
-        match read(name).map(|text| parse_kind_file(name, &text)) {
-            Ok(Ok(file)) => files.push(file),
-            Ok(Err(problem)) => problems.push(problem),
-            Err(message) => eprintln!("search index: left out {message}"),
-        }
-    }
-    let (catalog, item_problems) = build_catalog(&index.version, files, None);
-    problems.extend(item_problems);
-    for problem in &problems {
+    let assembled = load_content(|name| {
+        std::fs::read_to_string(content.join(name)).map_err(|e| {
+            ContentProblem::in_file(name, format!("{}: {e}", content.join(name).display()))
+        })
+    })
+    .map_err(|p| p.to_string())?;
+    for problem in &assembled.problems {
         eprintln!("search index: left out: {problem}");
     }
-    let bytes = SearchIndex::build(&catalog).to_bytes(&catalog, &index.version);
+    let (catalog, version) = (assembled.catalog, assembled.version);
+    let bytes = SearchIndex::build(&catalog).to_bytes(&catalog, &version);
     std::fs::write(output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
     if let Some(texts) = texts {
-        std::fs::write(texts, StoredTexts::to_bytes(&catalog, &index.version))
+        std::fs::write(texts, StoredTexts::to_bytes(&catalog, &version))
             .map_err(|e| format!("{}: {e}", texts.display()))?;
     }
     println!(

@@ -5,6 +5,7 @@
 //! This module is pure: it never fetches, stores or renders anything, and it never panics on
 //! data. Problems are values ([`ContentProblem`]) that name the file, the item and the field.
 
+mod assemble;
 mod date;
 pub mod raw;
 mod validate;
@@ -14,13 +15,14 @@ use std::fmt;
 
 use crate::sort::sort_by;
 
+pub use assemble::{assemble, load_content, load_content_from, Assembled};
 pub use date::{
     civil_from_days, day_heading, days_from_civil, kst_to_utc_millis, weekday_from_monday,
     ClockTime, PartialDate, DAY_NOT_RECORDED, KST_OFFSET_HOURS,
 };
 pub use validate::{
-    build_catalog, fact_ids_in, parse_index, parse_kind_file, KindFile, MAX_ITEMS_PER_FILE,
-    SUMMARY_MAX_WORDS,
+    build_catalog, fact_ids_in, parse_index, parse_kind_file, KindFile, INDEX_FILE,
+    MAX_ITEMS_PER_FILE, SUMMARY_MAX_WORDS,
 };
 
 /// Largest content file the app accepts, in bytes. Our biggest file is far smaller; a larger
@@ -63,6 +65,28 @@ impl Kind {
         Kind::Person,
         Kind::Term,
     ];
+
+    /// The number the search index file stores the kind as. A published format, not a
+    /// position in [`Kind::ALL`] (which is display order): a code never changes, and a new
+    /// kind takes the next free one.
+    pub const fn code(self) -> u8 {
+        match self {
+            Kind::Edition => 0,
+            Kind::Session => 1,
+            Kind::Presentation => 2,
+            Kind::SiteVisit => 3,
+            Kind::CaseStudy => 4,
+            Kind::Organisation => 5,
+            Kind::Country => 6,
+            Kind::Person => 7,
+            Kind::Term => 8,
+        }
+    }
+
+    /// The kind stored as `code`, if any ([`Kind::code`]).
+    pub fn from_code(code: u8) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.code() == code)
+    }
 
     /// The name used in content files (`"kind": "case-study"`).
     pub fn file_name(self) -> &'static str {

@@ -24,7 +24,8 @@ pub const SUMMARY_MAX_WORDS: usize = 60;
 pub const MAX_ITEMS_PER_FILE: usize = 5_000;
 
 /// The index file's name, for messages.
-const INDEX_FILE: &str = "index.json";
+/// The content index: the file that lists the others, relative to `content/`.
+pub const INDEX_FILE: &str = "index.json";
 
 /// One parsed kind file: its name, its kind, the items that parsed, and those that did not.
 #[derive(Debug, Clone)]

@@ -22,12 +22,7 @@ const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 
 /// The six-character code of an item id.
 pub fn item_code(id: &str) -> String {
-    let mut hash: u32 = 0x811c_9dc5;
-    for byte in id.bytes() {
-        hash ^= u32::from(byte);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    let bits = hash & 0x3fff_ffff;
+    let bits = crate::hash::fnv1a_32(id.as_bytes()) & 0x3fff_ffff;
     (0..CODE_CHARS)
         .rev()
         .map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char)

@@ -219,9 +219,7 @@ impl SearchIndex {
 /// share a key about once in four billion pairs, and then only the order of two equally exact
 /// matches changes.
 pub(super) fn name_key(phrase: &str) -> u32 {
-    phrase.bytes().fold(0x811c_9dc5, |hash: u32, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    })
+    crate::hash::fnv1a_32(phrase.as_bytes())
 }
 
 /// A name folded word by word and joined by single spaces (`UNI-PASS` → `uni pass`).

@@ -3,10 +3,36 @@
 //!
 //! The format is compact and versioned: a magic number and format number, the content
 //! version it was built from, then documents (by item id, so the index is tied to items, not
-//! to their order; names as 32-bit keys), the sorted vocabulary with shared prefixes left out, each word's
-//! postings (their counts and byte lengths, then the two streams `postings` holds in
-//! memory, so loading copies them). The Hangul initial-consonant keys are derived from the
-//! vocabulary when loading. Numbers are LEB128 varints, strings are a length and UTF-8.
+//! to their order), the sorted vocabulary with shared prefixes left out, and each word's
+//! postings as [`super::postings`] holds them in memory, so loading copies them. The Hangul
+//! initial-consonant keys are derived from the vocabulary when loading.
+//!
+//! # Layout (format 5)
+//!
+//! `varint` is an unsigned LEB128 number of at most 32 bits; `text` is a varint byte length
+//! then that many bytes of UTF-8; `block` is a varint byte length then that many bytes.
+//!
+//! | part | bytes |
+//! |---|---|
+//! | magic | `EGSI` (4 bytes) |
+//! | format | one byte, [`FORMAT`] (5) |
+//! | content version | text (`2026-11-27`); must equal the loaded content's |
+//! | documents | varint `n`, then `n` documents: |
+//! | · id | text (the item id) |
+//! | · field lengths | [`FIELD_COUNT`] (7) varints, words per field in [`super::Field`] order: title, alias, summary, topic, organisation, country, body; each at most 65,535 |
+//! | · kind | one byte, [`Kind::code`] (not a position in `Kind::ALL`) |
+//! | · topics, countries, organisations, editions | four lists, each a varint count then that many texts |
+//! | · names | varint count, then per name 4 bytes: the 32-bit FNV-1a key of the folded name, little-endian ([`crate::hash::fnv1a_32`]) |
+//! | vocabulary | varint `t`, then `t` words in strictly increasing byte order, each a varint (bytes shared with the previous word, ending on a character boundary) and a text (the rest) |
+//! | postings table | per word, in vocabulary order: varint postings count, varint byte length in the docs stream, varint byte length in the fields stream |
+//! | docs stream | block: per word, one byte `k` (Rice parameter, 0–24), then the word's document-number gaps (the first from 0), Rice-coded LSB-first: `gap >> k` one-bits, a zero-bit, the `k` low bits of `gap`; the last byte padded with zero-bits |
+//! | fields stream | block: per posting, one byte `field \| count << 3` for a count of 1–31, or the `field` byte alone then the count as a varint |
+//! | end | nothing may follow |
+//!
+//! Any change to this layout, or to what the analyzer stores in it, bumps [`FORMAT`]; the
+//! golden-bytes test (`the_layout_of_a_tiny_index_is_frozen_for_its_format`) fails until it
+//! is bumped and the expected bytes are updated. The limits the packing assumes are checked
+//! when compiling (the `const _: () = assert!(…)` lines here and in `postings`).
 //!
 //! Loading is strict and never panics: a truncated, corrupt or foreign file is an
 //! [`IndexFileError`], and the caller builds the index from the catalog instead. Items the
@@ -21,10 +47,28 @@ use crate::content::Kind;
 /// First bytes of every index file.
 const MAGIC: &[u8; 4] = b"EGSI";
 /// Bumped whenever the layout or the analyzer changes what is stored.
-const FORMAT: u8 = 5;
+pub const FORMAT: u8 = 5;
 /// Most entries of any list the file may declare: far above real content, it keeps a
 /// corrupt count from reserving gigabytes.
 const MAX_ENTRIES: usize = 10_000_000;
+
+// The limits the layout assumes.
+// Counts and lengths are written as varints of at most 32 bits.
+const _: () = assert!(MAX_ENTRIES <= u32::MAX as usize);
+// A kind is one byte.
+const _: () = assert!(Kind::ALL.len() <= 256);
+// Every kind has its own code (codes are checked against each other at compile time).
+const _: () = {
+    let mut i = 0;
+    while i < Kind::ALL.len() {
+        let mut j = i + 1;
+        while j < Kind::ALL.len() {
+            assert!(Kind::ALL[i].code() != Kind::ALL[j].code());
+            j += 1;
+        }
+        i += 1;
+    }
+};
 /// Fewest bytes a document takes in the file: its id's length, a length per field, its
 /// kind, the counts of its four label lists and of its name keys (one byte each when empty).
 const MIN_DOC_BYTES: usize = 1 + FIELD_COUNT + 1 + 4 + 1;
@@ -67,7 +111,7 @@ impl SearchIndex {
             for length in doc.lengths {
                 out.number(usize::from(length));
             }
-            out.0.push(kind_number(doc.kind));
+            out.0.push(doc.kind.code());
             for list in [
                 &doc.topics,
                 &doc.countries,
@@ -130,9 +174,7 @@ impl SearchIndex {
             for length in &mut lengths {
                 *length = input.small()?;
             }
-            let kind = *Kind::ALL
-                .get(usize::from(input.byte()?))
-                .ok_or_else(|| input.damaged())?;
+            let kind = Kind::from_code(input.byte()?).ok_or_else(|| input.damaged())?;
             let doc = Doc {
                 item: 0,
                 lengths,
@@ -220,11 +262,6 @@ impl SearchIndex {
         input.finish()?;
         Ok(SearchIndex::from_parts(docs, vocabulary, postings))
     }
-}
-
-/// The number a kind is stored as: its place in [`Kind::ALL`].
-fn kind_number(kind: Kind) -> u8 {
-    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as u8
 }
 
 /// Bytes `a` and `b` share at their start, ending on a character boundary.
@@ -403,27 +440,27 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{build_catalog, parse_kind_file, Catalog};
+    use crate::content::Catalog;
+    use crate::fixtures::{glossary_catalog, FixtureTerm};
 
-    /// Glossary terms (id, title, aliases), in the content format.
+    /// Glossary terms (id, title, aliases).
     fn catalog_of(terms: &[(&str, &str, &[&str])]) -> Catalog {
-        let items: Vec<String> = terms
+        let summaries: Vec<String> = terms
             .iter()
-            .map(|(id, title, aliases)| {
-                serde_json::json!({
-                    "id": id, "title": title, "aliases": aliases, "expansion": title,
-                    "summary": format!("{title}: a term of Korean e-government, 서울."),
-                    "sections": [{"heading": "About", "paragraphs": ["Seen in Bakı and Seoul."]}],
-                    "sources": [{"publisher": "P", "title": "T"}]
-                })
-                .to_string()
+            .map(|(_, title, _)| format!("{title}: a term of Korean e-government, 서울."))
+            .collect();
+        let terms: Vec<FixtureTerm> = terms
+            .iter()
+            .zip(&summaries)
+            .map(|((id, title, aliases), summary)| FixtureTerm {
+                id,
+                title,
+                aliases,
+                summary,
+                body: "Seen in Bakı and Seoul.",
             })
             .collect();
-        let text = format!(r#"{{"kind": "term", "items": [{}]}}"#, items.join(","));
-        let file = parse_kind_file("glossary.json", &text).expect("fixture parses");
-        let (catalog, problems) = build_catalog("2026-11-27", vec![file], None);
-        assert!(problems.is_empty(), "{problems:?}");
-        catalog
+        glossary_catalog(&terms)
     }
 
     fn catalog() -> Catalog {
@@ -431,6 +468,77 @@ mod tests {
             ("unipass", "UNI-PASS", &["Customs clearance system"]),
             ("hometax", "Hometax", &["홈택스"]),
         ])
+    }
+
+    /// The index file of [`catalog`], byte for byte, as format [`GOLDEN_FORMAT`] writes it
+    /// (hex, 32 bytes a line).
+    const GOLDEN: &str = "
+        45475349050a323032362d31312d32370207756e697061737302030900000008
+        0800000000028e97527fde86491e07686f6d6574617801010800000007080000
+        0000029f5bb248a7f28f0b160001610104626f757401026e64000462616b6900
+        09636c656172616e636501067573746f6d73000165010a676f7665726e6d656e
+        74000a676f7665726e6d656e740007686f6d657461780002696e00066b6f7265
+        616e00026f6600047061737300047365656e02036f756c0105797374656d0004
+        7465726d0003756e69030470617373000fe38585e38593e38587e3859ce384b9
+        0018e3858ee38597e38581e3858ce38590e384b1e38585e385a1020202020202
+        0202020202020102010102010202020202020202020302030202020202020202
+        020302030202020202020102010202020302030302030202020102012c000200
+        0200020002000000000002000200020001000200020002000000020002000000
+        0200000000000200012c0a0a0e0e0e0e0e0e09090a0a0a0a0a0a080a0e0e0e0a
+        0a0a0a080a0e0e0e0e0e090a0a080a0e080a0e0a0a09
+    ";
+    /// The format [`GOLDEN`] was written in.
+    const GOLDEN_FORMAT: u8 = 5;
+
+    fn hex(bytes: &[u8]) -> String {
+        bytes
+            .chunks(32)
+            .map(|line| line.iter().map(|b| format!("{b:02x}")).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_layout_of_a_tiny_index_is_frozen_for_its_format() {
+        let catalog = catalog();
+        let bytes = SearchIndex::build(&catalog).to_bytes(&catalog, "2026-11-27");
+        let written = hex(&bytes);
+        let golden: String = GOLDEN.split_whitespace().collect::<Vec<_>>().join("\n");
+        if FORMAT == GOLDEN_FORMAT {
+            assert!(
+                written == golden,
+                "the index file's layout changed but FORMAT is still {FORMAT}: bump FORMAT \
+                 (old files must be refused, not misread), document the layout in this \
+                 module's table, then set GOLDEN_FORMAT and GOLDEN to:\n{written}"
+            );
+        } else {
+            panic!(
+                "FORMAT is {FORMAT}, the frozen bytes are format {GOLDEN_FORMAT}: check the \
+                 layout table in this module's doc, then set GOLDEN_FORMAT to {FORMAT} and \
+                 GOLDEN to:\n{written}"
+            );
+        }
+    }
+
+    #[test]
+    fn kind_codes_are_frozen() {
+        let codes = [
+            (Kind::Edition, 0),
+            (Kind::Session, 1),
+            (Kind::Presentation, 2),
+            (Kind::SiteVisit, 3),
+            (Kind::CaseStudy, 4),
+            (Kind::Organisation, 5),
+            (Kind::Country, 6),
+            (Kind::Person, 7),
+            (Kind::Term, 8),
+        ];
+        assert_eq!(codes.len(), Kind::ALL.len(), "a new kind needs a code here");
+        for (kind, code) in codes {
+            assert_eq!(kind.code(), code, "{kind:?}");
+            assert_eq!(Kind::from_code(code), Some(kind));
+        }
+        assert_eq!(Kind::from_code(9), None);
     }
 
     #[test]

@@ -24,37 +24,10 @@ pub use query::search;
 pub use snippet::Segment;
 pub use texts::{ItemTexts, StoredTexts};
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::content::Kind;
 
-/// FNV-1a: a fast hash for the short keys search uses (words, document numbers), where
-/// the standard SipHash's protection against crafted keys buys nothing.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// A hash map with [`Fnv`] hashing.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A hash map with FNV-1a hashing (one copy, in [`crate::hash`]).
+pub(crate) use crate::hash::FastMap;
 
 /// Longest query accepted, in characters; longer input is cut, not rejected.
 pub const MAX_QUERY_CHARS: usize = 200;

@@ -1,13 +1,35 @@
 //! Posting lists kept compact: every word's postings encoded in one byte buffer, and
 //! decoded only for the words a query touches.
 //!
-//! A posting is a document-number gap (a LEB128 varint), then the field and count packed
-//! in one byte (`field | count << 3`, count 1–31), or the field alone followed by the count
-//! as a varint when it is larger. The same bytes are written to the index file, so loading
-//! the file is a copy, not a decode; that is what makes a deploy-time index searchable in a
-//! few milliseconds on a phone. Decoding never panics: a damaged list ends where it breaks.
+//! Two streams, each word's bytes one after the other:
+//! - the docs stream: per word, a Rice parameter byte `k`, then its document-number gaps
+//!   Rice-coded, least significant bit first (`gap >> k` one-bits, a zero-bit, the `k` low
+//!   bits), the last byte padded;
+//! - the fields stream: per posting, the field and count packed in one byte
+//!   (`field | count << 3`, count 1–31), or the field alone followed by the count as a
+//!   LEB128 varint when it is larger.
+//!
+//! The same bytes are written to the index file (its layout is in [`super::index_file`]),
+//! so loading the file is a copy, not a decode; that is what makes a deploy-time index
+//! searchable in a few milliseconds on a phone. Decoding never panics: a damaged list ends
+//! where it breaks.
 
 use super::index::FIELD_COUNT;
+
+/// Largest Rice parameter: gaps are below 2^32, and a larger `k` saves nothing.
+const MAX_RICE_PARAMETER: u32 = 24;
+/// Bits of a packed fields byte that hold the field; the count takes the other five.
+const FIELD_BITS: u32 = 3;
+/// Largest count packed with its field in one byte.
+const MAX_PACKED_COUNT: u16 = 31;
+
+// The limits the packing assumes.
+// Every field number fits in the low bits of a packed byte.
+const _: () = assert!(FIELD_COUNT <= 1 << FIELD_BITS);
+// A packed count fits in the high bits, and 0 there means "a varint follows".
+const _: () = assert!((MAX_PACKED_COUNT as u32) < 1 << (8 - FIELD_BITS));
+// The Rice parameter fits its byte and shifts a u32 safely.
+const _: () = assert!(MAX_RICE_PARAMETER < 32);
 
 /// Where a term occurs: which document, which field, how often.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +115,10 @@ impl PostingLists {
             out.docs.close();
             for posting in list {
                 match posting.count {
-                    count @ 1..=31 => out.fields.bytes.push(posting.field | (count as u8) << 3),
+                    count @ 1..=MAX_PACKED_COUNT => out
+                        .fields
+                        .bytes
+                        .push(posting.field | (count as u8) << FIELD_BITS),
                     count => {
                         out.fields.bytes.push(posting.field);
                         push_number(&mut out.fields.bytes, u32::from(count));
@@ -129,8 +154,8 @@ impl PostingLists {
                 return;
             };
             at += 1;
-            let field = packed & 0b111;
-            let count = match packed >> 3 {
+            let field = packed & ((1 << FIELD_BITS) - 1);
+            let count = match packed >> FIELD_BITS {
                 0 => match read_number(fields, &mut at).and_then(|n| u16::try_from(n).ok()) {
                     Some(count) => count,
                     None => return,
@@ -179,7 +204,7 @@ fn rice_parameter(last: u32, n: usize) -> u32 {
     (mean * std::f64::consts::LN_2)
         .log2()
         .floor()
-        .clamp(0.0, 24.0) as u32
+        .clamp(0.0, f64::from(MAX_RICE_PARAMETER)) as u32
 }
 
 /// Writes bits, least significant first, into bytes.
