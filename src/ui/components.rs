@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::library::BookmarkButton;
+use super::library_state::BookmarkButton;
 use super::{href, AppState, APP_NAME};
 use crate::content::{ClockTime, ContentProblem, Item, PartialDate};
 use crate::web;

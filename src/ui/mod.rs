@@ -5,7 +5,7 @@
 //! the URL first (route, query), then in one [`AppState`] context.
 
 mod components;
-pub mod library;
+pub mod library_state;
 mod pages;
 mod pictures;
 mod qr;
@@ -21,7 +21,7 @@ use crate::content::ContentProblem;
 use crate::web;
 use crate::web::loader::{load_content, LoadedContent};
 use components::{AppStatus, ContentNotices, LoadFailure, LoadingState};
-use library::{LibraryNoticeBanner, LibraryState};
+use library_state::{LibraryNoticeBanner, LibraryState};
 use pages::{
     AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, ReportPage, SavedPage, SearchPage,
     SharedPage,
@@ -112,6 +112,11 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <AppStatus />
                 <LibraryNoticeBanner />
+                // One loading state for the whole app, matched by hand, instead of a
+                // `<Suspense>` (and `<ErrorBoundary>`) around each page: a deliberate choice
+                // for the WebAssembly's size (README, Size), not an oversight. The content
+                // loads once, so pages never wait again; pages read it with
+                // `loaded_content()`, which is only called inside the `Some(Ok(_))` arm.
                 {move || match content.get() {
                     None => view! { <LoadingState /> }.into_any(),
                     Some(Err(problem)) => view! { <LoadFailure problem /> }.into_any(),

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::content::Kind;
 use crate::ui::components::{ItemCard, OfflineStatus, PageHeading};
-use crate::ui::library::use_library;
+use crate::ui::library_state::use_library;
 use crate::ui::{href, loaded_content, APP_NAME};
 
 /// How many recently saved items the home page lists.

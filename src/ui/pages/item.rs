@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::NotFoundPage;
 use crate::content::{day_heading, Catalog, Item, Kind, Schedule, Source};
 use crate::ui::components::{KstTime, LocalTimesToggle, Name, PageHeading};
-use crate::ui::library::{AttendedToggle, BookmarkButton, NoteEditor};
+use crate::ui::library_state::{AttendedToggle, BookmarkButton, NoteEditor};
 use crate::ui::pictures::{BsecMap, RankChart};
 use crate::ui::{href, loaded_content};
 

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use crate::library::{iso_date, note_parts, trip_report, ReportEntry, REPORT_TITLE};
 use crate::ui::components::PageHeading;
-use crate::ui::library::use_library;
+use crate::ui::library_state::use_library;
 use crate::ui::{href, loaded_content};
 use crate::web::{self, clock};
 

@@ -11,7 +11,7 @@ use crate::library::{
     MAX_IMPORT_ENTRIES, NOTE_PROMPTS,
 };
 use crate::ui::components::{plural, PageHeading};
-use crate::ui::library::{change_library, use_library, LibraryNotice, LibraryState};
+use crate::ui::library_state::{change_library, use_library, LibraryNotice, LibraryState};
 use crate::ui::qr::QrCodeImage;
 use crate::ui::{href, loaded_content};
 use crate::web::{clock, files};

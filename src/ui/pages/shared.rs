@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::keys;
 use crate::library::decode_share;
 use crate::ui::components::{plural, ItemCard, PageHeading};
-use crate::ui::library::{change_library, use_library};
+use crate::ui::library_state::{change_library, use_library};
 use crate::ui::{href, loaded_content};
 use crate::web::clock;
 
