@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FileError {
     /// The browser did not start the download.
-    #[error("the browser did not start it")]
+    #[error("the browser refused to start it")]
     Download,
     /// The chosen file is larger than accepted.
     #[error("the file is {kb} KB; a backup is at most {max_kb} KB")]
