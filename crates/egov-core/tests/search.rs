@@ -6,7 +6,9 @@ mod common;
 use common::real_catalog;
 use egov_core::content::{Catalog, Kind};
 use egov_core::fixtures::{glossary_catalog, FixtureTerm};
-use egov_core::search::{search, Filters, ItemTexts, Query, SearchIndex, StoredTexts};
+use egov_core::search::{
+    find, search, Filters, ItemTexts, Query, SearchIndex, Segment, StoredTexts,
+};
 
 /// A catalog of glossary terms: (id, title, aliases, summary, body).
 fn fixture(items: &[(&str, &str, &[&str], &str, &str)]) -> Catalog {
@@ -28,6 +30,15 @@ fn ids(catalog: &Catalog, index: &SearchIndex, text: &str) -> Vec<String> {
         .hits
         .iter()
         .map(|hit| catalog.items()[hit.item].id.clone())
+        .collect()
+}
+
+/// The marked words of a title or snippet.
+fn marked(segments: &[Segment]) -> Vec<&str> {
+    segments
+        .iter()
+        .filter(|s| s.marked)
+        .map(|s| s.text.as_str())
         .collect()
 }
 
@@ -205,14 +216,7 @@ fn marks_matched_words_in_titles_and_snippets() {
     )]);
     let index = SearchIndex::build(&catalog);
     let results = search(&index, &catalog, &Query::new("internet"));
-    let hit = &results.hits[0];
-    let marked: Vec<&str> = hit
-        .snippet
-        .iter()
-        .filter(|s| s.marked)
-        .map(|s| s.text.as_str())
-        .collect();
-    assert_eq!(marked, ["internet"]);
+    assert_eq!(marked(&results.hits[0].snippet), ["internet"]);
     let results = search(&index, &catalog, &Query::new("homet"));
     assert!(results.hits[0]
         .title
@@ -359,6 +363,100 @@ fn filters_by_organisation_with_counts() {
         .organisations
         .iter()
         .any(|o| o == "mois")));
+}
+
+// ---- drawing a little at a time: `find`, then hits, facets and suggestion when asked ----
+
+#[test]
+fn find_counts_every_match_but_marks_only_the_hits_asked_for() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    let query = Query::new("e");
+    let found = find(&index, &catalog, &query);
+    assert!(found.total() > 10, "{}", found.total());
+    let first = found.hits(&index, &catalog, 10);
+    assert_eq!(first.len(), 10);
+    assert_eq!(
+        found.hits(&index, &catalog, found.total() + 5).len(),
+        found.total()
+    );
+    assert!(found.hits(&index, &catalog, 0).is_empty());
+}
+
+#[test]
+fn asking_for_more_hits_keeps_the_first_ones_in_the_same_order() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    for text in ["e", "seoul", "ㅅㅇ", "gov"] {
+        let found = find(&index, &catalog, &Query::new(text));
+        let ten = found.hits(&index, &catalog, 10);
+        let twenty = found.hits(&index, &catalog, 20);
+        assert_eq!(ten[..], twenty[..ten.len()], "{text}");
+    }
+    let mut listing = Query::new("");
+    listing.filters.kind = Some(Kind::CaseStudy);
+    let found = find(&index, &catalog, &listing);
+    let three = found.hits(&index, &catalog, 3);
+    assert_eq!(three[..], found.hits(&index, &catalog, 30)[..3]);
+}
+
+#[test]
+fn find_then_hits_facets_and_suggestion_give_what_search_gives() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    let mut filtered = Query::new("seoul");
+    filtered.filters.kind = Some(Kind::Session);
+    let mut listing = Query::new("");
+    listing.filters.country = Some("romania".into());
+    for query in [
+        Query::new("seoul data centre"),
+        Query::new("hometx koneps"),
+        Query::new("hmtax "),
+        Query::new("azerbaycan"),
+        Query::new(""),
+        filtered,
+        listing,
+    ] {
+        let all = search(&index, &catalog, &query);
+        let found = find(&index, &catalog, &query);
+        assert_eq!(found.total(), all.total, "{query:?}");
+        assert_eq!(
+            found.hits(&index, &catalog, query.limit),
+            all.hits,
+            "{query:?}"
+        );
+        assert_eq!(found.facets(&index), all.facets, "{query:?}");
+        assert_eq!(found.suggestion(&index), all.suggestion, "{query:?}");
+    }
+}
+
+#[test]
+fn a_suggestion_is_looked_for_only_when_nothing_matched() {
+    let catalog = fixture(&[("h", "Hometax", &[], "Online tax service.", "Text.")]);
+    let index = SearchIndex::build(&catalog);
+    let found = find(&index, &catalog, &Query::new("hmtax "));
+    assert_eq!(found.total(), 0);
+    assert_eq!(found.suggestion(&index).as_deref(), Some("hometax"));
+    let found = find(&index, &catalog, &Query::new("hometax"));
+    assert_eq!(found.suggestion(&index), None);
+}
+
+#[test]
+fn marks_every_matched_form_of_a_word_in_a_hit() {
+    // Two completions of the prefix are two vocabulary words; each is marked where it
+    // occurs, in the title and in the snippet.
+    let catalog = fixture(&[(
+        "p",
+        "Procurement portal",
+        &[],
+        "Public procurement and the procuring agency.",
+        "Text.",
+    )]);
+    let index = SearchIndex::build(&catalog);
+    let found = find(&index, &catalog, &Query::new("procur"));
+    let hit = &found.hits(&index, &catalog, 1)[0];
+    assert_eq!(marked(&hit.title), ["Procurement"]);
+    assert_eq!(marked(&hit.snippet), ["procurement", "procuring"]);
 }
 
 // ---- the index file built at deploy time ----

@@ -6,7 +6,10 @@
 //! tolerance by word length, BM25 ranking with field weights, filters and facet counts,
 //! "did you mean") → `snippet` (the matched words marked). Call [`SearchIndex::build`] once
 //! (at deploy time: `index_file` writes it as a file the app loads ready to use), then
-//! [`search`] per keystroke. Pure: no browser, no storage, no rendering.
+//! [`search`] per keystroke; or [`find`] per keystroke and, from its [`Matches`], only the
+//! hits that are shown, and the facet counts and suggestion once those are drawn (what the
+//! search page does, so a key press paints fast on a slow phone). Pure: no browser, no
+//! storage, no rendering.
 
 pub mod analyzer;
 mod index;
@@ -20,7 +23,7 @@ mod texts;
 pub use index::{Field, SearchIndex, FIELD_COUNT};
 pub use index_file::IndexFileError;
 pub use params::{SearchParams, MAX_FILTER_CHARS, SEARCH_PATH};
-pub use query::search;
+pub use query::{find, search, Matches};
 pub use snippet::Segment;
 pub use texts::{ItemTexts, StoredTexts};
 

@@ -7,13 +7,13 @@
 //! its best-matching vocabulary word's BM25 score, weighted by field and by how it matched.
 //! Results are ordered by how exactly they matched, then by score.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::FastMap;
 
 use super::analyzer::{fold, is_initial_consonants, tokenize};
 use super::index::{name_key, SearchIndex, FIELD_COUNT};
-use super::snippet::{mark, snippet};
+use super::snippet::{mark, snippet, MatchedTerms};
 use super::texts::ItemTexts;
 use super::{
     FacetCounts, Filters, Hit, Query, RankingWeights, SearchResults, MAX_PREFIX_EXPANSIONS,
@@ -31,33 +31,135 @@ enum MatchClass {
 }
 
 /// A query word, folded, and whether it may still grow (the last word, being typed).
+#[derive(Debug, Clone, PartialEq)]
 struct QueryWord {
     term: String,
     open: bool,
 }
 
+/// Where a document ranks: the sum of its words' match classes (lower is better), whether
+/// it is *not* named by the whole query (named first), and its score (higher is better).
+type Rank = (u8, bool, f32);
+
+/// What a query matched, before anything is drawn: every matching document with its rank,
+/// the vocabulary words that matched (by position, for highlighting), and what facet
+/// counts and a suggestion need. [`find`] makes it once per keystroke; the hits to show,
+/// the facet counts and the suggestion are each computed from it only when asked, so a page
+/// can draw the count and the first hits at once, and the rest later or on request.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Matches {
+    /// Every document matching the words, before filters: facets count over these.
+    matched: Vec<u32>,
+    /// The documents that also pass the filters, with their rank; in no order unless
+    /// `in_order`.
+    ranked: Vec<(u32, Rank)>,
+    /// True when `ranked` is already in the order shown (a filters-only listing).
+    in_order: bool,
+    /// Vocabulary positions of the words that matched, sorted and unique.
+    terms: Vec<u32>,
+    /// The query's words, for a suggestion.
+    words: Vec<QueryWord>,
+    /// The query's filters, for facet counts.
+    filters: Filters,
+    /// The query's weights, to check a suggestion finds something.
+    weights: RankingWeights,
+}
+
+impl Matches {
+    /// How many items matched, filters applied.
+    pub fn total(&self) -> usize {
+        self.ranked.len()
+    }
+
+    /// The best `limit` hits in order, with titles and snippets marked; only these are
+    /// marked, so asking for the first few costs little however many matched. Asking for
+    /// more gives the same first hits followed by the next ones.
+    pub fn hits(&self, index: &SearchIndex, items: &impl ItemTexts, limit: usize) -> Vec<Hit> {
+        let order = |a: &(u32, Rank), b: &(u32, Rank)| {
+            (a.1 .0, a.1 .1)
+                .cmp(&(b.1 .0, b.1 .1))
+                .then(b.1 .2.total_cmp(&a.1 .2))
+                .then(a.0.cmp(&b.0))
+        };
+        let mut top: Vec<(u32, Rank)>;
+        if self.in_order {
+            top = self.ranked.iter().take(limit).copied().collect();
+        } else {
+            top = self.ranked.clone();
+            // Only the first `limit` are shown: pick them, then sort just those (the order
+            // is total, so the result is the same as sorting everything).
+            if top.len() > limit {
+                top.select_nth_unstable_by(limit, order);
+                top.truncate(limit);
+            }
+            sort_by(&mut top, &order);
+        }
+        let terms = MatchedTerms::new(
+            self.terms
+                .iter()
+                .filter_map(|&p| index.vocabulary.get(p as usize))
+                .map(String::as_str)
+                .collect(),
+        );
+        top.into_iter()
+            .map(|(doc, (_, _, score))| {
+                let item = index.docs[doc as usize].item;
+                Hit {
+                    item,
+                    score,
+                    title: mark(items.title(item), &terms),
+                    snippet: snippet(&items.passages(item), &terms),
+                }
+            })
+            .collect()
+    }
+
+    /// Counts per facet value over everything the words matched, each facet counted with
+    /// the other filters applied.
+    pub fn facets(&self, index: &SearchIndex) -> FacetCounts {
+        facet_counts(index, self.matched.iter().copied(), &self.filters)
+    }
+
+    /// A corrected query that finds something, when the words found nothing at all. This
+    /// scans the whole vocabulary, so a page asks for it after the results have been drawn.
+    pub fn suggestion(&self, index: &SearchIndex) -> Option<String> {
+        if self.words.is_empty() || !self.matched.is_empty() {
+            return None;
+        }
+        suggest(index, &self.words).filter(|fixed| {
+            let words = query_words(fixed);
+            !match_all(index, &words, &self.weights).0.is_empty()
+        })
+    }
+}
+
 /// Searches `index` for `query`; titles and snippets come from `items` (the catalog the
-/// index was built from, or its stored texts).
+/// index was built from, or its stored texts). The same as [`find`], then its first
+/// `query.limit` hits, its facets and its suggestion, all at once.
 pub fn search(index: &SearchIndex, items: &impl ItemTexts, query: &Query) -> SearchResults {
+    let found = find(index, items, query);
+    SearchResults {
+        hits: found.hits(index, items, query.limit),
+        total: found.total(),
+        facets: found.facets(index),
+        suggestion: found.suggestion(index),
+    }
+}
+
+/// Matches `query` against `index` and ranks what matched, without marking any hit,
+/// counting facets or looking for a suggestion (see [`Matches`]). `items` gives the
+/// titles a filters-only listing is sorted by. `query.limit` is not used here.
+pub fn find(index: &SearchIndex, items: &impl ItemTexts, query: &Query) -> Matches {
     let text: String = query.text.chars().take(MAX_QUERY_CHARS).collect();
     let words = query_words(&text);
     if words.is_empty() {
         if query.filters.is_empty() {
-            return SearchResults::default();
+            return Matches::default();
         }
         return browse(index, items, query);
     }
-    let (mut matches, matched_terms) = match_all(index, &words, &query.weights);
-    let mut suggestion = None;
-    if matches.is_empty() {
-        suggestion = suggest(index, &words).filter(|fixed| {
-            let words = query_words(fixed);
-            !match_all(index, &words, &query.weights).0.is_empty()
-        });
-    }
-    let facets = facet_counts(index, matches.keys().copied(), &query.filters);
-    matches.retain(|doc, _| passes(index, *doc, &query.filters, None));
-    let total = matches.len();
+    let (matches, terms) = match_all(index, &words, &query.weights);
+    let matched: Vec<u32> = matches.keys().copied().collect();
     // Among equally exact matches, an item whose whole title or alias is the query
     // (`KLID`, `Hometax`) comes first: it is what the person named.
     let phrase = name_key(
@@ -67,44 +169,22 @@ pub fn search(index: &SearchIndex, items: &impl ItemTexts, query: &Query) -> Sea
             .collect::<Vec<_>>()
             .join(" "),
     );
-    let mut ranked: Vec<(u32, (u8, bool, f32))> = matches
+    let ranked = matches
         .into_iter()
+        .filter(|(doc, _)| passes(index, *doc, &query.filters, None))
         .map(|(doc, (class, score))| {
             let named = index.docs[doc as usize].names.contains(&phrase);
             (doc, (class, !named, score))
         })
         .collect();
-    let order = |a: &(u32, (u8, bool, f32)), b: &(u32, (u8, bool, f32))| {
-        (a.1 .0, a.1 .1)
-            .cmp(&(b.1 .0, b.1 .1))
-            .then(b.1 .2.total_cmp(&a.1 .2))
-            .then(a.0.cmp(&b.0))
-    };
-    // Only the first `limit` are shown: pick them, then sort just those (the order is total,
-    // so the result is the same as sorting everything).
-    if ranked.len() > query.limit {
-        ranked.select_nth_unstable_by(query.limit, order);
-        ranked.truncate(query.limit);
-    }
-    sort_by(&mut ranked, &order);
-    let hits = ranked
-        .into_iter()
-        .take(query.limit)
-        .map(|(doc, (_, _, score))| {
-            let item = index.docs[doc as usize].item;
-            Hit {
-                item,
-                score,
-                title: mark(items.title(item), &matched_terms),
-                snippet: snippet(&items.passages(item), &matched_terms),
-            }
-        })
-        .collect();
-    SearchResults {
-        hits,
-        total,
-        facets,
-        suggestion,
+    Matches {
+        matched,
+        ranked,
+        in_order: false,
+        terms,
+        words,
+        filters: query.filters.clone(),
+        weights: query.weights,
     }
 }
 
@@ -123,15 +203,15 @@ fn query_words(text: &str) -> Vec<QueryWord> {
         .collect()
 }
 
-/// Documents matching every word: (sum of match classes, score), and the vocabulary words
-/// that matched, for highlighting.
+/// Documents matching every word: (sum of match classes, score), and the vocabulary
+/// positions of the words that matched (sorted, unique), for highlighting.
 fn match_all(
     index: &SearchIndex,
     words: &[QueryWord],
     weights: &RankingWeights,
-) -> (FastMap<u32, (u8, f32)>, HashSet<String>) {
+) -> (FastMap<u32, (u8, f32)>, Vec<u32>) {
     let mut combined: Option<FastMap<u32, (u8, f32)>> = None;
-    let mut matched_terms = HashSet::new();
+    let mut matched_terms: Vec<u32> = Vec::new();
     for word in words {
         let mut best: FastMap<u32, (MatchClass, f32)> = FastMap::default();
         let found = candidates(index, word, weights);
@@ -160,7 +240,7 @@ fn match_all(
                     .or_insert((class, score));
             }
             if hit_any {
-                matched_terms.insert(index.vocabulary[position].clone());
+                matched_terms.push(position as u32);
             }
         }
         combined = Some(match combined {
@@ -183,6 +263,8 @@ fn match_all(
             break;
         }
     }
+    matched_terms.sort_unstable();
+    matched_terms.dedup();
     (combined.unwrap_or_default(), matched_terms)
 }
 
@@ -412,34 +494,24 @@ fn suggest(index: &SearchIndex, words: &[QueryWord]) -> Option<String> {
 }
 
 /// With no words but some filters: every item that passes them, in title order.
-fn browse(index: &SearchIndex, items: &impl ItemTexts, query: &Query) -> SearchResults {
-    let all = 0..index.docs.len() as u32;
-    let facets = facet_counts(index, all.clone(), &query.filters);
-    let mut docs: Vec<u32> = all
+fn browse(index: &SearchIndex, items: &impl ItemTexts, query: &Query) -> Matches {
+    let matched: Vec<u32> = (0..index.docs.len() as u32).collect();
+    let mut docs: Vec<u32> = matched
+        .iter()
+        .copied()
         .filter(|&d| passes(index, d, &query.filters, None))
         .collect();
     sort_by_key(&mut docs, |&d| {
         fold(items.title(index.docs[d as usize].item))
     });
-    let total = docs.len();
-    let hits = docs
-        .into_iter()
-        .take(query.limit)
-        .map(|doc| {
-            let item = index.docs[doc as usize].item;
-            Hit {
-                item,
-                score: 0.0,
-                title: mark(items.title(item), &HashSet::new()),
-                snippet: snippet(&items.passages(item), &HashSet::new()),
-            }
-        })
-        .collect();
-    SearchResults {
-        hits,
-        total,
-        facets,
-        suggestion: None,
+    Matches {
+        matched,
+        ranked: docs.into_iter().map(|doc| (doc, (0, false, 0.0))).collect(),
+        in_order: true,
+        terms: Vec::new(),
+        words: Vec::new(),
+        filters: query.filters.clone(),
+        weights: query.weights,
     }
 }
 
