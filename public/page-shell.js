@@ -93,7 +93,29 @@
       if (document.visibilityState === "visible" && Date.now() - lastCheck > UPDATE_CHECK_MS) check();
     });
   }
+  // The worker downloads every file of the app for offline use: it starts once the app has
+  // taken the page over (the first screen `#boot` is gone), so that on a slow first visit it
+  // does not compete with what the page needs to respond. At most 15 s after load.
+  function whenAppIsUp(then) {
+    var done = false;
+    function go() {
+      if (done) return;
+      done = true;
+      setTimeout(then, 0);
+    }
+    if (!document.getElementById("boot")) return go();
+    new MutationObserver(function (_, observer) {
+      if (!document.getElementById("boot")) {
+        observer.disconnect();
+        go();
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+    setTimeout(go, 15000);
+  }
   window.addEventListener("load", function () {
+    whenAppIsUp(register);
+  });
+  function register() {
     navigator.serviceWorker
       .register(new URL("sw.js", document.baseURI).href)
       .then(function (registration) {
@@ -114,5 +136,5 @@
         status("unavailable");
         console.warn("Offline use is not available here:", error);
       });
-  });
+  }
 })();

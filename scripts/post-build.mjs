@@ -1,4 +1,6 @@
 // Trunk's post-build step (Trunk.toml), on the staging directory, in this order:
+// 0. the WebAssembly split by route (scripts/split-wasm.mjs): lazy routes load their code
+//    when the person goes there;
 // 1. the static first screen in index.html: the home page made from the bundled content
 //    (scripts/first-screen.mjs), shown until the app starts, which is loaded only after that
 //    screen has painted (`startAfterFirstPaint`);
@@ -19,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { withFirstScreen } from "./first-screen.mjs";
 import { writeServiceWorker } from "./precache.mjs";
 import { PAGE_SCRIPT, prerender } from "./prerender.mjs";
+import { splitWasm } from "./split-wasm.mjs";
 
 const dist = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dist) throw new Error("usage: node scripts/post-build.mjs <dist-dir>");
@@ -64,9 +67,11 @@ function headersFile(publicUrl, policy) {
  * first contentful paint and one more frame (at most a second: a tab opened in the
  * background paints nothing; a browser without paint timing starts at once) before
  * importing them. On a slow network the first screen then does not share the connection
- * with 400 KB of WebAssembly, and its paint does not wait for them.
+ * with 400 KB of WebAssembly, and its paint does not wait for them. The content files
+ * (`contentFiles`, paths under the base) start downloading at the same moment, alongside
+ * the WebAssembly, instead of after it has started and asked for them.
  */
-function startAfterFirstPaint(page) {
+function startAfterFirstPaint(page, contentFiles) {
   const preloads = /\s*<link rel="(?:modulepreload|preload)" href="[^"]+\.(?:js|wasm)"[^>]*>/g;
   const loader =
     /<script type="module">\s*import init, \* as bindings from '([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);/;
@@ -87,15 +92,30 @@ function startAfterFirstPaint(page) {
     "    start();",
     "  }",
     "});",
+    `for (const href of ${JSON.stringify(contentFiles)}) {`,
+    '  const link = document.createElement("link");',
+    '  link.rel = "preload";',
+    '  link.as = "fetch";',
+    '  link.crossOrigin = "anonymous";',
+    "  link.href = href;",
+    "  document.head.append(link);",
+    "}",
     `const bindings = await import('${glue}');`,
     `const wasm = await bindings.default({ module_or_path: '${wasm}' });`,
   ].join("\n");
   return page.replace(loader, deferred).replace(preloads, "");
 }
 
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+splitWasm(dist, {
+  targetDir: process.env.CARGO_TARGET_DIR ?? join(root, "target"),
+  release: (process.env.TRUNK_PROFILE ?? "release") === "release",
+});
+
 const indexPath = join(dist, "index.html");
 let html = withFirstScreen(readFileSync(indexPath, "utf8"), join(dist, "content"));
-html = startAfterFirstPaint(html);
+const contentIndex = JSON.parse(readFileSync(join(dist, "content", "index.json"), "utf8"));
+html = startAfterFirstPaint(html, ["index.json", ...contentIndex.files].map((file) => `content/${file}`));
 writeFileSync(indexPath, html);
 console.log("first screen: the home page, from the bundled content");
 // `trunk serve` (a debug build) adds its live-reload script when serving, after this step,

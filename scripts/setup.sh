@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing e-Gov Companion needs, skipping whatever is already
-# there: the wasm32 target, Trunk, wasm-bindgen-cli (the Cargo.lock version), the npm tools
-# (wasm-opt from binaryen, the browser-test driver) and Debian's Chromium.
+# there: the wasm32 target, Trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-split-cli
+# (the route splitter), the npm tools (wasm-opt from binaryen, the browser-test driver) and
+# Debian's Chromium.
 # Source it (`. scripts/setup.sh`) to get the tools on PATH, or run it on its own. Sourced,
 # it changes nothing in the calling shell but PATH: the work runs in a subshell with its own
 # `set -euo pipefail`, so a typo later in an interactive shell does not close it.
@@ -42,6 +43,14 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
     cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+WASM_SPLIT_VERSION="0.2.4"
+# The tool prints no version; cargo's list of installed crates has it.
+if ! cargo install --list | grep -x "wasm_split_cli_support v$WASM_SPLIT_VERSION:" >/dev/null; then
+  say "installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION), which splits the app by route"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then

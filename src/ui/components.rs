@@ -34,6 +34,9 @@ pub fn PageHeading(
     web::set_document_title(&title);
     Effect::new(move |_| {
         if let Some(element) = heading.get() {
+            // The page is drawn: the static first screen it stands in for can go (a lazy
+            // route's page is drawn only once its code has arrived, after the content).
+            web::remove_boot_screen();
             if FIRST_HEADING_SHOWN.swap(true, Ordering::Relaxed) && !leave_focus {
                 web::focus(&element);
             }

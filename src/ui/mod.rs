@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::path;
+use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
 use crate::content::ContentProblem;
 use crate::web;
@@ -84,10 +84,11 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || storage_listener.remove());
-    // The static first screen stays until the page it stands for can be drawn: no loading
-    // flash, no shift (`#boot ~ *` hides the app's markup until then).
+    // The static first screen stays until the page it stands for is drawn: no loading
+    // flash, no shift (`#boot ~ *` hides the app's markup until then). Every page removes it
+    // when its heading is drawn (`PageHeading`); a failed load removes it here.
     Effect::new(move |_| {
-        if content.get().is_some() {
+        if matches!(content.get(), Some(Err(_))) {
             web::remove_boot_screen();
         }
     });
@@ -125,11 +126,11 @@ pub fn App() -> impl IntoView {
                             <ContentNotices problems=loaded.problems.clone() />
                             <Routes fallback=|| view! { <NotFoundPage /> }>
                                 <Route path=path!("/") view=HomePage />
-                                <Route path=path!("/search") view=SearchPage />
-                                <Route path=path!("/saved") view=SavedPage />
-                                <Route path=path!("/about") view=AboutPage />
-                                <Route path=path!("/shared") view=SharedPage />
-                                <Route path=path!("/report") view=ReportPage />
+                                <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
+                                <Route path=path!("/saved") view={Lazy::<SavedRoute>::new()} />
+                                <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} />
+                                <Route path=path!("/shared") view={Lazy::<SharedRoute>::new()} />
+                                <Route path=path!("/report") view={Lazy::<ReportRoute>::new()} />
                                 <Route path=path!("/:kind") view=KindListPage />
                                 <Route path=path!("/:kind/:id") view=ItemPage />
                             </Routes>
@@ -200,3 +201,31 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
     event.prevent_default();
     web::focus_by_id("main");
 }
+
+/// A route whose page's code is split out of the app's main WebAssembly and downloaded the
+/// first time the person goes there (`scripts/split-wasm.mjs` does the splitting). Landing
+/// routes (home, lists, items) stay in the main module: a static page or a shared link opens
+/// them first, and a second download would delay the moment they respond.
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        #[doc = concat!("The lazily loaded route of [`", stringify!($page), "`].")]
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(SearchRoute, SearchPage);
+lazy_page!(SavedRoute, SavedPage);
+lazy_page!(AboutRoute, AboutPage);
+lazy_page!(SharedRoute, SharedPage);
+lazy_page!(ReportRoute, ReportPage);

@@ -234,7 +234,7 @@ test("content text in the first screen is escaped, and ids are path segments", (
   assert.ok(body.includes('href="case-studies/x%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"'));
 });
 
-test("the app's code downloads only after the first screen has painted", async () => {
+test("the app's code and content download only after the first screen has painted, side by side", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   await page.goto(url("/"));
   await waitForApp(page);
@@ -246,9 +246,20 @@ test("the app's code downloads only after the first screen has painted", async (
       .getEntriesByType("resource")
       .filter((r) => /\.(wasm|js)$/.test(new URL(r.name).pathname) && !/theme|page-shell/.test(r.name))
       .map((r) => ({ name: r.name, start: r.startTime })),
+    content: performance
+      .getEntriesByType("resource")
+      .filter((r) => /\/content\/[^/]+\.json$/.test(new URL(r.name).pathname))
+      .map((r) => ({ name: r.name, start: r.startTime })),
   }));
+  // The content downloads beside the WebAssembly, not after it.
+  const wasmStart = timing.code.find((file) => file.name.endsWith(".wasm"))?.start;
+  assert.ok(timing.content.length >= 10, `index.json and the kind files: ${JSON.stringify(timing.content)}`);
+  for (const file of timing.content) {
+    assert.ok(file.start <= wasmStart, `${file.name} started at ${file.start} ms, after the WebAssembly at ${wasmStart} ms`);
+  }
   assert.ok(timing.firstPaint > 0, "the first screen painted");
-  assert.equal(timing.code.length, 2, `the glue and the WebAssembly: ${JSON.stringify(timing.code)}`);
+  // The glue, the route splitter's loader and the main WebAssembly; no lazy route's code.
+  assert.equal(timing.code.length, 3, `the glue, the split loader and the WebAssembly: ${JSON.stringify(timing.code)}`);
   for (const file of timing.code) {
     assert.ok(file.start >= timing.firstPaint, `${file.name} started at ${file.start} ms, before the first paint at ${timing.firstPaint} ms`);
   }

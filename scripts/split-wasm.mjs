@@ -1,0 +1,70 @@
+// Splits the app's WebAssembly by route, after Trunk has built it (run by post-build.mjs).
+//
+// Pages declared as lazy routes in src/ui/mod.rs (`#[lazy_route]`) are compiled into the app
+// with split points that only a splitter can resolve: without this step the app cannot run.
+// Trunk cannot split (its wasm-bindgen call comes first), so this step starts again from
+// cargo's raw output (built with `-Clink-args=--emit-relocs`, .cargo/config.toml) and:
+// 1. runs `wasm-split-cli` (wasm_split_cli_support, installed by scripts/setup.sh): a main
+//    module, one module per lazy route (`split_*.wasm`), modules for code that several of
+//    them share (`chunk_*.wasm`) and `__wasm_split.js`, which loads them on demand;
+// 2. runs wasm-bindgen on the main module under Trunk's hashed name, replacing Trunk's
+//    JavaScript and WebAssembly, and wasm-opt on every module;
+// 3. gives every new file a content hash in its name (hosts may cache files for ever) and
+//    rewrites the references to them.
+// The service worker's precache (precache.mjs) lists every file, so after the first visit
+// every route opens offline. Trunk's own wasm-opt is off (index.html `data-wasm-opt="0"`).
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const CRATE = "egov-companion";
+// The WebAssembly features the app targets (the same as index.html asked Trunk for).
+const WASM_OPT_FEATURES = [
+  "--enable-bulk-memory",
+  "--enable-nontrapping-float-to-int",
+  "--enable-sign-ext",
+  "--enable-mutable-globals",
+  "--enable-reference-types",
+  "--enable-multivalue",
+];
+
+const hash8 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
+/** Splits the app in `staging` (Trunk's staging directory) from cargo's output in `targetDir`. */
+export function splitWasm(staging, { targetDir, release }) {
+  const glue = readdirSync(staging).find((f) => new RegExp(`^${CRATE}-[0-9a-f]+\\.js$`).test(f));
+  if (!glue) throw new Error(`split-wasm: no ${CRATE}-<hash>.js in ${staging}`);
+  const stem = glue.slice(0, -".js".length);
+  const raw = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", `${CRATE}.wasm`);
+  const work = mkdtempSync(join(tmpdir(), "egov-split-"));
+  try {
+    execFileSync("wasm-split-cli", [raw, work, "--out-name", stem], { stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync(
+      "wasm-bindgen",
+      ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript", "--out-dir", staging, "--out-name", stem, join(work, `${stem}.wasm`)],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    const pieces = readdirSync(work).filter((f) => /^(split_|chunk_).*\.wasm$/.test(f));
+    const optimise = (file) =>
+      execFileSync("wasm-opt", [release ? "-Oz" : "-O0", ...WASM_OPT_FEATURES, "--strip-debug", "--strip-producers", file, "-o", file]);
+    optimise(join(staging, `${stem}_bg.wasm`));
+    let loader = readFileSync(join(work, "__wasm_split.js"), "utf8");
+    for (const piece of pieces) {
+      optimise(join(work, piece));
+      const bytes = readFileSync(join(work, piece));
+      const named = piece.replace(/\.wasm$/, `-${hash8(bytes)}.wasm`);
+      writeFileSync(join(staging, named), bytes);
+      loader = loader.replaceAll(`"./${piece}"`, () => `"./${named}"`);
+    }
+    const loaderName = `__wasm_split-${hash8(loader)}.js`;
+    writeFileSync(join(staging, loaderName), loader);
+    const gluePath = join(staging, glue);
+    writeFileSync(gluePath, readFileSync(gluePath, "utf8").replaceAll('from "./__wasm_split.js"', () => `from "./${loaderName}"`));
+    console.log(`split-wasm: ${stem} and ${pieces.length} pieces loaded on demand (${loaderName})`);
+    return { loader: loaderName, pieces: pieces.length };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
