@@ -5,6 +5,8 @@
 # target/debug/) that writes the benchmark corpus's index file. Expects the tools on PATH
 # (`. scripts/setup.sh`).
 set -euo pipefail
+# The release profile keeps symbols (the app's route splitter needs them); wasm-opt strips
+# names and producers, as the app's build does.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # Another build may be running on a 2-core machine: wait for it rather than compete.
@@ -14,5 +16,5 @@ lock cargo build --locked -p egov-search-index
 wasm-bindgen --target web --no-typescript --out-dir target/bench-engine \
   target/wasm32-unknown-unknown/release/egov_search_bench.wasm
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
   target/bench-engine/egov_search_bench_bg.wasm -o target/bench-engine/egov_search_bench_bg.wasm

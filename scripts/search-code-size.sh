@@ -6,6 +6,8 @@
 # (`. scripts/setup.sh`). The search page's Leptos views are not counted here; see the
 # README's Size section for the app as a whole.
 set -euo pipefail
+# The release profile keeps symbols (the app's route splitter needs them); wasm-opt strips
+# names and producers, as the app's build does.
 # A failed build inside `$(size …)` must stop the script, not go on with an older file.
 shopt -s inherit_errexit
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,7 +23,7 @@ size() {
   wasm-bindgen --target web --no-typescript --out-dir "$out/$name" \
     target/wasm32-unknown-unknown/release/egov_search_size.wasm
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue --strip-debug --strip-producers \
     "$out/$name/egov_search_size_bg.wasm" -o "$out/$name/optimised.wasm"
   gzip -9c "$out/$name/optimised.wasm" | wc -c
 }
