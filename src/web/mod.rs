@@ -156,3 +156,32 @@ pub fn in_next_task(work: impl FnOnce() + 'static) {
         work();
     });
 }
+
+/// Runs `work` once the browser has painted the next frame: in a task queued from that
+/// frame's animation callback, which runs just before the paint. A plain zero-delay task
+/// ([`in_next_task`]) may run *before* the paint and delay it; this one never does, so work
+/// that can wait (facet counts under search results) never slows what a key press shows.
+/// Without a window (never in the app), or if the frame cannot be asked for, `work` runs in
+/// the next task instead.
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        in_next_task(work);
+        return;
+    };
+    // Shared so that `work` is still ours if the browser refuses the frame callback.
+    let work = std::rc::Rc::new(std::cell::Cell::new(Some(work)));
+    let queued = work.clone();
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(work) = queued.take() {
+            in_next_task(work);
+        }
+    });
+    if window
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        if let Some(work) = work.take() {
+            in_next_task(work);
+        }
+    }
+}

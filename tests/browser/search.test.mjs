@@ -26,7 +26,8 @@ test("typing a misspelt name finds it, highlighted, with the count announced", a
   const first = resultLinks(page).first();
   assert.equal(await first.innerText(), "Hometax (online tax services)");
   assert.equal(await first.locator("mark").first().innerText(), "Hometax");
-  assert.match(page.url(), /\/egov\/search\?q=hometxa$/);
+  // The URL follows once the results have painted.
+  await page.waitForURL(/\/egov\/search\?q=hometxa$/);
   assertClean();
   await context.close();
 });
@@ -102,6 +103,68 @@ test("facet filters narrow the results, show counts and live in the URL", async 
   }
   await page.getByRole("link", { name: "Clear filters" }).click();
   await status.filter({ hasText: new RegExp(`^${before} results$`) }).waitFor();
+  assertClean();
+  await context.close();
+});
+
+test("the first ten results come at once; Show more brings the rest, focus on the first new one", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/search"));
+  await waitForApp(page);
+  await box(page).pressSequentially("e", { delay: 20 });
+  const status = page.getByRole("status").filter({ hasText: /\d+ results?/ });
+  await status.waitFor();
+  const total = Number((await status.innerText()).match(/\d+/)[0]);
+  assert.ok(total > 30, `${total} results for "e"`);
+  await resultLinks(page).nth(9).waitFor();
+  assert.equal(await resultLinks(page).count(), 10);
+  const more = page.getByRole("button", { name: "Show more results" });
+  const firstTen = await resultLinks(page).allInnerTexts();
+  await more.click();
+  await resultLinks(page).nth(29).waitFor();
+  assert.equal(await resultLinks(page).count(), 30);
+  assert.deepEqual((await resultLinks(page).allInnerTexts()).slice(0, 10), firstTen, "the first ten stay first");
+  await page.waitForFunction(() => document.activeElement?.closest("#search-results li:nth-child(11)"));
+  // The arrows carry on through the new rows.
+  await page.keyboard.press("ArrowDown");
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.textContent),
+    await resultLinks(page).nth(11).innerText(),
+  );
+  // Every result is reachable: press until the button goes, then all are listed, once each.
+  while (await more.count()) await more.click();
+  assert.equal(await resultLinks(page).count(), total);
+  assert.equal(new Set(await resultLinks(page).evaluateAll((links) => links.map((a) => a.href))).size, total);
+  // A new query starts again from the first ten.
+  await box(page).press("End");
+  await box(page).pressSequentially("-gov", { delay: 20 });
+  await page.waitForFunction(() => document.querySelectorAll("#search-results a").length <= 10);
+  await page.waitForURL(/\?q=e-gov$/);
+  assertClean();
+  await context.close();
+});
+
+test("facet counts and their links follow the typed query once its results are drawn", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/search"));
+  await waitForApp(page);
+  // With no filter set, every result has one kind: the kind counts add up to the total.
+  const kindCountsMatchTotal = (text) =>
+    page.waitForFunction((text) => {
+      const total = Number(document.querySelector("[role=status].count")?.textContent.match(/^(\d+) results?$/)?.[1]);
+      const region = [...document.querySelectorAll("section.facet")].find((s) => s.getAttribute("aria-label") === "Kind");
+      if (!total || !region) return false;
+      const counts = [...region.querySelectorAll("li")].map((li) => Number(li.textContent.match(/\((\d+)\)/)[1]));
+      const links = [...region.querySelectorAll("a")].map((a) => new URL(a.href).searchParams.get("q"));
+      return counts.reduce((a, b) => a + b, 0) === total && links.every((q) => q === text);
+    }, text);
+  await box(page).pressSequentially("seoul", { delay: 30 });
+  await kindCountsMatchTotal("seoul");
+  const before = await page.getByRole("status").filter({ hasText: /result/ }).innerText();
+  await box(page).pressSequentially(" data", { delay: 30 });
+  await kindCountsMatchTotal("seoul data");
+  const after = await page.getByRole("status").filter({ hasText: /result/ }).innerText();
+  assert.notEqual(after, before, "the query narrowed");
   assertClean();
   await context.close();
 });

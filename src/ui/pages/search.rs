@@ -3,7 +3,17 @@
 //!
 //! Keys: `/` anywhere focuses the box (see `ui::App`), ↓ and ↑ move through the results,
 //! Enter opens one, Esc clears the search.
+//!
+//! A key press must paint fast on a slow phone, so the page draws what the eye needs first:
+//! in the key press's own task, the count and the first [`FIRST_RESULTS`] results (rows are
+//! keyed by item and kept between key presses; only their marks are redrawn); after that
+//! frame has painted, the facet counts and the "did you mean" line; the other results when
+//! "Show more" is pressed. The search index is made ready when the page opens, before the
+//! first key.
 
+use std::sync::Arc;
+
+use leptos::either::Either;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,7 +22,7 @@ use leptos_router::NavigateOptions;
 
 use crate::content::Catalog;
 use crate::search::{
-    search, FacetCounts, Filters, Query, SearchParams, SearchResults, Segment, MAX_QUERY_CHARS,
+    find, FacetCounts, Filters, Hit, Matches, Query, SearchParams, Segment, MAX_QUERY_CHARS,
 };
 use crate::ui::components::PageHeading;
 use crate::ui::{href, loaded_content, AppState};
@@ -25,6 +35,56 @@ pub const SEARCH_BOX_ID: &str = "search-box";
 const RESULTS_ID: &str = "search-results";
 /// Topic and country values shown per facet before the list is cut.
 const FACET_VALUES_SHOWN: usize = 8;
+/// Results drawn for each new query: a phone screen and a bit (default 10). Every key
+/// press draws at most these, so typing stays fast however many items match.
+const FIRST_RESULTS: usize = 10;
+/// Results each press of "Show more" adds (default 20): the rest on request.
+const MORE_RESULTS: usize = 20;
+
+/// What is drawn after the results have painted: the facet counts and suggestion for one
+/// query, with that query's text and filters for the facets' links.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Later {
+    facets: FacetCounts,
+    suggestion: Option<String>,
+    asked: SearchParams,
+}
+
+/// URL writes asked for by key presses: only the latest is carried out (see `on_input`).
+#[derive(Debug, Clone, Copy, Default)]
+struct UrlWrites {
+    /// Writes asked for so far.
+    asked: u64,
+    /// The last write carried out or cancelled.
+    settled: u64,
+}
+
+impl UrlWrites {
+    /// Asks for one more write; returns its number.
+    fn ask(&mut self) -> u64 {
+        self.asked += 1;
+        self.asked
+    }
+
+    /// True when write `this` is the latest and not cancelled, and so is carried out now.
+    fn carry_out(&mut self, this: u64) -> bool {
+        if this != self.asked || !self.pending() {
+            return false;
+        }
+        self.settled = this;
+        true
+    }
+
+    /// Drops every pending write (the text was set another way, with its own navigation).
+    fn cancel(&mut self) {
+        self.settled = self.asked;
+    }
+
+    /// True while a key press's text is not yet in the URL.
+    fn pending(&self) -> bool {
+        self.settled != self.asked
+    }
+}
 
 /// Search as you type, with facets, highlighted matches and keyboard movement.
 #[component]
@@ -35,16 +95,32 @@ pub fn SearchPage() -> impl IntoView {
     let content = loaded_content();
 
     // The URL's values, cut where they are read (`SearchParams`).
-    let text = move || {
+    let params = Memo::new(move |_| {
         let map = query_map.read();
-        SearchParams::from_query(|key| map.get_str(key)).text
-    };
-    let filters = Memo::new(move |_| {
-        let map = query_map.read();
-        SearchParams::from_query(|key| map.get_str(key)).filters
+        SearchParams::from_query(|key| map.get_str(key))
     });
-    // The index file built at deploy time, fetched once (from the offline cache after the
-    // first visit); until it is ready, the page says so instead of "no results".
+    let filters = Memo::new(move |_| params.read().filters.clone());
+    // The text as typed. The URL follows it once each key press has painted (writing the
+    // URL costs a phone more than the search itself), and it follows the URL when a
+    // navigation changes that (Back, a suggestion, a link to a search). While a write is
+    // pending the URL is behind the box, not ahead of it, so it is not followed then.
+    let text = RwSignal::new(params.get_untracked().text);
+    let url_writes = StoredValue::new(UrlWrites::default());
+    Effect::new(move |_| {
+        let from_url = params.read().text.clone();
+        let pending = url_writes.try_with_value(UrlWrites::pending);
+        if pending == Some(false) && text.get_untracked() != from_url {
+            text.set(from_url);
+        }
+    });
+    // What is asked, as typed (the URL may be a frame behind).
+    let asked = move || SearchParams {
+        text: text.get(),
+        filters: filters.get(),
+    };
+    // The index file built at deploy time, fetched as the page opens (from the offline
+    // cache after the first visit), so it is ready by the first key; until it is, the page
+    // says so instead of "no results".
     let preparing = {
         let content = content.clone();
         LocalResource::new(move || {
@@ -53,18 +129,61 @@ pub fn SearchPage() -> impl IntoView {
         })
     };
     let ready = Memo::new(move |_| preparing.get().is_some());
-    let results = {
+    // Everything the query matched, ranked; nothing marked or counted yet.
+    let found = {
         let content = content.clone();
         Memo::new(move |_| {
-            let text = text();
+            let text = text.read();
             let mut query = Query::new(&text);
             query.filters = filters.get();
             match (ready.get(), content.search_index()) {
-                (true, Some(index)) => search(index, &content.catalog, &query),
-                _ => SearchResults::default(),
+                (true, Some(index)) => Arc::new(find(index, &content.catalog, &query)),
+                _ => Arc::new(Matches::default()),
             }
         })
     };
+    // How many results are drawn: the first few for every new query, more for this one
+    // after "Show more" (the count is kept with the query it was asked for).
+    let more = RwSignal::new((SearchParams::default(), 0usize));
+    let shown = Memo::new(move |_| {
+        let now = asked();
+        FIRST_RESULTS + more.with(|(then, extra)| if *then == now { *extra } else { 0 })
+    });
+    // The results drawn, with their marks: only these are marked.
+    let hits = {
+        let content = content.clone();
+        Memo::new(move |_| match content.search_index() {
+            Some(index) => found.read().hits(index, &content.catalog, shown.get()),
+            None => Vec::new(),
+        })
+    };
+    // Facet counts and the suggestion, for the results on screen, computed after those
+    // have painted. A newer key press makes a pending computation stale: it is skipped.
+    let later = RwSignal::new(Later::default());
+    let latest = StoredValue::new(0u64);
+    {
+        let content = content.clone();
+        Effect::new(move |_| {
+            let matches = found.get();
+            let asked = asked();
+            let this = latest.try_get_value().unwrap_or_default() + 1;
+            latest.set_value(this);
+            let content = content.clone();
+            web::after_next_paint(move || {
+                if latest.try_get_value() != Some(this) {
+                    return;
+                }
+                let Some(index) = content.search_index() else {
+                    return;
+                };
+                later.set(Later {
+                    facets: matches.facets(index),
+                    suggestion: matches.suggestion(index),
+                    asked,
+                });
+            });
+        });
+    }
 
     let go = {
         let navigate = navigate.clone();
@@ -79,12 +198,39 @@ pub fn SearchPage() -> impl IntoView {
             )
         }
     };
+    // A key press searches at once; the URL is written once that has painted, and only for
+    // the last of several quick key presses.
     let on_input = {
         let go = go.clone();
-        move |event| go(&event_target_value(&event), &filters.get_untracked())
+        move |event| {
+            text.set(
+                event_target_value(&event)
+                    .chars()
+                    .take(MAX_QUERY_CHARS)
+                    .collect(),
+            );
+            let Some(this) = url_writes.try_update_value(UrlWrites::ask) else {
+                return;
+            };
+            let go = go.clone();
+            web::after_next_paint(move || {
+                if url_writes.try_update_value(|w| w.carry_out(this)) == Some(true) {
+                    go(&text.get_untracked(), &filters.get_untracked());
+                }
+            });
+        }
+    };
+    // Esc empties the box and the URL at once, dropping any write still pending.
+    let clear = {
+        let go = go.clone();
+        move || {
+            url_writes.update_value(UrlWrites::cancel);
+            text.set(String::new());
+            go("", &filters.get_untracked());
+        }
     };
     let on_box_key = {
-        let go = go.clone();
+        let clear = clear.clone();
         move |event: KeyboardEvent| match event.key().as_str() {
             "ArrowDown" => {
                 event.prevent_default();
@@ -92,7 +238,7 @@ pub fn SearchPage() -> impl IntoView {
             }
             "Escape" => {
                 event.prevent_default();
-                go("", &filters.get_untracked());
+                clear();
             }
             _ => {}
         }
@@ -116,11 +262,25 @@ pub fn SearchPage() -> impl IntoView {
             }
             "Escape" => {
                 event.prevent_default();
-                go("", &filters.get_untracked());
+                clear();
                 web::focus_by_id(SEARCH_BOX_ID);
             }
             _ => {}
         }
+    };
+    let show_more = move |_| {
+        let first_new = shown.get_untracked();
+        let now = untrack(asked);
+        more.update(|(asked, extra)| {
+            if *asked != now {
+                *asked = now;
+                *extra = 0;
+            }
+            *extra += MORE_RESULTS;
+        });
+        // Focus goes to the first new result, so a keyboard or screen-reader user carries
+        // on where the list grew (the rows are drawn by then: the next task comes after).
+        web::in_next_task(move || web::focus_nth_link(RESULTS_ID, first_new));
     };
 
     // Arriving through the `/` shortcut: the box takes focus instead of the page heading.
@@ -135,20 +295,19 @@ pub fn SearchPage() -> impl IntoView {
         }
     });
 
+    // Something is asked: a text or a filter.
+    let asks = Memo::new(move |_| !(text.read().trim().is_empty() && filters.read().is_empty()));
     // The results list is drawn only once something is asked and search is ready.
-    let shows_results =
-        move || ready.get() && !(text().trim().is_empty() && filters.read().is_empty());
+    let shows_results = Memo::new(move |_| ready.get() && asks.get());
 
-    let catalog = content.clone();
     let status = move || {
-        let results = results.read();
-        let text = text();
-        if text.trim().is_empty() && filters.read().is_empty() {
+        if !asks.get() {
             String::new()
         } else if !ready.get() {
             "Preparing search…".to_string()
         } else {
-            match results.total {
+            let text = text.read();
+            match found.read().total() {
                 0 if text.trim().is_empty() => "No items match these filters.".to_string(),
                 0 => format!("No results for “{}”.", text.trim()),
                 1 => "1 result".to_string(),
@@ -169,9 +328,9 @@ pub fn SearchPage() -> impl IntoView {
                 spellcheck="false"
                 enterkeyhint="search"
                 aria-describedby="search-hint"
-                aria-controls=move || shows_results().then_some(RESULTS_ID)
+                aria-controls=move || shows_results.get().then_some(RESULTS_ID)
                 maxlength=MAX_QUERY_CHARS
-                prop:value=text
+                prop:value=move || text.get()
                 on:input=on_input
                 on:keydown=on_box_key
             />
@@ -183,68 +342,107 @@ pub fn SearchPage() -> impl IntoView {
             {status}
         </p>
         {move || {
-            let results = results.get();
-            let text = text();
-            let filters = filters.get();
-            if text.trim().is_empty() && filters.is_empty() {
+            if !asks.get() {
                 return view! { <SearchTips /> }.into_any();
             }
-            if !ready.get() {
+            if !shows_results.get() {
                 return ().into_any();
             }
-            let suggestion = results
-                .suggestion
-                .clone()
-                .map(|fixed| {
-                    view! {
-                        <p class="suggestion">
-                            "Did you mean "
-                            <A href=search_href(&fixed, &filters)>{fixed.clone()}</A>
-                            "?"
-                        </p>
-                    }
-                });
-            let hits = results
-                .hits
-                .iter()
-                .map(|hit| {
-                    let item = &catalog.catalog.items()[hit.item];
-                    let link_to = href(&item.path());
-                    let kind = item.kind.singular();
-                    let title = segments(&hit.title);
-                    let snippet = segments(&hit.snippet);
-                    view! {
-                        <li class="card">
-                            <span class="card-kind">{kind}</span>
-                            <A href={link_to} {..} class="card-title">
-                                {title}
-                            </A>
-                            <p class="card-summary">{snippet}</p>
-                        </li>
-                    }
-                })
-                .collect_view();
+            let total = move || found.read().total();
             view! {
-                {suggestion}
-                <FacetFilters facets=results.facets.clone() text=text.clone() filters=filters.clone() />
+                {move || {
+                    let Later { facets, suggestion, asked } = later.get();
+                    let suggestion = suggestion
+                        .map(|fixed| {
+                            view! {
+                                <p class="suggestion">
+                                    "Did you mean "
+                                    <A href=search_href(&fixed, &asked.filters)>{fixed.clone()}</A>
+                                    "?"
+                                </p>
+                            }
+                        });
+                    view! {
+                        {suggestion}
+                        <FacetFilters facets text=asked.text filters=asked.filters />
+                    }
+                }}
                 <ol id=RESULTS_ID class="cards" on:keydown=on_results_key.clone()>
-                    {hits}
+                    <For
+                        each=move || hits.with(|hits| hits.iter().map(|hit| hit.item).collect::<Vec<_>>())
+                        key=|item| *item
+                        children=move |item| view! { <ResultCard item hits /> }
+                    />
                 </ol>
+                {move || {
+                    (total() > shown.get())
+                        .then(|| {
+                            view! {
+                                <p class="more">
+                                    {move || format!("{} of {} shown. ", shown.get(), total())}
+                                    <button type="button" class="button" on:click=show_more>
+                                        "Show more results"
+                                    </button>
+                                </p>
+                            }
+                        })
+                }}
             }
                 .into_any()
         }}
     }
 }
 
+/// One result: its kind, its linked title and a snippet, with matched words marked. Rows
+/// are keyed by item (its position in the catalog, one per id), so a row stays while its
+/// item stays among the results, and a key press redraws only its marks, and only when
+/// they change.
+#[component]
+fn ResultCard(
+    /// The item's position in the catalog.
+    item: usize,
+    /// The results drawn, where this row finds its marks.
+    hits: Memo<Vec<Hit>>,
+) -> impl IntoView {
+    let content = loaded_content();
+    let entry = &content.catalog.items()[item];
+    let mine = move |part: fn(&Hit) -> &Vec<Segment>| {
+        Memo::new(move |_| {
+            hits.with(|hits| {
+                hits.iter()
+                    .find(|hit| hit.item == item)
+                    .map(|hit| part(hit).clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let title = mine(|hit| &hit.title);
+    let snippet = mine(|hit| &hit.snippet);
+    view! {
+        <li class="card">
+            <span class="card-kind">{entry.kind.singular()}</span>
+            // A plain link, which the router takes over like any other: `<A>` would add
+            // active-link tracking a result never shows, and its cost is paid for every
+            // row a key press brings in or takes out.
+            <a href=href(&entry.path()) class="card-title">
+                {move || title.with(|parts| segments(parts))}
+            </a>
+            <p class="card-summary">{move || snippet.with(|parts| segments(parts))}</p>
+        </li>
+    }
+}
+
 /// Text segments with matched words in `<mark>`.
+/// (An `Either`, not `AnyView`: a typed view a key press can rebuild in place, text node by
+/// text node, without boxing every segment.)
 fn segments(parts: &[Segment]) -> impl IntoView {
     parts
         .iter()
         .map(|part| {
             if part.marked {
-                view! { <mark>{part.text.clone()}</mark> }.into_any()
+                Either::Left(view! { <mark>{part.text.clone()}</mark> })
             } else {
-                part.text.clone().into_any()
+                Either::Right(part.text.clone())
             }
         })
         .collect_view()
@@ -439,4 +637,32 @@ fn search_path(text: &str, filters: &Filters) -> String {
         filters: filters.clone(),
     }
     .to_path()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UrlWrites;
+
+    #[test]
+    fn only_the_last_of_several_quick_url_writes_is_carried_out() {
+        let mut writes = UrlWrites::default();
+        assert!(!writes.pending());
+        let first = writes.ask();
+        let second = writes.ask();
+        assert!(writes.pending());
+        assert!(!writes.carry_out(first), "a newer key press came since");
+        assert!(writes.pending(), "the newer one is still to be written");
+        assert!(writes.carry_out(second));
+        assert!(!writes.pending());
+    }
+
+    #[test]
+    fn a_cancelled_write_is_not_carried_out_and_leaves_nothing_pending() {
+        let mut writes = UrlWrites::default();
+        let asked = writes.ask();
+        writes.cancel();
+        assert!(!writes.pending());
+        assert!(!writes.carry_out(asked));
+        assert!(!writes.pending());
+    }
 }
