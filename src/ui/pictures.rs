@@ -1,15 +1,16 @@
 //! Pictures drawn as inline SVG from the content: the UN E-Government Survey rank chart and
 //! the schematic map of the BSEC member states. Geometry comes from [`crate::charts`]; this
 //! module only draws it, and gives each picture a text alternative (a table or a list) that
-//! holds the same facts.
+//! holds the same facts. Korea's OECD index results are small enough to be a table alone.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::charts::{
-    black_sea, map_tiles, ordinal, rank_chart, CHART_HEIGHT, CHART_WIDTH, MAP_HEIGHT, MAP_WIDTH,
+    black_sea, map_tiles, ordinal, rank_chart, score, CHART_HEIGHT, CHART_WIDTH, MAP_HEIGHT,
+    MAP_WIDTH,
 };
-use crate::content::{Catalog, Kind, Rank};
+use crate::content::{Catalog, Kind, OecdResult, Rank};
 use crate::ui::{href, loaded_content};
 
 fn country_name(catalog: &Catalog, id: &str) -> String {
@@ -124,6 +125,52 @@ pub fn RankChart(ranks: Vec<Rank>) -> impl IntoView {
         </figure>
     }
     .into_any()
+}
+
+/// Korea's results in the OECD's digital government indices, one row per index and year. The
+/// table scrolls sideways on its own when enlarged text makes it wider than the screen.
+#[component]
+pub fn OecdTable(results: Vec<OecdResult>) -> impl IntoView {
+    view! {
+        <div class="picture table-scroll" role="region" aria-labelledby="oecd-table-title" tabindex="0">
+            <table class="picture-table oecd-table">
+                <caption id="oecd-table-title">"Korea in the OECD's digital government indices"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Index"</th>
+                        <th scope="col">"Year"</th>
+                        <th scope="col">"Korea's rank"</th>
+                        <th scope="col">"Score (out of 1)"</th>
+                        <th scope="col">"OECD average"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {results
+                        .into_iter()
+                        .map(|result| {
+                            let rank = match result.of {
+                                Some(of) => format!("{} of {of}", ordinal(result.rank)),
+                                None => ordinal(result.rank),
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        <abbr title=result.index.name()>{result.index.code()}</abbr>
+                                    </th>
+                                    <td class="number">{result.year.to_string()}</td>
+                                    <td class="number">{rank}</td>
+                                    <td class="number">{score(result.score)}</td>
+                                    <td class="number">
+                                        {result.oecd_average.map_or_else(|| "not given".to_string(), score)}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
 }
 
 /// The BSEC member states on a schematic map, each linking to its page, with `selected`

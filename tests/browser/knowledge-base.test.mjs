@@ -128,3 +128,20 @@ test("a list can be sorted, and the order is kept in the URL", async () => {
   assertClean();
   await context.close();
 });
+
+test("the OECD index case study tables Korea's results, one row per index and year", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/case-studies/oecd-digital-government-index"));
+  await waitForApp(page);
+  const table = page.getByRole("table", { name: "Korea in the OECD's digital government indices" });
+  await table.waitFor();
+  const headings = await table.getByRole("columnheader").allInnerTexts();
+  assert.deepEqual(headings, ["Index", "Year", "Korea's rank", "Score (out of 1)", "OECD average"]);
+  // F-201: 1st in DGI 2023 with 0.935, OECD average 0.605; F-199: 1st of 33 in DGI 2019.
+  const dgi2023 = await table.getByRole("row", { name: /^DGI 2023\b/ }).innerText();
+  assert.match(dgi2023, /1st\s+0\.935\s+0\.605/);
+  assert.match(await table.getByRole("row", { name: /^DGI 2019\b/ }).innerText(), /1st of 33/);
+  assert.equal(await table.getByRole("row").count(), 7, "a heading row and six results");
+  assertClean();
+  await context.close();
+});

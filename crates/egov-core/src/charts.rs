@@ -293,6 +293,16 @@ pub fn ordinal(n: u16) -> String {
     format!("{n}{suffix}")
 }
 
+/// A score out of 1 as a table shows it: two decimals at least, three where the third is not
+/// zero ("0.742", "0.60", "1.00"), so a column of scores lines up as the sources write them.
+pub fn score(value: f64) -> String {
+    let three = format!("{value:.3}");
+    match three.strip_suffix('0') {
+        Some(two) => two.to_string(),
+        None => three,
+    }
+}
+
 /// Where the Black Sea sits on the map: the gap between the tiles, `(x, y, width, height)`.
 pub fn black_sea() -> (f32, f32, f32, f32) {
     let tiles = map_tiles();
@@ -456,6 +466,21 @@ mod tests {
         ];
         for (n, text) in cases {
             assert_eq!(ordinal(n), text);
+        }
+    }
+
+    #[test]
+    fn scores_show_two_decimals_or_three_where_the_third_counts() {
+        let cases = [
+            (0.742, "0.742"),
+            (0.6, "0.60"),
+            (0.98, "0.98"),
+            (1.0, "1.00"),
+            (0.0, "0.00"),
+            (0.935, "0.935"),
+        ];
+        for (value, text) in cases {
+            assert_eq!(score(value), text);
         }
     }
 }

@@ -552,6 +552,14 @@ fn the_json_schema_for_editors_matches_the_parser() {
         fields("/$defs/section/properties"),
         raw_struct_fields("RawSection")
     );
+    assert_eq!(
+        fields("/$defs/rank/properties"),
+        raw_struct_fields("RawRank")
+    );
+    assert_eq!(
+        fields("/$defs/oecdResult/properties"),
+        raw_struct_fields("RawOecdResult")
+    );
     let kinds = schema
         .pointer("/$defs/kind/enum")
         .and_then(|v| v.as_array())
@@ -684,6 +692,240 @@ fn the_real_content_charts_koreas_ranks_from_the_fact_sheet() {
         .un_egov_ranks
         .iter()
         .any(|r| r.country.as_deref() == Some("greece") && r.rank == 43));
+}
+
+// ---- Korea's results in the OECD indices, for their table ----
+
+const GOOD_OECD: &str = r#"{"id": "dgi", "title": "Korea in the OECD indices",
+  "summary": "How Korea scored.",
+  "oecd_indices": [
+    {"index": "OURdata", "year": 2015, "rank": 1, "of": 30, "score": 0.98,
+     "oecd_average": 0.58, "facts": ["F-195"]},
+    {"index": "DGI", "year": 2023, "rank": 1, "score": 0.935, "oecd_average": 0.605,
+     "facts": ["F-201"]},
+    {"index": "DGI", "year": 2019, "rank": 1, "of": 33, "score": 0.742, "facts": ["F-199"]}
+  ],
+  "sources": [{"publisher": "OECD", "title": "Indices", "facts": ["F-195", "F-199", "F-201"]}]}"#;
+
+fn oecd_case(case: &str) -> (Catalog, Vec<ContentProblem>) {
+    build(&[("case-studies.json", one_file("case-study", case))])
+}
+
+/// Whether one problem names the case-studies file, the `dgi` item, `oecd_indices` and says
+/// `says`.
+fn has_oecd_problem(problems: &[ContentProblem], says: &str) -> bool {
+    problems.iter().any(|p| p.file == "case-studies.json")
+        && has_problem(problems, Some("dgi"), Some("oecd_indices"), says)
+}
+
+#[test]
+fn oecd_results_load_by_index_then_year_with_rank_of_and_average() {
+    use egov_core::content::OecdIndex;
+    let (catalog, problems) = oecd_case(GOOD_OECD);
+    assert!(problems.is_empty(), "{problems:?}");
+    let results = &catalog.get("dgi").expect("loaded").oecd_indices;
+    let order: Vec<(OecdIndex, u16)> = results.iter().map(|r| (r.index, r.year)).collect();
+    assert_eq!(
+        order,
+        [
+            (OecdIndex::Dgi, 2019),
+            (OecdIndex::Dgi, 2023),
+            (OecdIndex::OurData, 2015)
+        ]
+    );
+    assert_eq!((results[0].of, results[0].oecd_average), (Some(33), None));
+    assert_eq!(results[1].score, 0.935);
+    assert_eq!(results[2].oecd_average, Some(0.58));
+}
+
+#[test]
+fn an_oecd_result_must_rest_on_a_fact_the_item_cites() {
+    let uncited = GOOD_OECD.replace(r#""facts": ["F-195"]}"#, r#""facts": ["F-196"]}"#);
+    let (_, problems) = oecd_case(&uncited);
+    assert!(has_oecd_problem(
+        &problems,
+        "OURdata 2015: `F-196` is not cited by a source of this item"
+    ));
+    let none = GOOD_OECD.replace(r#""facts": ["F-199"]}"#, r#""facts": []}"#);
+    let (catalog, problems) = oecd_case(&none);
+    assert!(has_oecd_problem(&problems, "DGI 2019: needs a fact id"));
+    assert!(catalog.get("dgi").is_none(), "the item is refused");
+}
+
+#[test]
+fn an_oecd_result_of_an_unknown_index_is_refused_naming_the_known_ones() {
+    let bad = GOOD_OECD.replace(r#""index": "OURdata""#, r#""index": "EGDI""#);
+    let (_, problems) = oecd_case(&bad);
+    assert!(has_oecd_problem(
+        &problems,
+        "`EGDI` is not a known index; expected one of: DGI, OURdata"
+    ));
+}
+
+#[test]
+fn an_oecd_result_twice_for_one_index_and_year_is_refused() {
+    let twice = GOOD_OECD.replace(r#""year": 2023"#, r#""year": 2019"#);
+    let (_, problems) = oecd_case(&twice);
+    assert!(has_oecd_problem(&problems, "DGI 2019 is listed twice"));
+    let other_index = GOOD_OECD.replace(r#""year": 2015"#, r#""year": 2019"#);
+    let (_, problems) = oecd_case(&other_index);
+    assert!(
+        problems.is_empty(),
+        "one index's year may repeat in another: {problems:?}"
+    );
+}
+
+#[test]
+fn an_oecd_year_rank_or_score_out_of_range_is_refused() {
+    let cases = [
+        (
+            r#""year": 2019"#,
+            r#""year": 1999"#,
+            "DGI: 1999 is not an edition year",
+        ),
+        (
+            r#""rank": 1, "of": 33"#,
+            r#""rank": 0, "of": 33"#,
+            "DGI 2019: rank 0 is not a rank",
+        ),
+        (
+            r#""rank": 1, "of": 33"#,
+            r#""rank": 34, "of": 33"#,
+            "DGI 2019: rank 34 of 33 is not a rank",
+        ),
+        (
+            r#""score": 0.742"#,
+            r#""score": 74.2"#,
+            "DGI 2019: score 74.2 is not between 0 and 1",
+        ),
+        (
+            r#""score": 0.98"#,
+            r#""score": -0.1"#,
+            "OURdata 2015: score -0.1 is not between 0 and 1",
+        ),
+        (
+            r#""oecd_average": 0.605"#,
+            r#""oecd_average": 60.5"#,
+            "DGI 2023: OECD average 60.5 is not between 0 and 1",
+        ),
+    ];
+    for (good, bad, says) in cases {
+        let (_, problems) = oecd_case(&GOOD_OECD.replacen(good, bad, 1));
+        assert!(has_oecd_problem(&problems, says), "{says}: {problems:?}");
+    }
+}
+
+#[test]
+fn oecd_results_are_used_on_case_studies_only() {
+    let on_a_term = GOOD_TERM.replacen(
+        "\"title\"",
+        r#""oecd_indices": [{"index": "DGI", "year": 2019, "rank": 1, "score": 0.742,
+          "facts": ["F-076"]}], "title""#,
+        1,
+    );
+    let (_, problems) = build(&[("glossary.json", one_file("term", &on_a_term))]);
+    assert!(has_problem(
+        &problems,
+        Some("g4c"),
+        Some("oecd_indices"),
+        "not used on a term"
+    ));
+}
+
+#[test]
+fn the_real_content_tables_koreas_oecd_results_from_the_fact_sheet() {
+    use egov_core::content::OecdIndex;
+    let (catalog, _) = load_real_content();
+    let item = catalog
+        .get("oecd-digital-government-index")
+        .expect("the DGI case study");
+    let results: Vec<(OecdIndex, u16, u16, f64)> = item
+        .oecd_indices
+        .iter()
+        .map(|r| (r.index, r.year, r.rank, r.score))
+        .collect();
+    // F-195 to F-199 and F-201: first in every edition of both indices.
+    let expected = [
+        (OecdIndex::Dgi, 2019, 1, 0.742),
+        (OecdIndex::Dgi, 2023, 1, 0.935),
+        (OecdIndex::OurData, 2015, 1, 0.98),
+        (OecdIndex::OurData, 2017, 1, 0.94),
+        (OecdIndex::OurData, 2019, 1, 0.93),
+        (OecdIndex::OurData, 2023, 1, 0.91),
+    ];
+    assert_eq!(results, expected);
+    assert!(
+        !item
+            .sections
+            .iter()
+            .any(|s| s.heading == "OECD indices at a glance"),
+        "the numbers are in the table, not repeated as prose"
+    );
+}
+
+/// Every number of a structured result (year, rank, number ranked, score, average) that is not
+/// in any fact-sheet row the result itself cites, as "file: item `id`, field `f`: …" lines.
+fn unsourced_structured_numbers(catalog: &Catalog, sheet: &str) -> Vec<String> {
+    let rows = fact_rows(sheet);
+    let as_values = |text: &str| -> Vec<f64> {
+        numbers_in(text)
+            .iter()
+            .filter_map(|n| n.parse::<f64>().ok())
+            .collect()
+    };
+    let mut problems = Vec::new();
+    for item in catalog.items() {
+        let mut check = |field: &str, what: String, facts: &[String], numbers: &[f64]| {
+            let given: Vec<f64> = facts
+                .iter()
+                .flat_map(|fact| as_values(rows.get(fact).map(String::as_str).unwrap_or("")))
+                .collect();
+            for number in numbers {
+                if !given.iter().any(|g| (g - number).abs() < 1e-9) {
+                    problems.push(format!(
+                        "{}: item `{}`, field `{field}`: {what}: the number {number} is in none \
+                         of its facts ({})",
+                        item.file,
+                        item.id,
+                        facts.join(", ")
+                    ));
+                }
+            }
+        };
+        for r in &item.oecd_indices {
+            let mut numbers = vec![f64::from(r.year), f64::from(r.rank), r.score];
+            numbers.extend(r.of.map(f64::from));
+            numbers.extend(r.oecd_average);
+            let what = format!("{} {}", r.index.code(), r.year);
+            check("oecd_indices", what, &r.facts, &numbers);
+        }
+        for r in &item.un_egov_ranks {
+            let what = format!("{} {}", r.country.as_deref().unwrap_or("Korea"), r.year);
+            let numbers = [f64::from(r.year), f64::from(r.rank)];
+            check("un_egov_ranks", what, &r.facts, &numbers);
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_number_in_the_real_contents_tables_comes_from_the_facts_it_cites() {
+    let (catalog, _) = load_real_content();
+    let problems = unsourced_structured_numbers(&catalog, &fact_sheets());
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+#[test]
+fn a_table_number_missing_from_its_facts_is_named_by_file_item_and_field() {
+    let wrong = GOOD_OECD.replace(r#""score": 0.742"#, r#""score": 0.743"#);
+    let (catalog, problems) = oecd_case(&wrong);
+    assert!(problems.is_empty(), "{problems:?}");
+    let problems = unsourced_structured_numbers(&catalog, &fact_sheets());
+    assert_eq!(
+        problems,
+        ["case-studies.json: item `dgi`, field `oecd_indices`: DGI 2019: the number 0.743 is in \
+          none of its facts (F-199)"]
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::NotFoundPage;
 use crate::content::{day_heading, Catalog, Item, Kind, Schedule, Source};
 use crate::ui::components::{KstTime, LocalTimesToggle, Name, PageHeading};
 use crate::ui::library_state::{AttendedToggle, BookmarkButton, NoteEditor};
-use crate::ui::pictures::{BsecMap, RankChart};
+use crate::ui::pictures::{BsecMap, OecdTable, RankChart};
 use crate::ui::{href, loaded_content};
 
 /// The item named in the URL. An unknown kind or id, or an id of another kind, is "not found".
@@ -76,6 +76,8 @@ fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
             .then(|| view! { <LocalTimesToggle /> })}
         {(!item.un_egov_ranks.is_empty())
             .then(|| view! { <RankChart ranks=item.un_egov_ranks.clone() /> })}
+        {(!item.oecd_indices.is_empty())
+            .then(|| view! { <OecdTable results=item.oecd_indices.clone() /> })}
         {map_view(item)}
         {item
             .sections

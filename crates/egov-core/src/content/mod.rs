@@ -268,6 +268,8 @@ pub struct Item {
     pub questions: Vec<String>,
     /// Ranks in the UN E-Government Survey, in year order (Korea's and other countries').
     pub un_egov_ranks: Vec<Rank>,
+    /// Korea's results in the OECD's digital government indices, by index then year.
+    pub oecd_indices: Vec<OecdResult>,
 }
 
 /// One rank in the UN E-Government Survey (E-Government Development Index).
@@ -279,6 +281,60 @@ pub struct Rank {
     pub rank: u16,
     /// The country ranked (a `Country` item id), or `None` for Korea.
     pub country: Option<String>,
+    /// The fact-sheet ids it comes from.
+    pub facts: Vec<String>,
+}
+
+/// An OECD index of digital government.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum OecdIndex {
+    /// The Digital Government Index (DGI).
+    Dgi,
+    /// The OURdata Index (open, useful and reusable government data).
+    OurData,
+}
+
+impl OecdIndex {
+    /// Every index, in the order the table lists them.
+    pub const ALL: [OecdIndex; 2] = [OecdIndex::Dgi, OecdIndex::OurData];
+
+    /// The name the content files use (`DGI`, `OURdata`).
+    pub fn code(self) -> &'static str {
+        match self {
+            OecdIndex::Dgi => "DGI",
+            OecdIndex::OurData => "OURdata",
+        }
+    }
+
+    /// The index named by its code, if any.
+    pub fn from_code(code: &str) -> Option<OecdIndex> {
+        Self::ALL.into_iter().find(|index| index.code() == code)
+    }
+
+    /// Its name for a reader.
+    pub fn name(self) -> &'static str {
+        match self {
+            OecdIndex::Dgi => "Digital Government Index",
+            OecdIndex::OurData => "OURdata Index",
+        }
+    }
+}
+
+/// Korea's result in one edition of an OECD index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OecdResult {
+    /// The index.
+    pub index: OecdIndex,
+    /// The edition's year.
+    pub year: u16,
+    /// Korea's rank, 1 = first.
+    pub rank: u16,
+    /// How many countries were ranked, where a source says.
+    pub of: Option<u16>,
+    /// Korea's score, out of 1.
+    pub score: f64,
+    /// The OECD average score, out of 1, where a source gives it.
+    pub oecd_average: Option<f64>,
     /// The fact-sheet ids it comes from.
     pub facts: Vec<String>,
 }

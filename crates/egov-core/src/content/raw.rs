@@ -113,6 +113,9 @@ pub struct RawItem {
     /// Case studies: ranks in the UN E-Government Survey (EGDI), for the rank chart.
     #[serde(default)]
     pub un_egov_ranks: Vec<RawRank>,
+    /// Case studies: Korea's results in the OECD's digital government indices, for their table.
+    #[serde(default)]
+    pub oecd_indices: Vec<RawOecdResult>,
 }
 
 /// One rank in the UN E-Government Survey: `{"year": 2016, "rank": 43, "country": "greece",
@@ -128,6 +131,29 @@ pub struct RawRank {
     #[serde(default)]
     pub country: Option<String>,
     /// The fact-sheet ids this rank comes from; each must also be cited by a source.
+    pub facts: Vec<String>,
+}
+
+/// Korea's result in one edition of an OECD index: `{"index": "DGI", "year": 2019, "rank": 1,
+/// "of": 33, "score": 0.742, "facts": ["F-199"]}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOecdResult {
+    /// The index: `DGI` (Digital Government Index) or `OURdata` (open government data).
+    pub index: String,
+    /// The edition's year.
+    pub year: u16,
+    /// Korea's rank, 1 = first.
+    pub rank: u16,
+    /// How many countries were ranked, where a source says.
+    #[serde(default)]
+    pub of: Option<u16>,
+    /// Korea's score, out of 1.
+    pub score: f64,
+    /// The OECD average score, out of 1, where a source gives it.
+    #[serde(default)]
+    pub oecd_average: Option<f64>,
+    /// The fact-sheet ids this result comes from; each must also be cited by a source.
     pub facts: Vec<String>,
 }
 

@@ -12,8 +12,8 @@ use serde_json::value::RawValue;
 
 use super::raw::{RawIndex, RawItem, RawSource};
 use super::{
-    Catalog, ClockTime, ContentProblem, Item, Kind, PartialDate, Rank, Schedule, Section, Source,
-    MAX_CONTENT_FILE_BYTES,
+    Catalog, ClockTime, ContentProblem, Item, Kind, OecdIndex, OecdResult, PartialDate, Rank,
+    Schedule, Section, Source, MAX_CONTENT_FILE_BYTES,
 };
 use crate::sort::sort_by;
 
@@ -413,7 +413,7 @@ impl<'a> ItemCheck<'a> {
             .collect();
 
         use Kind::*;
-        let field_rules: [(&str, bool, &[Kind]); 13] = [
+        let field_rules: [(&str, bool, &[Kind]); 14] = [
             ("edition", raw.edition.is_some(), &[Session, Presentation]),
             ("session", raw.session.is_some(), &[Presentation]),
             ("day", raw.day.is_some(), &[Session]),
@@ -431,6 +431,7 @@ impl<'a> ItemCheck<'a> {
             ("role", raw.role.is_some(), &[Person]),
             ("look_for", !raw.look_for.is_empty(), &[SiteVisit]),
             ("un_egov_ranks", !raw.un_egov_ranks.is_empty(), &[CaseStudy]),
+            ("oecd_indices", !raw.oecd_indices.is_empty(), &[CaseStudy]),
         ];
         for (field, present, allowed) in field_rules {
             self.only_for(kind, field, present, allowed);
@@ -502,17 +503,44 @@ impl<'a> ItemCheck<'a> {
             look_for: self.texts("look_for", &raw.look_for),
             questions: self.texts("questions", &raw.questions),
             un_egov_ranks: self.ranks(raw),
+            oecd_indices: self.oecd_indices(raw),
         }
+    }
+
+    /// Checks that a structured entry (`label`, e.g. "Korea 2016") names at least one fact,
+    /// and only facts that the item's own sources cite.
+    fn rests_on_cited_facts(
+        &mut self,
+        field: &str,
+        label: &str,
+        facts: &[String],
+        cited: &HashSet<&str>,
+    ) {
+        if facts.is_empty() {
+            self.fail(field, format!("{label}: needs a fact id"));
+        }
+        for fact in facts {
+            if !cited.contains(fact.as_str()) {
+                self.fail(
+                    field,
+                    format!("{label}: `{fact}` is not cited by a source of this item"),
+                );
+            }
+        }
+    }
+
+    /// The fact ids that the item's own sources cite.
+    fn cited_facts(raw: &RawItem) -> HashSet<&str> {
+        raw.sources
+            .iter()
+            .flat_map(|s| s.facts.iter().map(String::as_str))
+            .collect()
     }
 
     /// UN E-Government Survey ranks: plausible years and ranks, one per country and year,
     /// each resting on facts that the item's own sources cite. Sorted by year.
     fn ranks(&mut self, raw: &RawItem) -> Vec<Rank> {
-        let cited: HashSet<&str> = raw
-            .sources
-            .iter()
-            .flat_map(|s| s.facts.iter().map(String::as_str))
-            .collect();
+        let cited = Self::cited_facts(raw);
         let mut ranks: Vec<Rank> = Vec::new();
         for entry in &raw.un_egov_ranks {
             let who = entry.country.as_deref().unwrap_or("Korea");
@@ -528,23 +556,8 @@ impl<'a> ItemCheck<'a> {
                     format!("{who}: rank {} is not a rank", entry.rank),
                 );
             }
-            if entry.facts.is_empty() {
-                self.fail(
-                    "un_egov_ranks",
-                    format!("{who} {}: needs a fact id", entry.year),
-                );
-            }
-            for fact in &entry.facts {
-                if !cited.contains(fact.as_str()) {
-                    self.fail(
-                        "un_egov_ranks",
-                        format!(
-                            "{who} {}: `{fact}` is not cited by a source of this item",
-                            entry.year
-                        ),
-                    );
-                }
-            }
+            let label = format!("{who} {}", entry.year);
+            self.rests_on_cited_facts("un_egov_ranks", &label, &entry.facts, &cited);
             if ranks
                 .iter()
                 .any(|r| r.year == entry.year && r.country == entry.country)
@@ -563,6 +576,76 @@ impl<'a> ItemCheck<'a> {
         }
         sort_by(&mut ranks, &|a, b| a.year.cmp(&b.year));
         ranks
+    }
+
+    /// Korea's results in the OECD indices: a known index, a plausible year, a rank within
+    /// the number ranked, scores out of 1, one result per index and year, each resting on
+    /// facts that the item's own sources cite. Sorted by index, then year.
+    fn oecd_indices(&mut self, raw: &RawItem) -> Vec<OecdResult> {
+        const FIELD: &str = "oecd_indices";
+        let cited = Self::cited_facts(raw);
+        let mut results: Vec<OecdResult> = Vec::new();
+        for entry in &raw.oecd_indices {
+            let (name, year) = (entry.index.as_str(), entry.year);
+            let Some(index) = OecdIndex::from_code(name) else {
+                let known: Vec<&str> = OecdIndex::ALL.iter().map(|i| i.code()).collect();
+                self.fail(
+                    FIELD,
+                    format!(
+                        "`{name}` is not a known index; expected one of: {}",
+                        known.join(", ")
+                    ),
+                );
+                continue;
+            };
+            if !(2000..=2100).contains(&year) {
+                self.fail(FIELD, format!("{name}: {year} is not an edition year"));
+            }
+            if entry.rank == 0 {
+                self.fail(FIELD, format!("{name} {year}: rank 0 is not a rank"));
+            }
+            if let Some(of) = entry.of {
+                if of < entry.rank {
+                    self.fail(
+                        FIELD,
+                        format!("{name} {year}: rank {} of {of} is not a rank", entry.rank),
+                    );
+                }
+            }
+            let out_of_one = |score: f64| (0.0..=1.0).contains(&score);
+            if !out_of_one(entry.score) {
+                self.fail(
+                    FIELD,
+                    format!(
+                        "{name} {year}: score {} is not between 0 and 1",
+                        entry.score
+                    ),
+                );
+            }
+            if let Some(average) = entry.oecd_average.filter(|a| !out_of_one(*a)) {
+                self.fail(
+                    FIELD,
+                    format!("{name} {year}: OECD average {average} is not between 0 and 1"),
+                );
+            }
+            self.rests_on_cited_facts(FIELD, &format!("{name} {year}"), &entry.facts, &cited);
+            if results.iter().any(|r| r.index == index && r.year == year) {
+                self.fail(FIELD, format!("{name} {year} is listed twice"));
+            }
+            results.push(OecdResult {
+                index,
+                year,
+                rank: entry.rank,
+                of: entry.of,
+                score: entry.score,
+                oecd_average: entry.oecd_average,
+                facts: entry.facts.clone(),
+            });
+        }
+        sort_by(&mut results, &|a, b| {
+            (a.index, a.year).cmp(&(b.index, b.year))
+        });
+        results
     }
 
     fn source(&mut self, raw: &RawSource, known_facts: Option<&HashSet<String>>) -> Source {
