@@ -7,7 +7,8 @@
 # README's Size section for the app as a whole.
 set -euo pipefail
 # The release profile keeps symbols (the app's route splitter needs them); wasm-opt strips
-# names and producers, as the app's build does.
+# names and producers, as the app's build does. RUSTFLAGS is emptied so that the app's
+# splitter flags (.cargo/config.toml: relocations kept) stay out of this module.
 # A failed build inside `$(size …)` must stop the script, not go on with an older file.
 shopt -s inherit_errexit
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +20,7 @@ size() {
   local name="$1"
   shift
   rm -f target/wasm32-unknown-unknown/release/egov_search_size.wasm
-  lock cargo build --quiet --release --locked --target wasm32-unknown-unknown -p egov-search-size "$@"
+  lock env RUSTFLAGS= cargo build --quiet --release --locked --target wasm32-unknown-unknown -p egov-search-size "$@"
   wasm-bindgen --target web --no-typescript --out-dir "$out/$name" \
     target/wasm32-unknown-unknown/release/egov_search_size.wasm
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
