@@ -62,10 +62,10 @@ test("slash focuses search from any page; arrows move through results; Enter ope
   await page.keyboard.type("romania");
   await resultLinks(page).first().waitFor();
   await page.keyboard.press("ArrowDown");
-  const firstTitle = await resultLinks(page).nth(0).innerText();
+  const firstTitle = await resultLinks(page).nth(0).textContent();
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), firstTitle);
   await page.keyboard.press("ArrowDown");
-  const secondTitle = await resultLinks(page).nth(1).innerText();
+  const secondTitle = await resultLinks(page).nth(1).textContent();
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), secondTitle);
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("ArrowUp");
@@ -98,7 +98,8 @@ test("facet filters narrow the results, show counts and live in the URL", async 
   await status.filter({ hasText: new RegExp(`^${count} results?$`) }).waitFor();
   assert.ok(count < before, `${count} < ${before}`);
   assert.match(page.url(), /kind=sessions/);
-  for (const text of await page.locator("#search-results .card-kind").allInnerTexts()) {
+  // Text content, not innerText: results off the screen are not laid out (content-visibility).
+  for (const text of await page.locator("#search-results .card-kind").allTextContents()) {
     assert.equal(text, "Session");
   }
   await page.getByRole("link", { name: "Clear filters" }).click();
@@ -119,17 +120,18 @@ test("the first ten results come at once; Show more brings the rest, focus on th
   await resultLinks(page).nth(9).waitFor();
   assert.equal(await resultLinks(page).count(), 10);
   const more = page.getByRole("button", { name: "Show more results" });
-  const firstTen = await resultLinks(page).allInnerTexts();
+  // Text content, not innerText: results off the screen are not laid out (content-visibility).
+  const firstTen = await resultLinks(page).allTextContents();
   await more.click();
   await resultLinks(page).nth(29).waitFor();
   assert.equal(await resultLinks(page).count(), 30);
-  assert.deepEqual((await resultLinks(page).allInnerTexts()).slice(0, 10), firstTen, "the first ten stay first");
+  assert.deepEqual((await resultLinks(page).allTextContents()).slice(0, 10), firstTen, "the first ten stay first");
   await page.waitForFunction(() => document.activeElement?.closest("#search-results li:nth-child(11)"));
   // The arrows carry on through the new rows.
   await page.keyboard.press("ArrowDown");
   assert.equal(
     await page.evaluate(() => document.activeElement?.textContent),
-    await resultLinks(page).nth(11).innerText(),
+    await resultLinks(page).nth(11).textContent(),
   );
   // Every result is reachable: press until the button goes, then all are listed, once each.
   while (await more.count()) await more.click();

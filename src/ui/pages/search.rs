@@ -27,7 +27,7 @@ use crate::search::{
 use crate::ui::components::PageHeading;
 use crate::ui::{href, loaded_content, AppState};
 use crate::web;
-use crate::web::loader::prepare_search;
+use crate::web::loader::{prepare_search, LoadedContent};
 
 /// Id of the search box, for the `/` shortcut and for moving focus back from results.
 pub const SEARCH_BOX_ID: &str = "search-box";
@@ -129,6 +129,17 @@ pub fn SearchPage() -> impl IntoView {
         })
     };
     let ready = Memo::new(move |_| preparing.get().is_some());
+    // Once ready, one search no one sees, in a task of its own: the browser compiles and
+    // warms code on its first run, and that first run should not be the first key press.
+    {
+        let content = content.clone();
+        Effect::new(move |_| {
+            if ready.get() {
+                let content = content.clone();
+                web::after_next_paint(move || warm_up(&content));
+            }
+        });
+    }
     // Everything the query matched, ranked; nothing marked or counted yet.
     let found = {
         let content = content.clone();
@@ -429,6 +440,19 @@ fn ResultCard(
             </a>
             <p class="card-summary">{move || snippet.with(|parts| segments(parts))}</p>
         </li>
+    }
+}
+
+/// Runs the steps of a key press once, drawing nothing: a prefix and a typo search, their
+/// marked hits, facets and suggestion.
+fn warm_up(content: &LoadedContent) {
+    let Some(index) = content.search_index() else {
+        return;
+    };
+    for text in ["e", "govrnment"] {
+        let matches = find(index, &content.catalog, &Query::new(text));
+        let _ = matches.hits(index, &content.catalog, FIRST_RESULTS);
+        let _ = (matches.facets(index), matches.suggestion(index));
     }
 }
 
