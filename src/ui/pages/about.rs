@@ -32,15 +32,17 @@ pub fn AboutPage() -> impl IntoView {
             let count = content.catalog.len();
             view! { <p>{format!("Content version: {version} · {count} items.")}</p> }
         }
+        <h2>"Privacy"</h2>
+        <p>
+            "This app has no account and no server of its own. Nothing you do in it leaves your device."
+        </p>
+        // Last on the page: the status changes once the offline download has started (after
+        // the app is up), and nothing below it may move when it does.
         <h2>"Offline use"</h2>
         <p>
             "After one visit online, every page, the search and your saved items work with no network. "
             "New content arrives when you choose to reload."
         </p>
         <OfflineStatus />
-        <h2>"Privacy"</h2>
-        <p>
-            "This app has no account and no server of its own. Nothing you do in it leaves your device."
-        </p>
     }
 }
