@@ -2,7 +2,10 @@
 // Debian Chromium at phone and desktop sizes, and a record of every console error and
 // uncaught exception so a test fails on them.
 import { chromium } from "playwright-core";
-import { existsSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
 import { serveStatic } from "./server.mjs";
 
 export const BASE = "/egov/";
@@ -106,4 +109,34 @@ export async function holdWasm(page) {
     await route.continue().catch(() => {});
   });
   return release;
+}
+
+/** The mark build B's `index.html` carries, so a test can tell which build's shell it has. */
+export const BUILD_B_MARK = "<!-- build B -->";
+
+/**
+ * Build B: a copy of the built bundle with changed content (content version 2099-01-01,
+ * Romania titled "Romania (build B)") and HTML, re-stamped by the precache step as a new
+ * deployment would be. Returns its directory and a function that removes it.
+ */
+export function makeBuildB(dist = DIST) {
+  const dir = mkdtempSync(join(tmpdir(), "egov-build-b-"));
+  cpSync(dist, dir, { recursive: true });
+  const edit = (file, change) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), "utf8")));
+  edit("content/index.json", (text) => JSON.stringify({ ...JSON.parse(text), version: "2099-01-01" }));
+  edit("content/countries.json", (text) => {
+    const countries = JSON.parse(text);
+    countries.items.find((c) => c.id === "romania").title = "Romania (build B)";
+    return JSON.stringify(countries);
+  });
+  edit("index.html", (text) => text.replace("</body>", `${BUILD_B_MARK}</body>`));
+  execFileSync("node", ["scripts/precache.mjs", dir]);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Waits until the service worker controls the page and has cached the app. */
+export async function waitUntilOfflineReady(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForFunction(() => document.documentElement.dataset.offline === "ready");
 }

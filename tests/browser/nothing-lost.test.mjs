@@ -5,48 +5,30 @@
 // two tabs on one note, a new deployment while the browser still caches the old one.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { execFileSync } from "node:child_process";
-import { startSuite, openPage, waitForApp, DIST, PHONE } from "./harness.mjs";
+import {
+  startSuite,
+  openPage,
+  waitForApp,
+  makeBuildB,
+  waitUntilOfflineReady,
+  BUILD_B_MARK,
+  DIST,
+  PHONE,
+} from "./harness.mjs";
 
 const KEY = "egov-companion/library/v1";
 const HOMETAX = "/case-studies/hometax";
-const BUILD_B_MARK = "<!-- build B -->";
 const CHANGED_ELSEWHERE = "This note was changed in another tab at the same time.";
 
 let buildB;
 before(() => {
-  // Build B: the same app with changed content and HTML, re-stamped as a build would be.
-  buildB = mkdtempSync(join(tmpdir(), "egov-build-b-"));
-  cpSync(DIST, buildB, { recursive: true });
-  const indexPath = join(buildB, "content", "index.json");
-  const index = JSON.parse(readFileSync(indexPath, "utf8"));
-  index.version = "2099-01-01";
-  writeFileSync(indexPath, JSON.stringify(index));
-  const countriesPath = join(buildB, "content", "countries.json");
-  const countries = JSON.parse(readFileSync(countriesPath, "utf8"));
-  countries.items.find((c) => c.id === "romania").title = "Romania (build B)";
-  writeFileSync(countriesPath, JSON.stringify(countries));
-  const htmlPath = join(buildB, "index.html");
-  writeFileSync(htmlPath, readFileSync(htmlPath, "utf8").replace("</body>", `${BUILD_B_MARK}</body>`));
-  execFileSync("node", ["scripts/precache.mjs", buildB]);
+  buildB = makeBuildB();
 });
-after(() => {
-  if (buildB) rmSync(buildB, { recursive: true, force: true });
-});
+after(() => buildB?.remove());
 
 const noteBox = (page) => page.getByRole("textbox", { name: "My private note" });
 const storedNote = (page, id) =>
   page.evaluate(([key, id]) => JSON.parse(localStorage.getItem(key) ?? "{}").notes?.[id]?.text ?? null, [KEY, id]);
-
-/** Waits until the service worker controls the page and has cached the app. */
-async function waitUntilOfflineReady(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await page.waitForFunction(() => document.documentElement.dataset.offline === "ready");
-}
 
 test("if the WebAssembly ever traps, a notice offers Reload, and what was typed is there after it", async () => {
   const suite = await startSuite();
@@ -236,11 +218,13 @@ for (const host of ["github", "cloudflare", "nginx"]) {
         await page.getByRole("heading", { level: 1, name: "Romania" }).waitFor();
         await waitUntilOfflineReady(page);
 
-        suite.server.setRoot(buildB);
+        suite.server.setRoot(buildB.dir);
         await page.reload();
         await waitForApp(page);
         const banner = page.getByRole("status").filter({ hasText: "A newer version is available" });
         await banner.waitFor();
+        // Nothing changes until the person chooses.
+        await page.getByRole("heading", { level: 1, name: "Romania", exact: true }).waitFor();
         await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Reload" }).click()]);
         await waitForApp(page);
         await page.getByRole("heading", { level: 1, name: "Romania (build B)" }).waitFor();
@@ -251,7 +235,7 @@ for (const host of ["github", "cloudflare", "nginx"]) {
           return { names, html: await response.text() };
         });
         assert.equal(shell.names.length, 1, `caches: ${shell.names}`);
-        assert.ok(shell.html.includes("<!-- build B -->"), "the cached app shell is build B's index.html");
+        assert.ok(shell.html.includes(BUILD_B_MARK), "the cached app shell is build B's index.html");
         await context.setOffline(true);
         await page.goto(url("/about"));
         await waitForApp(page);

@@ -1,34 +1,19 @@
 // Offline first, in the built app under /egov/: after one visit online everything works with
-// no network; a new deployment waits until the person clicks Reload; the app installs.
+// no network; the app installs. New deployments on real hosts: nothing-lost.test.mjs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
 import { chromium } from "playwright-core";
-import { startSuite, openPage, waitForApp, chromiumPath, CHROMIUM_ARGS, DIST, PHONE } from "./harness.mjs";
+import { startSuite, openPage, waitForApp, chromiumPath, CHROMIUM_ARGS, PHONE } from "./harness.mjs";
 
 let suite;
-let buildB;
 before(async () => {
   suite = await startSuite();
-  // Build B: the same app with changed content, re-stamped as a build would be.
-  buildB = mkdtempSync(join(tmpdir(), "egov-build-b-"));
-  cpSync(DIST, buildB, { recursive: true });
-  const indexPath = join(buildB, "content", "index.json");
-  const index = JSON.parse(readFileSync(indexPath, "utf8"));
-  index.version = "2099-01-01";
-  writeFileSync(indexPath, JSON.stringify(index));
-  const countriesPath = join(buildB, "content", "countries.json");
-  const countries = JSON.parse(readFileSync(countriesPath, "utf8"));
-  countries.items.find((c) => c.id === "romania").title = "Romania (build B)";
-  writeFileSync(countriesPath, JSON.stringify(countries));
-  execFileSync("node", ["scripts/precache.mjs", buildB]);
 });
 after(async () => {
   await suite?.close();
-  if (buildB) rmSync(buildB, { recursive: true, force: true });
 });
 
 /** Waits until the service worker controls the page and has cached the app. */
@@ -74,37 +59,6 @@ test("after one visit online, deep links, browsing, search and bookmarks work of
   await waitForApp(page);
   await page.getByRole("heading", { level: 2, name: "Case studies (1)" }).waitFor();
   await context.setOffline(false);
-  assertClean();
-  await context.close();
-});
-
-test("a new deployment waits for the person's Reload, then shows new content from one cache", async () => {
-  const { page, url, context, assertClean } = await openPage(suite, PHONE, { serviceWorkers: "allow" });
-  try {
-    await page.goto(url("/countries/romania"));
-    await waitForApp(page);
-    await page.getByRole("heading", { level: 1, name: "Romania" }).waitFor();
-    await waitUntilOfflineReady(page);
-
-    suite.server.setRoot(buildB);
-    await page.reload();
-    await waitForApp(page);
-    const banner = page.getByRole("status").filter({ hasText: "A newer version is available" });
-    await banner.waitFor();
-    // Nothing changes until the person chooses.
-    await page.getByRole("heading", { level: 1, name: "Romania", exact: true }).waitFor();
-
-    await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Reload" }).click()]);
-    await waitForApp(page);
-    await page.getByRole("heading", { level: 1, name: "Romania (build B)" }).waitFor();
-    await page.goto(url("/about"));
-    await waitForApp(page);
-    await page.getByText("Content version: 1 January 2099").waitFor();
-    const caches = await page.evaluate(() => caches.keys());
-    assert.equal(caches.filter((k) => k.startsWith("egov-companion-")).length, 1, `caches: ${caches}`);
-  } finally {
-    suite.server.setRoot(DIST);
-  }
   assertClean();
   await context.close();
 });
