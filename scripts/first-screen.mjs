@@ -21,7 +21,7 @@ export const LEAD =
   "What Korea built for e-government, and what the Korea–BSEC ICT Cooperation Program " +
   "showed civil servants of the Black Sea Economic Cooperation countries.";
 
-/** Content kinds as src/content/mod.rs names them, in `Kind::ALL` order. */
+/** Content kinds as crates/egov-core/src/content/mod.rs names them, in `Kind::ALL` order. */
 const KINDS = [
   { file: "edition", slug: "editions", plural: "Programme editions" },
   { file: "session", slug: "sessions", plural: "Sessions" },
@@ -49,7 +49,7 @@ function segment(id) {
   return encodeURIComponent(id);
 }
 
-/** `PartialDate`'s order (src/content/date.rs): earliest possible day, then latest. */
+/** `PartialDate`'s order (crates/egov-core/src/content/date.rs): earliest possible day, then latest. */
 function dateKey(value) {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value ?? "");
   if (!match) return null;
@@ -71,7 +71,7 @@ function compareText(a, b) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
 }
 
-/** Editions newest first, then by title (`list_order` in src/content/mod.rs). */
+/** Editions newest first, then by title (`list_order` in crates/egov-core/src/content/mod.rs). */
 function editionOrder(a, b) {
   return compareKeys(dateKey(b.start), dateKey(a.start)) || compareText(a.title, b.title);
 }

@@ -6,7 +6,7 @@
 // probe. The probe targets (countries, organisations, a person, with native spellings) live
 // inside the corpus, and case studies link to them, so probes compete with the whole corpus.
 //
-// A port of the ideas of tests/search_quality.rs (same LCG constants, syllable tables and
+// A port of the ideas of crates/egov-core/tests/search_quality.rs (same LCG constants, syllable tables and
 // mutation rules); it does not reproduce that test's corpus byte for byte. Node or browser;
 // no I/O here.
 
