@@ -210,6 +210,27 @@ for (const host of ["github", "cloudflare", "nginx"]) {
       await context.close();
     });
 
+    test("a tab left open learns of a new deployment within the hour, with no reload", async () => {
+      const { page, url, context, assertClean } = await openPage(suite, PHONE, { serviceWorkers: "allow" });
+      try {
+        await page.clock.install();
+        await page.goto(url("/countries/romania"));
+        await waitForApp(page);
+        await waitUntilOfflineReady(page);
+        suite.server.setRoot(buildB.dir);
+        // An hour passes with the tab open (the browser itself checks only on navigations).
+        await page.clock.fastForward("01:00:01");
+        await page
+          .getByRole("status")
+          .filter({ hasText: "A newer version is available" })
+          .waitFor();
+      } finally {
+        suite.server.setRoot(DIST);
+      }
+      assertClean();
+      await context.close();
+    });
+
     test("a new deployment caches its own files, not the browser's copies of the old ones", async () => {
       const { page, url, context, assertClean } = await openPage(suite, PHONE, { serviceWorkers: "allow" });
       try {
