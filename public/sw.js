@@ -45,16 +45,17 @@ async function plain(response) {
   });
 }
 
-async function precache(path, integrity) {
+async function precache(cache, path, integrity) {
   const request = new Request(scoped(path), integrity ? { cache: "reload", integrity } : { cache: "reload" });
   const response = await fetch(request);
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  const cache = await caches.open(CACHE);
   await cache.put(scoped(path), await plain(response));
 }
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(Promise.all(PRECACHE.map(([path, integrity]) => precache(path, integrity))));
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => Promise.all(PRECACHE.map(([path, integrity]) => precache(cache, path, integrity)))),
+  );
 });
 
 self.addEventListener("activate", (event) => {

@@ -142,7 +142,7 @@ writeFileSync(join(dist, "404.html"), html);
 execFileSync(
   "cargo",
   ["run", "--quiet", "--locked", "-p", "egov-search-index", "--", join(dist, "content"), join(dist, "search-index.bin")],
-  { cwd: join(dirname(fileURLToPath(import.meta.url)), ".."), stdio: "inherit" },
+  { cwd: root, stdio: "inherit" },
 );
 if (release) await prerender(dist);
 writeServiceWorker(dist);

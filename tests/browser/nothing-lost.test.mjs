@@ -70,7 +70,6 @@ for (const host of ["github", "cloudflare", "nginx"]) {
       suite = await startSuite({ host });
     });
     after(async () => {
-      suite.server.setRoot(DIST);
       await suite?.close();
     });
 
