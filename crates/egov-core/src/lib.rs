@@ -8,13 +8,17 @@
 //!   [`content::Catalog`].
 //! - [`search`]: the analyzer, the index and its file format, queries, ranking and snippets.
 //! - [`library`]: bookmarks, notes and attended marks, their stored and exported formats,
-//!   share codes, the trip report and the groupings pages show.
+//!   share codes, the trip report (also as `.docx`), photos on notes and the `.zip` backup,
+//!   and the groupings pages show.
+//! - [`archive`]: a small ZIP writer and reader (stored entries), for the `.zip` backup and
+//!   the `.docx` report.
 //! - [`fixtures`]: small valid catalogs for tests, benchmarks and fuzzing.
 //! - [`hash`]: FNV-1a, for stored keys and the search engine's maps.
 //! - [`keys`]: every storage key and URL parameter.
 //! - [`charts`]: the geometry of the app's pictures (the app only draws it).
 //! - [`sort`]: one small sort used everywhere, for the WebAssembly's size.
 
+pub mod archive;
 pub mod charts;
 pub mod content;
 pub mod fixtures;

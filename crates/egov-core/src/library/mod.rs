@@ -1,17 +1,22 @@
 //! My library: what a person keeps on their device — bookmarks, private notes, attended
-//! marks — and the versioned format it is stored in.
+//! marks, photos on notes — and the versioned format it is stored in.
 //!
 //! [`Library`] holds the rules (toggle, note limits, attended); [`decode`] and [`encode`]
 //! turn it into text and back, migrating older formats and refusing corrupt or newer ones
-//! with a [`StoreError`] so the caller can keep the original aside. This module is pure: it
+//! with a [`StoreError`] so the caller can keep the original aside. [`PhotoAlbum`] holds the
+//! photos' rules; [`zip_backup`] and [`read_backup_file`] are the `.zip` backup that carries
+//! them, and [`trip_report_docx`] the report as a Word document. This module is pure: it
 //! never touches storage, the clock or the page; callers pass the time in.
 
 mod backup;
 mod calendar;
+mod docx;
 mod note_edit;
+mod photos;
 mod report;
 mod saved;
 mod share;
+mod zip_backup;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -21,13 +26,23 @@ pub use backup::{
     parse_backup, Backup, ImportError, MergeReport, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES,
 };
 pub use calendar::calendar_ics;
+pub use docx::trip_report_docx;
 pub use note_edit::{FieldSave, OTHER_VERSION_MARKER};
+pub use photos::{
+    is_jpeg, normalize_caption, parse_photos_manifest, photos_manifest_json, sha256, sha256_hex,
+    Move, PhotoAlbum, PhotoError, PhotoMergeReport, PhotoMeta, CAPTION_MAX_CHARS, MAX_PHOTOS,
+    PHOTOS_FORMAT, PHOTOS_PER_ITEM, PHOTO_LONG_SIDE, PHOTO_MAX_BYTES,
+};
 pub use report::{
-    note_parts, trip_report, trip_report_markdown, ReportEntry, ReportGroup, TripReport,
-    REPORT_TITLE,
+    note_parts, trip_report, trip_report_markdown, trip_report_with_items, ReportEntry,
+    ReportGroup, TripReport, REPORT_TITLE,
 };
 pub use saved::{saved_groups, KindGroup, SavedGroups};
 pub use share::{decode_share, item_code, share_query, ShareError, SharedList, MAX_SHARED_ITEMS};
+pub use zip_backup::{
+    read_backup_file, zip_backup, BackupFileError, BackupWithPhotos, ZipBackupFile, LIBRARY_ENTRY,
+    MAX_ZIP_BACKUP_BYTES, PHOTOS_ENTRY,
+};
 
 /// The key under which an unreadable stored library is kept aside, never overwritten
 /// (under [`crate::keys::LIBRARY_UNREADABLE_PREFIX`]; the library itself is stored under

@@ -1,8 +1,9 @@
 //! The trip report: what a person saved, noted and attended, to send home.
 //!
-//! [`trip_report`] groups the library into a [`TripReport`]: programme items (editions,
-//! sessions, presentations) by edition and then by day, everything else by kind, and items
-//! that left the content at the end. Each entry has its title, one-line summary, the
+//! [`trip_report`] groups the library into a [`TripReport`] ([`trip_report_with_items`] also
+//! lists items the library does not mention, such as those with only photos): programme
+//! items (editions, sessions, presentations) by edition and then by day, everything else by
+//! kind, and items that left the content at the end. Each entry has its title, one-line summary, the
 //! person's note and prompt answers, the attended mark and its sources.
 //! [`trip_report_markdown`] writes it as Markdown; the print page renders the same model.
 //! Every saved item appears once: a presentation the sources tie to no session is listed
@@ -59,6 +60,17 @@ pub struct TripReport {
 
 /// Groups the library into a report.
 pub fn trip_report(library: &Library, catalog: &Catalog, today: &str) -> TripReport {
+    trip_report_with_items(library, catalog, today, &[])
+}
+
+/// Groups the library into a report that also lists the items `also` names (for example
+/// those with photos but no bookmark or note), each once, in its place.
+pub fn trip_report_with_items(
+    library: &Library,
+    catalog: &Catalog,
+    today: &str,
+    also: &[&str],
+) -> TripReport {
     let version = catalog
         .version()
         .map(|v| v.display())
@@ -66,7 +78,8 @@ pub fn trip_report(library: &Library, catalog: &Catalog, today: &str) -> TripRep
     let prepared = format!(
         "Prepared on {today} with e-Gov Companion (content of {version}). Notes are my own; facts come from the sources listed."
     );
-    let ids = library.item_ids();
+    let mut ids = library.item_ids();
+    ids.extend(also.iter().copied());
     let entry = |item: &Item| ReportEntry::of(library, item);
     let saved: Vec<&Item> = catalog
         .items()
