@@ -10,8 +10,8 @@
 // Usage: node scripts/bench-first-visit.mjs [dist-dir] [--runs=N]   (default target/test-dist, 3)
 import { chromium } from "playwright-core";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { serveStatic } from "../tests/browser/server.mjs";
-import { chromiumPath, CHROMIUM_ARGS, PHONE } from "../tests/browser/harness.mjs";
+import { serveStatic } from "./static-server.mjs";
+import { chromiumPath, CHROMIUM_ARGS, PHONE } from "./chromium.mjs";
 
 const args = process.argv.slice(2);
 const dist = args.find((a) => !a.startsWith("--")) ?? "target/test-dist";

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "nod
 import { join, resolve, sep } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { serveStatic } from "../tests/browser/server.mjs";
+import { serveStatic } from "./static-server.mjs";
 
 export const BASE = "/egov/";
 export const ROUTES = [

@@ -1,26 +1,26 @@
 // Trunk's post-build step (Trunk.toml), on the staging directory, in this order:
 // 0. the WebAssembly split by route (scripts/split-wasm.mjs): lazy routes load their code
 //    when the person goes there;
-// 1. the static first screen in index.html: the home page made from the bundled content
-//    (scripts/first-screen.mjs), shown until the app starts, which is loaded only after that
-//    screen has painted (`startAfterFirstPaint`);
+// 1. the app is loaded only after index.html's first screen has painted
+//    (`startAfterFirstPaint`);
 // 2. (release builds) a strict Content Security Policy in index.html, allowing the inline scripts
-//    (Trunk's loader, the first screen's route check) by their hashes (computed here, so no
+//    (Trunk's loader, the drawn pages' query and route checks) by their hashes (computed here, so no
 //    'unsafe-inline');
 // 3. 404.html, a copy of index.html, for static hosts that answer unknown paths with it;
 // 4. search-index.bin, the search index built natively from the bundled content
 //    (tools/search-index), which the app loads ready to use;
-// 5. (release builds) a static page for each list, item and About, drawn by the app itself
-//    (scripts/prerender.mjs), for hosts that serve `/x` from `x.html`;
+// 5. (release builds) the first screen of index.html and 404.html, the home page, and a
+//    static page for each list, item and About, all drawn by the app itself
+//    (scripts/prerender.mjs), for hosts that serve `/x` from `x.html`; a debug build keeps
+//    index.html's plain loading screen;
 // 6. sw.js, the service worker with the precache list of everything built.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { withFirstScreen } from "./first-screen.mjs";
 import { writeServiceWorker } from "./precache.mjs";
-import { PAGE_SCRIPT, prerender } from "./prerender.mjs";
+import { HOME_SCRIPT, PAGE_SCRIPT, prerender } from "./prerender.mjs";
 import { splitWasm } from "./split-wasm.mjs";
 
 const dist = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -113,17 +113,16 @@ splitWasm(dist, {
 });
 
 const indexPath = join(dist, "index.html");
-let html = withFirstScreen(readFileSync(indexPath, "utf8"), join(dist, "content"));
+let html = readFileSync(indexPath, "utf8");
 const contentIndex = JSON.parse(readFileSync(join(dist, "content", "index.json"), "utf8"));
 html = startAfterFirstPaint(html, ["index.json", ...contentIndex.files].map((file) => `content/${file}`));
 writeFileSync(indexPath, html);
-console.log("first screen: the home page, from the bundled content");
 // `trunk serve` (a debug build) adds its live-reload script when serving, after this step,
 // so the policy would block it: the policy belongs to release builds, which are deployed.
 const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
-// The inline scripts of index.html, and the one at the top of each prerendered page.
+// The inline scripts of index.html, and the ones at the top of the prerendered pages.
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-inline.push(PAGE_SCRIPT);
+inline.push(PAGE_SCRIPT, HOME_SCRIPT);
 const hashes = inline.map((code) => "sha256-" + createHash("sha256").update(code, "utf8").digest("base64"));
 if (release) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}" />`;

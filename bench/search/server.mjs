@@ -3,7 +3,7 @@
 // performance.measureUserAgentSpecificMemory() works and timers have 5 µs resolution) and
 // cacheable (so files prefetched before timing are read from the HTTP cache, not the
 // network, while the clock runs). It logs every path it serves, so the runner knows which
-// files each engine fetched. tests/browser/server.mjs cannot send extra headers or mount
+// files each engine fetched. scripts/static-server.mjs cannot send extra headers or mount
 // several roots, hence this one; it is not a model of any real host.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";

@@ -6,33 +6,17 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import { serveStatic } from "./server.mjs";
+import { serveStatic } from "../../scripts/static-server.mjs";
+import { CHROMIUM_ARGS, chromiumPath, PHONE } from "../../scripts/chromium.mjs";
 
 export const BASE = "/egov/";
 export const DIST = process.env.DIST_DIR ?? "dist";
-export const PHONE = { width: 390, height: 844 };
+export { PHONE, CHROMIUM_ARGS, chromiumPath };
 export const DESKTOP = { width: 1280, height: 900 };
-
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
-
-export function chromiumPath() {
-  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
-  const found = candidates.find((path) => path && existsSync(path));
-  if (!found) throw new Error("Chromium not found: install Debian's chromium package");
-  return found;
-}
 
 /**
  * Starts the server (the bundle in `dist`, served under `base` as the host profile `host`
- * of server.mjs would) and the browser.
+ * of scripts/static-server.mjs would) and the browser.
  */
 export async function startSuite({ dist = DIST, base = BASE, host = "plain" } = {}) {
   if (!existsSync(`${dist}/index.html`)) {

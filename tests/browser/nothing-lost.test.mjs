@@ -1,6 +1,6 @@
 // Nothing lost, on real hosts and in real hands. Each scenario here once lost a person's
 // notes or locked them out of the app, and each runs against every host profile of
-// server.mjs (GitHub Pages, Cloudflare Pages / Netlify, nginx), with the timings of a
+// scripts/static-server.mjs (GitHub Pages, Cloudflare Pages / Netlify, nginx), with the timings of a
 // person in a hurry: leave within 50 ms of the last key, hide or close the page at once,
 // two tabs on one note, a new deployment while the browser still caches the old one.
 import { test, before, after, describe } from "node:test";

@@ -59,7 +59,7 @@ test("a list URL with a query shows the loading line until the app draws it", as
   await page.goto(url("/case-studies?sort=title"), { waitUntil: "domcontentloaded" });
   await page.locator("#boot-status").waitFor();
   assert.equal(await page.getByRole("status").innerText(), "Loading the app…");
-  assert.equal(await page.locator("#boot h1").isVisible(), false, "the page drawn without the query is hidden");
+  assert.equal(await page.locator("#boot .boot-page h1").isVisible(), false, "the page drawn without the query is hidden");
   release();
   await waitForApp(page);
   await page.getByRole("heading", { level: 1, name: "Case studies" }).waitFor();
@@ -81,7 +81,7 @@ for (const [label, viewport] of [
     ]) {
       const release = await holdWasm(page);
       await page.goto(url(route), { waitUntil: "domcontentloaded" });
-      await page.locator("#boot h1").waitFor();
+      await page.locator("#boot .boot-page h1").waitFor();
       await frames(page);
       const before = await page.evaluate(blocks, "#boot");
       release();

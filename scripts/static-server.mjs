@@ -162,7 +162,7 @@ export async function serveStatic(root, base = "/", { host = "plain", ...overrid
   };
 }
 
-// Run directly: node tests/browser/server.mjs dist /egov/ [plain|github|cloudflare|nginx]
+// Run directly: node scripts/static-server.mjs dist /egov/ [plain|github|cloudflare|nginx]
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [root = "dist", base = "/", host = "plain"] = process.argv.slice(2);
   const served = await serveStatic(root, base, { host });
