@@ -6,9 +6,9 @@
 // probe. The probe targets (countries, organisations, a person, with native spellings) live
 // inside the corpus, and case studies link to them, so probes compete with the whole corpus.
 //
-// A port of the ideas of crates/egov-core/tests/search_quality.rs (same LCG constants, syllable tables and
-// mutation rules); it does not reproduce that test's corpus byte for byte. Node or browser;
-// no I/O here.
+// A port of the ideas of crates/egov-core/tests/search_quality.rs (the same LCG as
+// egov_core::fixtures::Lcg, the same syllable tables and mutation rules); it does not
+// reproduce that test's corpus byte for byte. Node or browser; no I/O here.
 
 /** 64-bit LCG (Knuth's MMIX constants), so every run sees the same corpus. */
 export class Rng {

@@ -190,36 +190,21 @@ mod with_real_content {
 /// Property-style checks with a deterministic generator: many random libraries and
 /// reading lists round-trip exactly.
 mod round_trips {
+    use egov_core::fixtures::Lcg;
     use egov_core::library::{
         backup_json, decode, decode_share, encode, parse_backup, share_query, Library,
     };
 
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1);
-            self.0 >> 33
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n.max(1)
-        }
-    }
-
     const PIECES: [&str; 8] = ["a", "ș", "서울", "\"", "\\", "\n", "😀", "\u{202e}"];
 
-    fn random_library(rng: &mut Rng) -> Library {
+    fn random_library(rng: &mut Lcg) -> Library {
         let mut library = Library::default();
         for _ in 0..rng.below(20) {
             let id = format!("item-{}", rng.below(50));
-            library.toggle_bookmark(&id, rng.below(1_000_000));
+            library.toggle_bookmark(&id, rng.below(1_000_000) as u64);
             if rng.below(2) == 0 {
-                let text: String = (0..rng.below(30))
-                    .map(|_| PIECES[rng.below(8) as usize])
-                    .collect();
-                let _ = library.set_note(&id, &text, rng.below(1_000_000));
+                let text: String = (0..rng.below(30)).map(|_| *rng.pick(&PIECES)).collect();
+                let _ = library.set_note(&id, &text, rng.below(1_000_000) as u64);
             }
             if rng.below(3) == 0 {
                 library.set_attended(&id, true);
@@ -230,11 +215,11 @@ mod round_trips {
 
     #[test]
     fn any_library_survives_storage_and_backup() {
-        let mut rng = Rng(42);
+        let mut rng = Lcg::new(42);
         for _ in 0..500 {
             let library = random_library(&mut rng);
             assert_eq!(decode(&encode(&library)).as_ref(), Ok(&library));
-            let backup = parse_backup(&backup_json(&library, Some("2026-11-27"), rng.next()))
+            let backup = parse_backup(&backup_json(&library, Some("2026-11-27"), rng.next_bits()))
                 .expect("own backup parses");
             assert_eq!(backup.library, library);
         }
@@ -245,11 +230,11 @@ mod round_trips {
         let catalog = super::with_real_content::catalog();
         let ids: Vec<&str> = catalog.items().iter().map(|i| i.id.as_str()).collect();
         let version = catalog.version().map(|v| v.iso());
-        let mut rng = Rng(7);
+        let mut rng = Lcg::new(7);
         for _ in 0..200 {
             let mut chosen: Vec<&str> = Vec::new();
             for _ in 0..rng.below(100) {
-                let id = ids[rng.below(ids.len() as u64) as usize];
+                let id = *rng.pick(&ids);
                 if !chosen.contains(&id) {
                     chosen.push(id);
                 }

@@ -5,27 +5,9 @@
 
 use std::time::Instant;
 
-use egov_core::content::{build_catalog, parse_kind_file, Catalog};
+use egov_core::content::Catalog;
+use egov_core::fixtures::{catalog, FixtureItem, Lcg};
 use egov_core::search::{search, Query, SearchIndex};
-
-/// A small deterministic generator (64-bit LCG), so every run sees the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
 
 const LATIN: [&str; 24] = [
     "ba", "ro", "ma", "ni", "te", "ș", "ț", "ă", "ğ", "ı", "ə", "ü", "ço", "şa", "lu", "ka", "de",
@@ -37,19 +19,19 @@ const CYRILLIC: [&str; 12] = [
 const GREEK: [&str; 10] = ["ελ", "λά", "δα", "θε", "σα", "λο", "νί", "κη", "πό", "ρος"];
 
 /// A word of `syllables` syllables from one script's syllables.
-fn word(rng: &mut Rng, syllables: &[&str], count: usize) -> String {
+fn word(rng: &mut Lcg, syllables: &[&str], count: usize) -> String {
     (0..count).map(|_| *rng.pick(syllables)).collect()
 }
 
 /// A Hangul name of three syllables.
-fn hangul(rng: &mut Rng) -> String {
+fn hangul(rng: &mut Lcg) -> String {
     (0..3)
         .map(|_| char::from_u32(0xAC00 + rng.below(11_172) as u32).unwrap_or('가'))
         .collect()
 }
 
 /// The words a corpus is built from: Latin (plain and with diacritics), Cyrillic, Greek.
-fn vocabulary(rng: &mut Rng) -> Vec<String> {
+fn vocabulary(rng: &mut Lcg) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     while words.len() < 900 {
         let script = rng.below(10);
@@ -73,43 +55,27 @@ struct Generated {
 }
 
 fn corpus(items: usize) -> Generated {
-    let mut rng = Rng(2026);
+    let mut rng = Lcg::new(2026);
     let words = vocabulary(&mut rng);
     let mut titles = Vec::with_capacity(items);
-    let mut json = Vec::with_capacity(items);
+    let mut fixture = Vec::with_capacity(items);
     for i in 0..items {
         let title_words: Vec<String> = (0..3).map(|_| rng.pick(&words).clone()).collect();
         let name = hangul(&mut rng);
         let summary: Vec<String> = (0..30).map(|_| rng.pick(&words).clone()).collect();
         let body: Vec<String> = (0..150).map(|_| rng.pick(&words).clone()).collect();
-        json.push(format!(
-            r#"{{"id": "item-{i}", "title": "{}", "aliases": ["{name}"], "summary": "{}",
-              "sections": [{{"heading": "Body", "paragraphs": ["{}"]}}],
-              "sources": [{{"publisher": "Generated", "title": "Corpus"}}]}}"#,
-            title_words.join(" "),
-            summary.join(" "),
-            body.join(" ")
-        ));
+        fixture.push(FixtureItem {
+            id: format!("item-{i}"),
+            title: title_words.join(" "),
+            aliases: vec![name],
+            summary: summary.join(" "),
+            sections: vec![("Body".into(), vec![body.join(" ")])],
+            ..FixtureItem::default()
+        });
         titles.push(title_words);
     }
-    // Several files, as real content is split, each well under the file-size limit.
-    let files = json
-        .chunks(250)
-        .enumerate()
-        .map(|(n, chunk)| {
-            let text = format!(
-                r#"{{"kind": "case-study", "items": [{}]}}"#,
-                chunk.join(",")
-            );
-            parse_kind_file(&format!("generated-{n}.json"), &text).expect("generated corpus parses")
-        })
-        .collect();
-    let (catalog, problems) = build_catalog("2026-11-27", files, None);
-    assert!(
-        problems.is_empty(),
-        "{:?}",
-        &problems[..problems.len().min(3)]
-    );
+    // Several files, as real content is split.
+    let catalog = catalog("case-study", "generated", &fixture);
     Generated { catalog, titles }
 }
 
@@ -135,7 +101,7 @@ fn strip_diacritics(text: &str) -> String {
 
 /// `word` with `edits` typing mistakes (substitution, deletion, insertion, transposition),
 /// using letters of the word itself so the script stays the same.
-fn with_typos(rng: &mut Rng, word: &str, edits: usize) -> String {
+fn with_typos(rng: &mut Lcg, word: &str, edits: usize) -> String {
     let mut chars: Vec<char> = word.chars().collect();
     let mut used: Vec<usize> = Vec::new();
     for _ in 0..edits {
@@ -175,7 +141,7 @@ fn finds_targets_in_the_top_10_for_clean_typo_stripped_and_case_changed_queries(
     let built = Instant::now();
     let index = SearchIndex::build(&generated.catalog);
     let index_time = built.elapsed();
-    let mut rng = Rng(7);
+    let mut rng = Lcg::new(7);
     let (mut tried, mut found) = ([0usize; 5], [0usize; 5]);
     let labels = [
         "clean",
@@ -269,22 +235,17 @@ fn passes_the_multilingual_probes() {
             ("seoul", "Seoul", "서울"),
             ("kim", "Kim Min-jun", "김민준"),
         ];
-        let json: Vec<String> = items
+        let items: Vec<FixtureItem> = items
             .iter()
-            .map(|(id, title, alias)| {
-                format!(
-                    r#"{{"id": "{id}", "title": "{title}", "aliases": ["{alias}"], "summary": "A probe.",
-                      "sources": [{{"publisher": "P", "title": "T"}}]}}"#
-                )
+            .map(|&(id, title, alias)| FixtureItem {
+                id: id.into(),
+                title: title.into(),
+                aliases: vec![alias.into()],
+                summary: "A probe.".into(),
+                ..FixtureItem::default()
             })
             .collect();
-        let text = format!(r#"{{"kind": "case-study", "items": [{}]}}"#, json.join(","));
-        build_catalog(
-            "2026-11-27",
-            vec![parse_kind_file("p.json", &text).expect("parses")],
-            None,
-        )
-        .0
+        catalog("case-study", "p", &items)
     };
     let index = SearchIndex::build(&catalog);
     let probes = [

@@ -321,6 +321,7 @@ pub(super) fn read_number(bytes: &[u8], at: &mut usize) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::Lcg;
 
     fn posting(doc: u32, field: u8, count: u16) -> Posting {
         Posting { doc, field, count }
@@ -343,20 +344,16 @@ mod tests {
 
     #[test]
     fn round_trips_sparse_and_dense_lists() {
-        // A small generator: deterministic, sparse and dense words, repeated documents.
-        let mut seed: u32 = 7;
-        let mut next = || {
-            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-            seed >> 8
-        };
+        // Deterministic: sparse and dense words, repeated documents.
+        let mut rng = Lcg::new(7);
         let lists: Vec<Vec<Posting>> = (0..200)
             .map(|word| {
                 let step = 1 + word * word % 997;
                 let mut doc = 0;
-                (0..next() % 300)
+                (0..rng.below(300))
                     .map(|_| {
-                        doc += next() % step;
-                        posting(doc, (next() % 7) as u8, 1 + (next() % 40) as u16)
+                        doc += rng.below(step) as u32;
+                        posting(doc, rng.below(7) as u8, 1 + rng.below(40) as u16)
                     })
                     .collect()
             })
