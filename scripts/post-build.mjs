@@ -35,7 +35,8 @@ function contentSecurityPolicy(scriptHashes, { header = false } = {}) {
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.map((h) => `'${h}'`).join(" ")}`.trim(),
     "style-src 'self'",
-    "img-src 'self'",
+    // Photos on notes are shown from the device's storage through object URLs.
+    "img-src 'self' blob:",
     "font-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",

@@ -2,7 +2,7 @@
 # Installs what building and testing e-Gov Companion needs, skipping whatever is already
 # there: the wasm32 target, Trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-split-cli
 # (the route splitter), the npm tools (wasm-opt from binaryen, the browser-test driver) and
-# Debian's Chromium.
+# Debian's Chromium and python3-docx.
 # Source it (`. scripts/setup.sh`) to get the tools on PATH, or run it on its own. Sourced,
 # it changes nothing in the calling shell but PATH: the work runs in a subshell with its own
 # `set -euo pipefail`, so a typo later in an interactive shell does not close it.
@@ -71,6 +71,14 @@ if ! command -v chromium >/dev/null && [ ! -x /usr/bin/chromium ]; then
   say "installing Debian's chromium for the browser tests"
   as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+fi
+
+# The Word report's independent reader in the browser tests: Debian's python-docx, for
+# Debian's own Python (/usr/bin/python3).
+if ! /usr/bin/python3 -c "import docx" >/dev/null 2>&1; then
+  say "installing Debian's python3-docx (reads the Word trip report in the browser tests)"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-docx
 fi
 
 say "tools ready: $(trunk --version), wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version | cut -d' ' -f1-3)"

@@ -7,6 +7,7 @@
 mod components;
 pub mod library_state;
 mod pages;
+mod photos;
 mod pictures;
 mod qr;
 

@@ -27,12 +27,27 @@ const DOWNLOAD_URL_LIFETIME_MS: i32 = 60_000;
 
 /// Offers `text` to the person as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), FileError> {
+    let part = wasm_bindgen::JsValue::from_str(text);
+    download_part(file_name, mime, &part)
+}
+
+/// Offers `bytes` to the person as a file download named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), FileError> {
+    let part = js_sys::Uint8Array::from(bytes);
+    download_part(file_name, mime, &part)
+}
+
+fn download_part(
+    file_name: &str,
+    mime: &str,
+    part: &wasm_bindgen::JsValue,
+) -> Result<(), FileError> {
     let failed = |_| FileError::Download;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(failed)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -62,18 +77,30 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), FileError
     Ok(())
 }
 
-/// The text of the file a person chose in a file input (the `change` event's target), at
+/// The files a person chose in a file input (the `change` event's target), in order. The
+/// input is cleared, so choosing the same file again is a new choice.
+pub fn chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files();
+    let chosen = files
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    chosen
+}
+
+/// The bytes of the file a person chose in a file input (the `change` event's target), at
 /// most `max_bytes` long. `Ok(None)` when no file was chosen.
 pub async fn read_chosen_file(
     event: &web_sys::Event,
     max_bytes: usize,
-) -> Result<Option<String>, FileError> {
-    let Some(file) = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .and_then(|input| input.files())
-        .and_then(|files| files.get(0))
-    else {
+) -> Result<Option<Vec<u8>>, FileError> {
+    let Some(file) = chosen_files(event).into_iter().next() else {
         return Ok(None);
     };
     if file.size() > max_bytes as f64 {
@@ -82,8 +109,8 @@ pub async fn read_chosen_file(
             max_kb: max_bytes / 1024,
         });
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| FileError::Unreadable)?;
-    Ok(text.as_string())
+    Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
 }

@@ -6,8 +6,10 @@
 
 pub mod clock;
 pub mod files;
+pub mod images;
 pub mod loader;
 pub mod offline;
+pub mod photos;
 pub mod storage;
 pub mod theme;
 pub mod time;

@@ -23,6 +23,29 @@ pub const THEME: &str = "egov-companion/theme";
 /// means off).
 pub const LOCAL_TIMES: &str = "egov-companion/local-times";
 
+/// IndexedDB database of the photos on notes: object store [`PHOTO_RECORDS`] holds each
+/// photo's record (its photo list, one photo long, keyed by [`photo_record_key`]) and
+/// [`PHOTO_FILES`] the JPEG bytes, keyed by their SHA-256. The database version
+/// ([`PHOTO_DB_VERSION`]) is the schema's generation.
+pub const PHOTO_DB: &str = "egov-companion-photos";
+
+/// The schema generation of [`PHOTO_DB`].
+pub const PHOTO_DB_VERSION: u32 = 1;
+
+/// Object store of photo records in [`PHOTO_DB`].
+pub const PHOTO_RECORDS: &str = "records";
+
+/// Object store of JPEG bytes in [`PHOTO_DB`].
+pub const PHOTO_FILES: &str = "jpegs";
+
+/// BroadcastChannel on which a tab says its photos changed, so other tabs reload them.
+pub const PHOTO_CHANNEL: &str = "egov-companion/photos";
+
+/// The key of a photo's record in [`PHOTO_RECORDS`]: the item, a line break, the hash.
+pub fn photo_record_key(item_id: &str, hash: &str) -> String {
+    format!("{item_id}\n{hash}")
+}
+
 /// URL parameters of the search page (`/search?q=seoul&kind=session`).
 pub mod search {
     /// The typed query.

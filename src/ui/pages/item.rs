@@ -8,6 +8,7 @@ use super::NotFoundPage;
 use crate::content::{day_heading, Catalog, Item, Kind, Schedule, Source};
 use crate::ui::components::{KstTime, LocalTimesToggle, Name, PageHeading};
 use crate::ui::library_state::{AttendedToggle, BookmarkButton, NoteEditor};
+use crate::ui::photos::PhotosSlot;
 use crate::ui::pictures::{BsecMap, OecdTable, RankChart};
 use crate::ui::{href, loaded_content};
 
@@ -99,6 +100,7 @@ fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
         {text_list("Questions to ask", &item.questions)}
         {programme}
         <NoteEditor id=item.id.clone() with_prompts=item.kind == Kind::CaseStudy />
+        <PhotosSlot item_id=item.id.clone() />
         {(!related.is_empty()).then(|| related_view(related))}
         {sources_view(&item.sources)}
     }

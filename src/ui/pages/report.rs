@@ -1,27 +1,56 @@
 //! The printable trip report (`/report`): the same grouping as the Markdown download, laid
-//! out for A4 paper, with link addresses printed and a page break between sections.
+//! out for A4 paper, with link addresses printed and a page break between sections, and
+//! each item's photos with their captions under it.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::library::{iso_date, note_parts, trip_report, ReportEntry, REPORT_TITLE};
+use crate::library::{
+    iso_date, note_parts, trip_report_with_items, PhotoAlbum, PhotoMeta, ReportEntry, REPORT_TITLE,
+};
 use crate::ui::components::PageHeading;
 use crate::ui::library_state::use_library;
+use crate::ui::photos::{album_and_files, PhotoUrls};
 use crate::ui::{href, loaded_content};
 use crate::web::{self, clock};
 
-/// The trip report, ready to print or save as PDF.
+/// The trip report, ready to print or save as PDF, with each item's photos.
 #[component]
 pub fn ReportPage() -> impl IntoView {
+    let album = RwSignal::new(None::<PhotoAlbum>);
+    let urls = PhotoUrls::new();
+    leptos::task::spawn_local_scoped(async move {
+        // Without its photos (they could not be read), the report still shows the rest.
+        let (loaded, found) = album_and_files().await.unwrap_or_default();
+        found
+            .iter()
+            .for_each(|(hash, bytes)| urls.insert(hash, bytes));
+        album.set(Some(loaded));
+    });
+    view! {
+        <PageHeading text=REPORT_TITLE />
+        {move || album.get().map(|album| report_view(album, urls))}
+    }
+}
+
+fn report_view(album: PhotoAlbum, urls: PhotoUrls) -> impl IntoView {
     let state = use_library();
     let content = loaded_content();
     let today = iso_date(clock::now_ms());
-    let report = state
-        .library
-        .with_untracked(|l| trip_report(l, &content.catalog, &today));
+    let report = {
+        let ids = album.item_ids();
+        let also: Vec<&str> = ids.into_iter().collect();
+        state
+            .library
+            .with_untracked(|l| trip_report_with_items(l, &content.catalog, &today, &also))
+    };
     let empty = report.groups.is_empty() && report.missing.is_empty();
+    let album = &album;
+    let entry_view = move |entry: ReportEntry| {
+        let photos = album.of_item(&entry.item.id).to_vec();
+        entry_view(entry, photos, urls)
+    };
     view! {
-        <PageHeading text=REPORT_TITLE />
         <p>{report.prepared.clone()}</p>
         <div class="exports no-print">
             <button type="button" class="button" on:click=|_| web::print()>
@@ -79,7 +108,7 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-fn entry_view(entry: ReportEntry) -> impl IntoView {
+fn entry_view(entry: ReportEntry, photos: Vec<PhotoMeta>, urls: PhotoUrls) -> impl IntoView {
     let item = entry.item;
     let kind = if entry.attended {
         format!(" ({}, attended)", item.kind.singular())
@@ -94,6 +123,24 @@ fn entry_view(entry: ReportEntry) -> impl IntoView {
             </p>
             <p>{item.summary.clone()}</p>
             {entry.note.map(|note| note_view(&note))}
+            {photos
+                .into_iter()
+                .map(|photo| {
+                    let hash = photo.hash.clone();
+                    view! {
+                        <figure class="report-photo">
+                            <img
+                                src=move || urls.get(&hash)
+                                alt=photo.caption.clone()
+                                width=photo.width
+                                height=photo.height
+                            />
+                            {(!photo.caption.is_empty())
+                                .then(|| view! { <figcaption>{photo.caption.clone()}</figcaption> })}
+                        </figure>
+                    }
+                })
+                .collect_view()}
             <ul class="report-sources">
                 {item
                     .sources

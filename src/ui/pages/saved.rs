@@ -6,12 +6,15 @@ use leptos_router::components::A;
 
 use crate::content::{Item, Kind};
 use crate::library::{
-    backup_json, calendar_ics, iso_date, parse_backup, saved_groups, share_query,
-    trip_report_markdown, Backup, Bookmark, Library, Note, SavedGroups, MAX_IMPORT_BYTES,
-    MAX_IMPORT_ENTRIES, NOTE_PROMPTS,
+    backup_json, calendar_ics, iso_date, saved_groups, share_query, trip_report_markdown,
+    trip_report_with_items, BackupWithPhotos, Bookmark, Library, Note, SavedGroups,
+    MAX_IMPORT_ENTRIES, MAX_ZIP_BACKUP_BYTES, NOTE_PROMPTS,
 };
 use crate::ui::components::{plural, PageHeading};
 use crate::ui::library_state::{change_library, use_library, LibraryNotice, LibraryState};
+use crate::ui::photos::{
+    album_and_files, import_photos, photo_space, read_backup, word_report, zip_backup_file,
+};
 use crate::ui::qr::QrCodeImage;
 use crate::ui::{href, loaded_content};
 use crate::web::{clock, files};
@@ -61,6 +64,73 @@ fn Exports(
             download(format!("trip-report-{today}.md"), "text/markdown", text);
         }
     };
+    let download_word = {
+        let content = content.clone();
+        move |_| {
+            let catalog = content.clone();
+            export_message.set("Preparing the Word report…".into());
+            leptos::task::spawn_local(async move {
+                let now = clock::now_ms();
+                let today = iso_date(now);
+                let (album, jpegs) = match album_and_files().await {
+                    Ok(found) => found,
+                    Err(error) => return export_message.set(error),
+                };
+                let report = {
+                    let ids = album.item_ids();
+                    let also: Vec<&str> = ids.into_iter().collect();
+                    state.library.with_untracked(|l| {
+                        trip_report_with_items(l, &catalog.catalog, &today, &also)
+                    })
+                };
+                let message = match word_report(report, album, jpegs, now).await {
+                    Ok(bytes) => match files::download_bytes(
+                        &format!("trip-report-{today}.docx"),
+                        WORD_MIME,
+                        &bytes,
+                    ) {
+                        Ok(()) => String::new(),
+                        Err(error) => format!("The download did not start: {error}."),
+                    },
+                    Err(error) => format!("The Word report could not be made: {error}."),
+                };
+                export_message.set(message);
+            });
+        }
+    };
+    let download_zip = {
+        let content_version = content.catalog.version().map(|v| v.iso());
+        move |_| {
+            let version = content_version.clone();
+            export_message.set("Preparing the backup with photos…".into());
+            leptos::task::spawn_local(async move {
+                let now = clock::now_ms();
+                let (album, jpegs) = match album_and_files().await {
+                    Ok(found) => found,
+                    Err(error) => return export_message.set(error),
+                };
+                let library = state.library.get_untracked();
+                let message =
+                    match zip_backup_file(library, album, jpegs, version, now).await {
+                        Ok(file) => {
+                            let name = format!("egov-companion-backup-{}.zip", iso_date(now));
+                            match files::download_bytes(&name, "application/zip", &file.bytes) {
+                                Err(error) => format!("The download did not start: {error}."),
+                                Ok(()) if file.photos_missing > 0 => format!(
+                                "{} photo{} could not be read from this device and {} left out.",
+                                file.photos_missing,
+                                plural(file.photos_missing),
+                                if file.photos_missing == 1 { "was" } else { "were" }
+                            ),
+                                Ok(()) => String::new(),
+                            }
+                        }
+                        Err(error) => format!("The backup could not be made: {error}."),
+                    };
+                export_message.set(message);
+            });
+        }
+    };
     let download_calendar = move |_| {
         let now = clock::now_ms();
         let (text, left_out) = state
@@ -80,9 +150,15 @@ fn Exports(
             <button type="button" class="button" on:click=download_backup>
                 "Download a backup"
             </button>
+            <button type="button" class="button" on:click=download_zip>
+                "Download a backup with photos (.zip)"
+            </button>
             <A href=href("/report") {..} class="button">
                 "Printable trip report"
             </A>
+            <button type="button" class="button" on:click=download_word>
+                "Download trip report (Word)"
+            </button>
             <button type="button" class="button" on:click=download_report>
                 "Download trip report (Markdown)"
             </button>
@@ -93,7 +169,21 @@ fn Exports(
         <p role="status" class="hint">
             {move || export_message.get()}
         </p>
+        <PhotoSpace />
     }
+}
+
+/// The media type of a Word document (.docx).
+const WORD_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// How much room photos take on this device, and how much the browser allows this site.
+#[component]
+fn PhotoSpace() -> impl IntoView {
+    let line = RwSignal::new(String::new());
+    leptos::task::spawn_local_scoped(async move {
+        line.set(photo_space().await);
+    });
+    view! { <p class="hint photo-space">{move || line.get()}</p> }
 }
 
 /// "Removed …" with Undo, after a bookmark was removed from this page.
@@ -323,15 +413,23 @@ enum ImportStep {
     /// Nothing chosen, or finished (with a message).
     Idle(String),
     /// A valid backup, previewed, waiting for Merge or Replace.
-    Preview(Backup),
+    Preview(Imported),
     /// Replace chosen: waiting for confirmation.
-    ConfirmReplace(Backup),
+    ConfirmReplace(Imported),
     /// Replaced; the library as it was, for Undo while the page is open.
     Replaced(Library),
 }
 
+/// A checked backup file and its preview sentence.
+#[derive(Clone, PartialEq)]
+struct Imported {
+    file: BackupWithPhotos,
+    summary: String,
+}
+
 /// Import a backup: choose a file, see what it holds, then merge (never deletes) or replace
-/// (after confirming, with the offer of a backup of the current library first).
+/// (after confirming, with the offer of a backup of the current library first). Photos in a
+/// .zip backup are added either way; photos on this device are never removed by an import.
 #[component]
 fn ImportPanel(
     /// The content version, for the backup offered before replacing.
@@ -342,10 +440,10 @@ fn ImportPanel(
     let on_file = move |event: leptos::ev::Event| {
         step.set(ImportStep::Idle("Reading the file…".into()));
         leptos::task::spawn_local(async move {
-            let next = match files::read_chosen_file(&event, MAX_IMPORT_BYTES).await {
+            let next = match files::read_chosen_file(&event, MAX_ZIP_BACKUP_BYTES).await {
                 Ok(None) => ImportStep::Idle(String::new()),
-                Ok(Some(text)) => match parse_backup(&text) {
-                    Ok(backup) => ImportStep::Preview(backup),
+                Ok(Some(bytes)) => match read_backup(bytes).await {
+                    Ok((file, summary)) => ImportStep::Preview(Imported { file, summary }),
                     Err(error) => ImportStep::Idle(format!(
                         "This file cannot be imported: {error}. Your library is unchanged."
                     )),
@@ -358,8 +456,8 @@ fn ImportPanel(
         });
     };
     let merge =
-        move |backup: Backup| {
-            let report = change_library(state, |l| l.merge(&backup.library));
+        move |imported: Imported| {
+            let report = change_library(state, |l| l.merge(&imported.file.backup.library));
             let mut message = format!(
                 "Merged: {} bookmark{} added, {} note{} added or combined.",
                 report.bookmarks_added,
@@ -381,11 +479,27 @@ fn ImportPanel(
                 if report.left_out == 1 { "y was" } else { "ies were" },
             ));
             }
-            step.set(ImportStep::Idle(message));
+            step.set(ImportStep::Idle(message.clone()));
+            leptos::task::spawn_local(async move {
+                let photos = import_photos(imported.file.clone()).await;
+                if !photos.is_empty() {
+                    step.set(ImportStep::Idle(format!("{message}{photos}")));
+                }
+            });
         };
-    let replace = move |backup: Backup| {
-        let previous = change_library(state, |l| std::mem::replace(l, backup.library.clone()));
+    let replace = move |imported: Imported| {
+        let previous = change_library(state, |l| {
+            std::mem::replace(l, imported.file.backup.library.clone())
+        });
         step.set(ImportStep::Replaced(previous));
+        leptos::task::spawn_local(async move {
+            let photos = import_photos(imported.file.clone()).await;
+            if photos.contains("not imported") {
+                step.set(ImportStep::Idle(format!(
+                    "Replaced: your library is now the one from the backup.{photos}"
+                )));
+            }
+        });
     };
     let undo_replace = move |previous: Library| {
         change_library(state, |l| *l = previous);
@@ -402,8 +516,13 @@ fn ImportPanel(
     view! {
         <section class="import" aria-labelledby="import-title">
             <h2 id="import-title">"Import a backup"</h2>
-            <label for="import-file">"Choose a backup file (.json)"</label>
-            <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
+            <label for="import-file">"Choose a backup file (.json or .zip)"</label>
+            <input
+                id="import-file"
+                type="file"
+                accept=".json,.zip,application/json,application/zip"
+                on:change=on_file
+            />
             {move || match step.get() {
                 ImportStep::Idle(message) => view! { <p role="status">{message}</p> }.into_any(),
                 ImportStep::Replaced(previous) => view! {
@@ -413,10 +532,11 @@ fn ImportPanel(
                     </button>
                 }
                     .into_any(),
-                ImportStep::Preview(backup) => {
-                    let (for_merge, for_replace) = (backup.clone(), backup.clone());
+                ImportStep::Preview(imported) => {
+                    let summary = imported.summary.clone();
+                    let (for_merge, for_replace) = (imported.clone(), imported);
                     view! {
-                        <p role="status">{describe(&backup)}</p>
+                        <p role="status">{summary}</p>
                         <div class="exports">
                             <button type="button" class="button" on:click=move |_| merge(for_merge.clone())>
                                 "Merge into my library"
@@ -435,13 +555,13 @@ fn ImportPanel(
                     }
                         .into_any()
                 }
-                ImportStep::ConfirmReplace(backup) => {
+                ImportStep::ConfirmReplace(imported) => {
                     let current = state.library.with_untracked(|l| (l.bookmarks().len(), l.notes().len()));
                     let version = content_version.clone();
                     view! {
                         <p role="status">
                             {format!(
-                                "Replacing removes everything now in your library ({} bookmark{}, {} note{}). Download a backup of it first?",
+                                "Replacing removes everything now in your library ({} bookmark{}, {} note{}); photos on this device are kept. Download a backup of it first?",
                                 current.0,
                                 plural(current.0),
                                 current.1,
@@ -456,7 +576,7 @@ fn ImportPanel(
                             >
                                 "Download a backup first"
                             </button>
-                            <button type="button" class="button" on:click=move |_| replace(backup.clone())>
+                            <button type="button" class="button" on:click=move |_| replace(imported.clone())>
                                 "Yes, replace my library"
                             </button>
                             <button type="button" class="button" on:click=cancel>
@@ -469,37 +589,6 @@ fn ImportPanel(
             }}
         </section>
     }
-}
-
-/// What a backup holds, in a sentence.
-fn describe(backup: &Backup) -> String {
-    let library = &backup.library;
-    let (b, n, a) = (
-        library.bookmarks().len(),
-        library.notes().len(),
-        library.attended().len(),
-    );
-    let made = backup
-        .exported_on
-        .as_deref()
-        .map(|d| format!(" made on {d}"))
-        .unwrap_or_default();
-    let content = backup
-        .content_version
-        .as_deref()
-        .map(|v| format!(" with the content of {v}"))
-        .unwrap_or_default();
-    let details = if made.is_empty() && content.is_empty() {
-        String::new()
-    } else {
-        format!(",{made}{content},")
-    };
-    format!(
-        "This backup{details} holds {b} bookmark{}, {n} note{} and {a} attended mark{}.",
-        plural(b),
-        plural(n),
-        plural(a)
-    )
 }
 
 /// One saved item: link, note, attended mark, remove. It follows the library (another

@@ -1,0 +1,577 @@
+//! Photos on notes: the editor under an item's note (add from the camera or the gallery,
+//! caption, reorder, view large, delete with undo), the album as the Saved page and the
+//! report read it, and the heavy file makers (Word report, .zip backup, reading a backup).
+//!
+//! Everything here but [`PhotosSlot`] is loaded on demand (`#[lazy]`): the editor once an
+//! item page is up, the file makers when a download or an import is asked for, so the
+//! landing code does not grow. The rules (limits, order, merge, formats) are the core's
+//! (`PhotoAlbum`, `zip_backup`, `trip_report_docx`); storage is `web::photos`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped;
+
+use crate::keys;
+use crate::library::{
+    iso_date, parse_photos_manifest, photos_manifest_json, read_backup_file, trip_report_docx,
+    zip_backup, BackupWithPhotos, Library, Move, PhotoAlbum, PhotoMeta, TripReport, ZipBackupFile,
+    PHOTO_LONG_SIDE,
+};
+use crate::web::images::{self, shrink_to_jpeg};
+use crate::web::photos::{self as store, PhotoChange, PhotoChanges, PhotoStoreError};
+use crate::web::{clock, files, storage};
+
+/// The photos' place under an item's note. The editor's code is fetched once the page is
+/// up; until then the place keeps the height of the editor's buttons, so nothing moves.
+#[component]
+pub fn PhotosSlot(
+    /// The item's id.
+    #[prop(into)]
+    item_id: String,
+) -> impl IntoView {
+    let editor = StoredValue::new_local(None::<AnyView>);
+    let ready = RwSignal::new(false);
+    spawn_local_scoped(async move {
+        let view = photo_editor(item_id).await;
+        editor.set_value(Some(view));
+        ready.set(true);
+    });
+    view! {
+        <section class="photos" aria-labelledby="photos-title">
+            <h2 id="photos-title">"Photos"</h2>
+            {move || {
+                if ready.get() {
+                    editor.try_update_value(Option::take).flatten()
+                } else {
+                    Some(view! { <div class="photo-tools" /> }.into_any())
+                }
+            }}
+        </section>
+    }
+}
+
+#[lazy]
+fn photo_editor(item_id: String) -> AnyView {
+    view! { <PhotoEditor item_id /> }.into_any()
+}
+
+/// Every stored photo, and how many records could not be read (they stay stored).
+pub async fn load_album() -> Result<(PhotoAlbum, usize), PhotoStoreError> {
+    let mut photos = Vec::new();
+    let mut unreadable = 0;
+    for text in store::records().await? {
+        match parse_photos_manifest(&text) {
+            Ok(mut list) => photos.append(&mut list),
+            Err(_) => unreadable += 1,
+        }
+    }
+    Ok((PhotoAlbum::new(photos), unreadable))
+}
+
+/// The stored records of `item_id`'s photos, as `album` now orders them.
+pub fn item_records(album: &PhotoAlbum, item_id: &str) -> Vec<(String, String)> {
+    album
+        .of_item(item_id)
+        .iter()
+        .map(|photo| {
+            (
+                keys::photo_record_key(&photo.item_id, &photo.hash),
+                photos_manifest_json(std::slice::from_ref(photo)),
+            )
+        })
+        .collect()
+}
+
+/// The JPEG bytes of every photo in `album` that is stored.
+pub async fn album_files(album: &PhotoAlbum) -> Result<BTreeMap<String, Vec<u8>>, PhotoStoreError> {
+    let mut hashes: Vec<String> = album.photos().iter().map(|p| p.hash.clone()).collect();
+    hashes.sort();
+    hashes.dedup();
+    store::files(&hashes).await
+}
+
+/// Object URLs of photos, freed when their owner goes away.
+#[derive(Clone, Copy)]
+pub struct PhotoUrls(RwSignal<HashMap<String, String>>);
+
+impl PhotoUrls {
+    /// An empty set, freed on cleanup of the current owner.
+    pub fn new() -> PhotoUrls {
+        let urls = RwSignal::new(HashMap::<String, String>::new());
+        on_cleanup(move || {
+            if let Some(urls) = urls.try_get_untracked() {
+                urls.values().for_each(|url| images::revoke(url));
+            }
+        });
+        PhotoUrls(urls)
+    }
+
+    /// Shows `bytes` as the photo `hash` (once).
+    pub fn insert(self, hash: &str, bytes: &[u8]) {
+        if self.0.with_untracked(|u| u.contains_key(hash)) {
+            return;
+        }
+        if let Some(url) = images::jpeg_url(bytes) {
+            self.0.update(|u| {
+                u.insert(hash.to_string(), url);
+            });
+        }
+    }
+
+    /// The URL showing `hash`, if its bytes were found.
+    pub fn get(self, hash: &str) -> Option<String> {
+        self.0.with(|u| u.get(hash).cloned())
+    }
+}
+
+impl Default for PhotoUrls {
+    fn default() -> Self {
+        PhotoUrls::new()
+    }
+}
+
+/// A deleted photo, kept in memory for Undo.
+#[derive(Clone)]
+struct Deleted {
+    photo: PhotoMeta,
+    bytes: Option<Vec<u8>>,
+}
+
+/// The photo editor under an item's note.
+#[component]
+fn PhotoEditor(item_id: String) -> impl IntoView {
+    let album = RwSignal::new(PhotoAlbum::default());
+    let urls = PhotoUrls::new();
+    let message = RwSignal::new(String::new());
+    let deleted = RwSignal::new(None::<Deleted>);
+    let large = RwSignal::new(None::<String>);
+    let id = StoredValue::new(item_id);
+
+    // Counts this page's own changes: a reload (after another tab's change) that started
+    // before one of them would show an older album, so it is dropped and started again.
+    let generation = StoredValue::new(0u32);
+    let reload = move || {
+        spawn_local_scoped(async move {
+            let loaded = loop {
+                let started = generation.get_value();
+                let loaded = load_album().await;
+                if generation.get_value() == started {
+                    break loaded;
+                }
+            };
+            match loaded {
+                Ok((loaded, _)) => {
+                    let hashes: Vec<String> = id.with_value(|id| {
+                        loaded.of_item(id).iter().map(|p| p.hash.clone()).collect()
+                    });
+                    album.set(loaded);
+                    if let Ok(found) = store::files(&hashes).await {
+                        found
+                            .iter()
+                            .for_each(|(hash, bytes)| urls.insert(hash, bytes));
+                    }
+                }
+                Err(error) => message.set(format!("Your photos could not be read: {error}.")),
+            }
+        });
+    };
+    reload();
+    let changes = StoredValue::new_local(PhotoChanges::listen(reload));
+    on_cleanup(move || drop(changes.try_update_value(Option::take)));
+
+    // Writes the item's records as the album now has them, plus `change`; on failure, puts
+    // the album back as it was and says why.
+    let save = move |before: PhotoAlbum, change: PhotoChange<'static>, done: String| {
+        generation.update_value(|g| *g += 1);
+        spawn_local_scoped(async move {
+            let mut change = change;
+            let records = album.with_untracked(|a| id.with_value(|id| item_records(a, id)));
+            change.put_records.extend(records);
+            match store::write(change).await {
+                Ok(()) => message.set(done),
+                Err(error) => {
+                    album.set(before);
+                    message.set(format!(
+                        "Not saved: {error}. Your other photos and notes are kept."
+                    ));
+                }
+            }
+        });
+    };
+
+    let add_files = move |event: leptos::ev::Event| {
+        let chosen = files::chosen_files(&event);
+        if chosen.is_empty() {
+            return;
+        }
+        message.set("Adding…".into());
+        spawn_local_scoped(async move {
+            let mut added = 0;
+            let mut problems = Vec::new();
+            for file in chosen {
+                let name = file.name();
+                let jpeg = match shrink_to_jpeg(&file, PHOTO_LONG_SIDE).await {
+                    Ok(jpeg) => jpeg,
+                    Err(error) => {
+                        problems.push(format!("“{name}” was not added: {error}."));
+                        continue;
+                    }
+                };
+                let before = album.get_untracked();
+                generation.update_value(|g| *g += 1);
+                let today = iso_date(clock::now_ms());
+                let meta = album
+                    .try_update(|a| {
+                        id.with_value(|id| a.add(id, &jpeg.bytes, jpeg.width, jpeg.height, &today))
+                    })
+                    .unwrap_or(Err(crate::library::PhotoError::NotFound));
+                let meta = match meta {
+                    Ok(meta) => meta,
+                    Err(error) => {
+                        problems.push(format!("“{name}” was not added: {error}."));
+                        continue;
+                    }
+                };
+                let change = PhotoChange {
+                    put_files: vec![(meta.hash.as_str(), jpeg.bytes.as_slice())],
+                    put_records: album.with_untracked(|a| id.with_value(|id| item_records(a, id))),
+                    ..Default::default()
+                };
+                match store::write(change).await {
+                    Ok(()) => {
+                        urls.insert(&meta.hash, &jpeg.bytes);
+                        added += 1;
+                    }
+                    Err(error) => {
+                        album.set(before);
+                        problems.push(format!(
+                            "“{name}” was not saved: {error}. Your other photos and notes are kept."
+                        ));
+                    }
+                }
+            }
+            if added > 0 {
+                storage::request_persistence();
+            }
+            let mut text = match added {
+                0 => String::new(),
+                1 => "Photo added.".to_string(),
+                n => format!("{n} photos added."),
+            };
+            for problem in problems {
+                text.push(' ');
+                text.push_str(&problem);
+            }
+            message.set(text.trim().to_string());
+        });
+    };
+
+    let caption_changed = move |hash: String, text: String| {
+        let before = album.get_untracked();
+        let result = album
+            .try_update(|a| id.with_value(|id| a.set_caption(id, &hash, &text)))
+            .unwrap_or(Err(crate::library::PhotoError::NotFound));
+        match result {
+            Ok(()) => save(before, PhotoChange::default(), "Caption saved.".into()),
+            Err(error) => message.set(format!("The caption was not saved: {error}.")),
+        }
+    };
+
+    let move_photo = move |hash: String, direction: Move| {
+        let before = album.get_untracked();
+        let moved = album
+            .try_update(|a| id.with_value(|id| a.move_photo(id, &hash, direction)))
+            .unwrap_or(false);
+        if moved {
+            let done = match direction {
+                Move::Earlier => "Moved earlier.",
+                Move::Later => "Moved later.",
+            };
+            save(before, PhotoChange::default(), done.into());
+        }
+    };
+
+    let delete = move |hash: String| {
+        spawn_local_scoped(async move {
+            let bytes = store::files(std::slice::from_ref(&hash))
+                .await
+                .ok()
+                .and_then(|mut found| found.remove(&hash));
+            let before = album.get_untracked();
+            let Some(photo) = album
+                .try_update(|a| id.with_value(|id| a.remove(id, &hash)))
+                .flatten()
+            else {
+                return;
+            };
+            let unused = !album.with_untracked(|a| a.uses(&hash));
+            let change = PhotoChange {
+                delete_records: vec![keys::photo_record_key(&photo.item_id, &photo.hash)],
+                delete_files: if unused {
+                    vec![hash.clone()]
+                } else {
+                    Vec::new()
+                },
+                ..Default::default()
+            };
+            deleted.set(Some(Deleted { photo, bytes }));
+            save(before, change, String::new());
+        });
+    };
+
+    let undo = move |_| {
+        let Some(Deleted { photo, bytes }) = deleted.get_untracked() else {
+            return;
+        };
+        deleted.set(None);
+        generation.update_value(|g| *g += 1);
+        let before = album.get_untracked();
+        album.update(|a| a.restore(photo.clone()));
+        spawn_local_scoped(async move {
+            let mut change = PhotoChange::default();
+            if let Some(bytes) = &bytes {
+                change
+                    .put_files
+                    .push((photo.hash.as_str(), bytes.as_slice()));
+            }
+            change.put_records = album.with_untracked(|a| item_records(a, &photo.item_id));
+            match store::write(change).await {
+                Ok(()) => message.set("Photo restored.".into()),
+                Err(error) => {
+                    album.set(before);
+                    message.set(format!("The photo could not be restored: {error}."));
+                }
+            }
+        });
+    };
+
+    let photos = move || album.with(|a| id.with_value(|id| a.of_item(id).to_vec()));
+    view! {
+        {move || {
+            let list = photos();
+            let count = list.len();
+            (count > 0)
+                .then(|| {
+                    view! {
+                        <ul class="photo-list">
+                            {list
+                                .into_iter()
+                                .enumerate()
+                                .map(|(index, photo)| {
+                                    let number = index + 1;
+                                    let hash = photo.hash.clone();
+                                    let is_large = {
+                                        let hash = hash.clone();
+                                        move || large.get().as_deref() == Some(hash.as_str())
+                                    };
+                                    let src = {
+                                        let hash = hash.clone();
+                                        move || urls.get(&hash)
+                                    };
+                                    let alt = if photo.caption.is_empty() {
+                                        format!("Photo {number}")
+                                    } else {
+                                        photo.caption.clone()
+                                    };
+                                    let (h1, h2, h3, h4, h5) = (hash.clone(), hash.clone(), hash.clone(), hash.clone(), hash.clone());
+                                    let pressed = is_large.clone();
+                                    view! {
+                                        <li class="photo" class:photo-large=is_large>
+                                            <button
+                                                type="button"
+                                                class="photo-view"
+                                                aria-label=format!("Photo {number}: view large")
+                                                aria-pressed=move || if pressed() { "true" } else { "false" }
+                                                on:click=move |_| {
+                                                    large.update(|l| {
+                                                        *l = if l.as_deref() == Some(h1.as_str()) { None } else { Some(h1.clone()) };
+                                                    })
+                                                }
+                                            >
+                                                <img src=src alt=alt width=photo.width height=photo.height />
+                                            </button>
+                                            <label class="photo-caption">
+                                                {format!("Caption of photo {number}")}
+                                                <input
+                                                    type="text"
+                                                    maxlength="300"
+                                                    prop:value=photo.caption.clone()
+                                                    on:change=move |event| caption_changed(h2.clone(), event_target_value(&event))
+                                                />
+                                            </label>
+                                            <div class="photo-actions">
+                                                <button type="button" class="button" disabled=index == 0 on:click=move |_| move_photo(h3.clone(), Move::Earlier)>
+                                                    {format!("Move photo {number} earlier")}
+                                                </button>
+                                                <button type="button" class="button" disabled=number == count on:click=move |_| move_photo(h4.clone(), Move::Later)>
+                                                    {format!("Move photo {number} later")}
+                                                </button>
+                                                <button type="button" class="button" on:click=move |_| delete(h5.clone())>
+                                                    {format!("Delete photo {number}")}
+                                                </button>
+                                            </div>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })
+        }}
+        <p role="status" class="hint">
+            {move || message.get()}
+            {move || {
+                deleted
+                    .get()
+                    .map(|_| {
+                        view! {
+                            "Photo deleted. "
+                            <button type="button" class="button" on:click=undo>
+                                "Undo"
+                            </button>
+                        }
+                    })
+            }}
+        </p>
+        <div class="photo-tools">
+            <label class="button">
+                "Take a photo"
+                <input
+                    type="file"
+                    accept="image/*"
+                    capture="environment"
+                    class="visually-hidden"
+                    on:change=add_files
+                />
+            </label>
+            <label class="button">
+                "Add photos from the gallery"
+                <input type="file" accept="image/*" multiple class="visually-hidden" on:change=add_files />
+            </label>
+        </div>
+        <p class="hint">
+            "Photos are made smaller on this device (at most 1600 pixels) and saved without their location or camera details. They stay on this device; a backup with photos (.zip) carries them."
+        </p>
+    }
+}
+
+/// The Word trip report's bytes (its code is fetched when a download is asked for).
+#[lazy]
+pub fn word_report(
+    report: TripReport,
+    album: PhotoAlbum,
+    jpegs: BTreeMap<String, Vec<u8>>,
+    now: u64,
+) -> Result<Vec<u8>, String> {
+    trip_report_docx(&report, &album, &jpegs, now).map_err(|e| e.to_string())
+}
+
+/// The .zip backup (its code is fetched when a download is asked for).
+#[lazy]
+pub fn zip_backup_file(
+    library: Library,
+    album: PhotoAlbum,
+    jpegs: BTreeMap<String, Vec<u8>>,
+    content_version: Option<String>,
+    now: u64,
+) -> Result<ZipBackupFile, String> {
+    zip_backup(&library, &album, &jpegs, content_version.as_deref(), now).map_err(|e| e.to_string())
+}
+
+/// A chosen backup file read and checked, .zip or .json, with its preview sentence (which
+/// counts the photos new to this device). Fetched when an import starts.
+#[lazy]
+pub async fn read_backup(bytes: Vec<u8>) -> Result<(BackupWithPhotos, String), String> {
+    let file = read_backup_file(&bytes).map_err(|e| e.to_string())?;
+    let album = load_album().await.map(|(a, _)| a).unwrap_or_default();
+    let summary = file.describe(&album);
+    Ok((file, summary))
+}
+
+/// Adds a backup's photos to the ones on this device (never removing any): a sentence
+/// saying what happened, starting with a space, or nothing when it had no photos.
+#[lazy]
+pub async fn import_photos(file: BackupWithPhotos) -> String {
+    if file.photos.is_empty() {
+        return String::new();
+    }
+    let mut album = match load_album().await {
+        Ok((album, _)) => album,
+        Err(error) => return format!(" The photos were not imported: {error}."),
+    };
+    let report = album.merge(&file.photos);
+    if report.added == 0 {
+        return " No new photos.".into();
+    }
+    let mut items: Vec<&str> = file.photos.iter().map(|p| p.item_id.as_str()).collect();
+    items.sort_unstable();
+    items.dedup();
+    let change = PhotoChange {
+        put_records: items
+            .iter()
+            .flat_map(|item| item_records(&album, item))
+            .collect(),
+        put_files: file
+            .jpegs
+            .iter()
+            .filter(|(hash, _)| album.uses(hash))
+            .map(|(hash, bytes)| (hash.as_str(), bytes.as_slice()))
+            .collect(),
+        ..Default::default()
+    };
+    match store::write(change).await {
+        Ok(()) if report.added == 1 => " 1 photo added.".into(),
+        Ok(()) => format!(" {} photos added.", report.added),
+        Err(error) => format!(
+            " The photos were not imported: {error}. Your library and other photos are kept."
+        ),
+    }
+}
+
+/// Every stored photo and its bytes, or why they could not be read.
+#[lazy]
+pub async fn album_and_files() -> Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>), String> {
+    let failed = |error| format!("Your photos could not be read: {error}.");
+    let (album, _) = load_album().await.map_err(failed)?;
+    let jpegs = album_files(&album).await.map_err(failed)?;
+    Ok((album, jpegs))
+}
+
+/// "3 photos on this device use 2.1 MB. This site uses … of the … the browser allows it."
+#[lazy]
+pub async fn photo_space() -> String {
+    let Ok((album, unreadable)) = load_album().await else {
+        return String::new();
+    };
+    let mut text = match album.len() {
+        0 => "No photos yet: add them under an item's note.".to_string(),
+        1 => format!(
+            "1 photo on this device uses {}.",
+            megabytes(album.total_bytes())
+        ),
+        n => format!(
+            "{n} photos on this device use {}.",
+            megabytes(album.total_bytes())
+        ),
+    };
+    if let Some((usage, quota)) = store::estimate().await {
+        text.push_str(&format!(
+            " This site uses {} of the {} the browser allows it.",
+            megabytes(usage as u64),
+            megabytes(quota as u64)
+        ));
+    }
+    if unreadable > 0 {
+        text.push_str(&format!(
+            " {unreadable} stored photo record(s) could not be read; they are kept as they were."
+        ));
+    }
+    text
+}
+
+/// Bytes as megabytes with one decimal, without float formatting (which is large code).
+fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10) / 1_048_576;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
