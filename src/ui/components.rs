@@ -274,7 +274,7 @@ pub fn OfflineStatus() -> impl IntoView {
 
 /// Bytes as megabytes with one decimal ("1.4 MB").
 fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    format!("{} MB", crate::charts::fixed(bytes as f64 / 1_000_000.0, 1))
 }
 
 /// The plural ending for a count in English messages: "" for 1, "s" otherwise.

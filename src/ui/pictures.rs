@@ -7,11 +7,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::charts::{
-    black_sea, map_tiles, ordinal, rank_chart, score, CHART_HEIGHT, CHART_WIDTH, MAP_HEIGHT,
+    black_sea, fixed, map_tiles, ordinal, rank_chart, score, CHART_HEIGHT, CHART_WIDTH, MAP_HEIGHT,
     MAP_WIDTH,
 };
 use crate::content::{Catalog, Kind, OecdResult, Rank};
 use crate::ui::{href, loaded_content};
+
+/// A coordinate as SVG text, with one decimal (see [`fixed`]: no float formatting code).
+fn n(value: f32) -> String {
+    fixed(value, 1)
+}
 
 fn country_name(catalog: &Catalog, id: &str) -> String {
     catalog
@@ -49,7 +54,7 @@ pub fn RankChart(ranks: Vec<Rank>) -> impl IntoView {
             </figcaption>
             <svg
                 class="rank-chart"
-                viewBox=format!("0 0 {CHART_WIDTH} {CHART_HEIGHT}")
+                viewBox=format!("0 0 {} {}", n(CHART_WIDTH), n(CHART_HEIGHT))
                 role="img"
                 aria-labelledby="rank-chart-title"
                 aria-describedby="rank-chart-table"
@@ -59,8 +64,8 @@ pub fn RankChart(ranks: Vec<Rank>) -> impl IntoView {
                     .iter()
                     .map(|(y, rank)| {
                         view! {
-                            <line class="grid" x1=left x2=right y1=*y y2=*y />
-                            <text class="tick" x=left - 4.0 y=*y + 3.5 text-anchor="end">
+                            <line class="grid" x1=n(left) x2=n(right) y1=n(*y) y2=n(*y) />
+                            <text class="tick" x=n(left - 4.0) y=n(*y + 3.5) text-anchor="end">
                                 {ordinal(*rank)}
                             </text>
                         }
@@ -71,13 +76,13 @@ pub fn RankChart(ranks: Vec<Rank>) -> impl IntoView {
                     .iter()
                     .map(|(x, year)| {
                         view! {
-                            <text class="tick" x=*x y=bottom + 16.0 text-anchor="middle">
+                            <text class="tick" x=n(*x) y=n(bottom + 16.0) text-anchor="middle">
                                 {year.to_string()}
                             </text>
                         }
                     })
                     .collect_view()}
-                <line class="axis" x1=left x2=left y1=top y2=bottom />
+                <line class="axis" x1=n(left) x2=n(left) y1=n(top) y2=n(bottom) />
                 {chart
                     .series
                     .iter()
@@ -90,9 +95,9 @@ pub fn RankChart(ranks: Vec<Rank>) -> impl IntoView {
                                 {series
                                     .points
                                     .iter()
-                                    .map(|(x, y, _, _)| view! { <circle cx=*x cy=*y r="3" /> })
+                                    .map(|(x, y, _, _)| view! { <circle cx=n(*x) cy=n(*y) r="3" /> })
                                     .collect_view()}
-                                <text class="series-label" x=series.label_at.0 y=series.label_at.1 + 3.5>
+                                <text class="series-label" x=n(series.label_at.0) y=n(series.label_at.1 + 3.5)>
                                     {series.label.clone()}
                                 </text>
                             </g>
@@ -205,11 +210,11 @@ pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
             </figcaption>
             <svg
                 class="bsec-map"
-                viewBox=format!("0 0 {MAP_WIDTH} {MAP_HEIGHT}")
+                viewBox=format!("0 0 {} {}", n(MAP_WIDTH), n(MAP_HEIGHT))
                 aria-labelledby="bsec-map-title"
             >
-                <rect class="sea" x=sea_x y=sea_y width=sea_w height=sea_h rx="10" />
-                <text class="sea-label" x=sea_x + sea_w / 2.0 y=sea_y + sea_h / 2.0 + 4.0 text-anchor="middle">
+                <rect class="sea" x=n(sea_x) y=n(sea_y) width=n(sea_w) height=n(sea_h) rx="10" />
+                <text class="sea-label" x=n(sea_x + sea_w / 2.0) y=n(sea_y + sea_h / 2.0 + 4.0) text-anchor="middle">
                     "Black Sea"
                 </text>
                 {tiles
@@ -225,17 +230,17 @@ pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
                                 href=href(&path)
                                 class=if picked { "tile is-selected" } else { "tile" }
                             >
-                                <rect x=x y=y width=w height=h rx="6" />
-                                <text x=tile.centre.0 y=label.first_line_y text-anchor="middle">
+                                <rect x=n(x) y=n(y) width=n(w) height=n(h) rx="6" />
+                                <text x=n(tile.centre.0) y=n(label.first_line_y) text-anchor="middle">
                                     {label
                                         .lines
                                         .into_iter()
                                         .map(|line| {
-                                            let squeeze = line.squeeze_to.map(|w| w.to_string());
+                                            let squeeze = line.squeeze_to.map(n);
                                             view! {
                                                 <tspan
-                                                    x=tile.centre.0
-                                                    dy=line.dy.to_string()
+                                                    x=n(tile.centre.0)
+                                                    dy=n(line.dy)
                                                     textLength=squeeze.clone()
                                                     lengthAdjust=squeeze.map(|_| "spacingAndGlyphs")
                                                 >

@@ -43,7 +43,7 @@ impl Series {
         let mut path = String::new();
         for (i, (x, y, _, _)) in self.points.iter().enumerate() {
             let command = if i == 0 { 'M' } else { 'L' };
-            path.push_str(&format!("{command}{x:.1} {y:.1} "));
+            path.push_str(&format!("{command}{} {} ", fixed(*x, 1), fixed(*y, 1)));
         }
         path.trim_end().to_string()
     }
@@ -52,7 +52,13 @@ impl Series {
     pub fn leader(&self) -> String {
         let (x, y, _, _) = self.points[self.points.len() - 1];
         let (lx, ly) = self.label_at;
-        format!("M{x:.1} {y:.1} L{:.1} {ly:.1}", lx - 3.0)
+        format!(
+            "M{} {} L{} {}",
+            fixed(x, 1),
+            fixed(y, 1),
+            fixed(lx - 3.0, 1),
+            fixed(ly, 1)
+        )
     }
 }
 
@@ -293,10 +299,30 @@ pub fn ordinal(n: u16) -> String {
     format!("{n}{suffix}")
 }
 
+/// `value` with exactly `places` decimals, rounded half away from zero ("12.0", "0.742"),
+/// like `format!("{value:.places$}")` but with integer arithmetic: Rust's float formatting
+/// is about 16 KB of WebAssembly, and every number the app writes (picture coordinates,
+/// scores, megabytes) goes through here instead.
+pub fn fixed(value: impl Into<f64>, places: u32) -> String {
+    let value: f64 = value.into();
+    if !value.is_finite() {
+        return "0".into();
+    }
+    let scale = 10u64.pow(places.min(9));
+    let scaled = (value.abs() * scale as f64).round() as u64;
+    let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
+    let (whole, fraction) = (scaled / scale, scaled % scale);
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction:0width$}", width = places as usize)
+    }
+}
+
 /// A score out of 1 as a table shows it: two decimals at least, three where the third is not
 /// zero ("0.742", "0.60", "1.00"), so a column of scores lines up as the sources write them.
 pub fn score(value: f64) -> String {
-    let three = format!("{value:.3}");
+    let three = fixed(value, 3);
     match three.strip_suffix('0') {
         Some(two) => two.to_string(),
         None => three,
@@ -467,6 +493,28 @@ mod tests {
         for (n, text) in cases {
             assert_eq!(ordinal(n), text);
         }
+    }
+
+    #[test]
+    fn numbers_are_written_as_rust_formats_them_without_its_float_code() {
+        for (value, places, text) in [
+            (34.0, 1, "34.0"),
+            (12.25, 1, "12.3"),
+            (-3.04, 1, "-3.0"),
+            (-0.04, 1, "0.0"),
+            (0.7415, 3, "0.742"),
+            (1.0, 3, "1.000"),
+            (352.0, 0, "352"),
+            (1.449, 1, "1.4"),
+        ] {
+            assert_eq!(fixed(value, places), text, "{value} to {places} places");
+        }
+        // Every coordinate a picture can have, to one decimal, as `{:.1}` writes it.
+        for tenths in -5000..50_000 {
+            let value = tenths as f32 / 10.0 + 0.03;
+            assert_eq!(fixed(value, 1), format!("{value:.1}"));
+        }
+        assert_eq!(fixed(f64::NAN, 2), "0");
     }
 
     #[test]
