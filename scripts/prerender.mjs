@@ -81,6 +81,8 @@ async function draw(page, url) {
         control.setAttribute("disabled", "");
       }
     }
+    // Status lines say how things stand on the device that drew the page (offline support,
+    // storage): public/styles.css keeps their room but does not show them (`.boot-page`).
     // The page goes into a wrapper in <main>, hidden when the URL is not the one it was drawn
     // for (`PAGE_SCRIPT`, `HOME_SCRIPT`); the header and tabs stay, and the loading line,
     // with the app's name as the heading, shows in its place.

@@ -32,11 +32,15 @@ pub fn PhotosSlot(
 ) -> impl IntoView {
     let editor = StoredValue::new_local(None::<AnyView>);
     let ready = RwSignal::new(false);
-    spawn_local_scoped(async move {
-        let view = photo_editor(item_id).await;
-        editor.set_value(Some(view));
-        ready.set(true);
-    });
+    // A plain task (not `spawn_local_scoped`, whose future type would add code here): the
+    // editor is drawn under this component's owner, passed along.
+    if let Some(owner) = Owner::current() {
+        leptos::task::spawn_local(async move {
+            let view = photo_editor(owner, item_id).await;
+            editor.try_set_value(Some(view));
+            ready.try_set(true);
+        });
+    }
     view! {
         <section class="photos" aria-labelledby="photos-title">
             <h2 id="photos-title">"Photos"</h2>
@@ -44,16 +48,21 @@ pub fn PhotosSlot(
                 if ready.get() {
                     editor.try_update_value(Option::take).flatten()
                 } else {
-                    Some(view! { <div class="photo-tools" /> }.into_any())
+                    // The editor's own markup with no photos, its buttons not yet working:
+                    // when the editor arrives, nothing moves.
+                    Some(view! { <p role="status" class="hint"></p> {photo_tools(|_| {}, true)} }.into_any())
                 }
             }}
+            <p class="hint">
+                "Photos are made smaller on this device (at most 1600 pixels) and saved without their location or camera details. They stay on this device; a backup with photos (.zip) carries them."
+            </p>
         </section>
     }
 }
 
 #[lazy]
-fn photo_editor(item_id: String) -> AnyView {
-    view! { <PhotoEditor item_id /> }.into_any()
+fn photo_editor(owner: Owner, item_id: String) -> AnyView {
+    owner.with(|| view! { <PhotoEditor item_id /> }.into_any())
 }
 
 /// Every stored photo, and how many records could not be read (they stay stored).
@@ -109,7 +118,8 @@ impl PhotoUrls {
 
     /// Shows `bytes` as the photo `hash` (once).
     pub fn insert(self, hash: &str, bytes: &[u8]) {
-        if self.0.with_untracked(|u| u.contains_key(hash)) {
+        // After its page has gone (a task finishing late), there is nothing to show.
+        if self.0.try_with_untracked(|u| u.contains_key(hash)) != Some(false) {
             return;
         }
         if let Some(url) = images::jpeg_url(bytes) {
@@ -153,18 +163,21 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
     let generation = StoredValue::new(0u32);
     let reload = move || {
         spawn_local_scoped(async move {
+            // Every read below is `try_`: the page may have gone while the album loaded.
             let loaded = loop {
-                let started = generation.get_value();
+                let started = generation.try_get_value();
                 let loaded = load_album().await;
-                if generation.get_value() == started {
+                if generation.try_get_value() == started {
                     break loaded;
                 }
             };
             match loaded {
                 Ok((loaded, _)) => {
-                    let hashes: Vec<String> = id.with_value(|id| {
-                        loaded.of_item(id).iter().map(|p| p.hash.clone()).collect()
-                    });
+                    let hashes: Vec<String> = id
+                        .try_with_value(|id| {
+                            loaded.of_item(id).iter().map(|p| p.hash.clone()).collect()
+                        })
+                        .unwrap_or_default();
                     album.set(loaded);
                     if let Ok(found) = store::files(&hashes).await {
                         found
@@ -186,7 +199,9 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
         generation.update_value(|g| *g += 1);
         spawn_local_scoped(async move {
             let mut change = change;
-            let records = album.with_untracked(|a| id.with_value(|id| item_records(a, id)));
+            let records = album
+                .try_with_untracked(|a| id.with_value(|id| item_records(a, id)))
+                .unwrap_or_default();
             change.put_records.extend(records);
             match store::write(change).await {
                 Ok(()) => message.set(done),
@@ -218,7 +233,9 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                         continue;
                     }
                 };
-                let before = album.get_untracked();
+                let Some(before) = album.try_get_untracked() else {
+                    return;
+                };
                 generation.update_value(|g| *g += 1);
                 let today = iso_date(clock::now_ms());
                 let meta = album
@@ -235,7 +252,9 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                 };
                 let change = PhotoChange {
                     put_files: vec![(meta.hash.as_str(), jpeg.bytes.as_slice())],
-                    put_records: album.with_untracked(|a| id.with_value(|id| item_records(a, id))),
+                    put_records: album
+                        .try_with_untracked(|a| id.with_value(|id| item_records(a, id)))
+                        .unwrap_or_default(),
                     ..Default::default()
                 };
                 match store::write(change).await {
@@ -298,14 +317,16 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|mut found| found.remove(&hash));
-            let before = album.get_untracked();
+            let Some(before) = album.try_get_untracked() else {
+                return;
+            };
             let Some(photo) = album
                 .try_update(|a| id.with_value(|id| a.remove(id, &hash)))
                 .flatten()
             else {
                 return;
             };
-            let unused = !album.with_untracked(|a| a.uses(&hash));
+            let unused = album.try_with_untracked(|a| !a.uses(&hash)) == Some(true);
             let change = PhotoChange {
                 delete_records: vec![keys::photo_record_key(&photo.item_id, &photo.hash)],
                 delete_files: if unused {
@@ -335,7 +356,9 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                     .put_files
                     .push((photo.hash.as_str(), bytes.as_slice()));
             }
-            change.put_records = album.with_untracked(|a| item_records(a, &photo.item_id));
+            change.put_records = album
+                .try_with_untracked(|a| item_records(a, &photo.item_id))
+                .unwrap_or_default();
             match store::write(change).await {
                 Ok(()) => message.set("Photo restored.".into()),
                 Err(error) => {
@@ -434,6 +457,14 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                     })
             }}
         </p>
+        {photo_tools(add_files, false)}
+    }
+}
+
+/// "Take a photo" (the camera) and "Add photos from the gallery" (several at once).
+fn photo_tools(add: impl Fn(leptos::ev::Event) + Clone + 'static, disabled: bool) -> impl IntoView {
+    let also = add.clone();
+    view! {
         <div class="photo-tools">
             <label class="button">
                 "Take a photo"
@@ -442,23 +473,133 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                     accept="image/*"
                     capture="environment"
                     class="visually-hidden"
-                    on:change=add_files
+                    disabled=disabled
+                    on:change=add
                 />
             </label>
             <label class="button">
                 "Add photos from the gallery"
-                <input type="file" accept="image/*" multiple class="visually-hidden" on:change=add_files />
+                <input
+                    type="file"
+                    accept="image/*"
+                    multiple
+                    class="visually-hidden"
+                    disabled=disabled
+                    on:change=also
+                />
             </label>
         </div>
-        <p class="hint">
-            "Photos are made smaller on this device (at most 1600 pixels) and saved without their location or camera details. They stay on this device; a backup with photos (.zip) carries them."
-        </p>
     }
 }
 
-/// The Word trip report's bytes (its code is fetched when a download is asked for).
+/// What the Saved page and the report ask of the stored photos. One lazily loaded piece
+/// does all of it (one piece, not one per task: every split point adds to the loader that
+/// the landing routes download).
+enum PhotoTask {
+    Space,
+    AlbumAndFiles,
+    ReadBackup(Vec<u8>),
+    Import(BackupWithPhotos),
+    Word(TripReport, PhotoAlbum, BTreeMap<String, Vec<u8>>, u64),
+    Zip(
+        Library,
+        PhotoAlbum,
+        BTreeMap<String, Vec<u8>>,
+        Option<String>,
+        u64,
+    ),
+}
+
+/// The answer to a [`PhotoTask`], of the matching kind.
+enum PhotoAnswer {
+    Text(String),
+    Album(Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>), String>),
+    Backup(Result<(BackupWithPhotos, String), String>),
+    Word(Result<Vec<u8>, String>),
+    Zip(Result<ZipBackupFile, String>),
+}
+
 #[lazy]
-pub fn word_report(
+async fn photo_work(task: PhotoTask) -> PhotoAnswer {
+    match task {
+        PhotoTask::Space => PhotoAnswer::Text(photo_space_now().await),
+        PhotoTask::AlbumAndFiles => PhotoAnswer::Album(album_and_files_now().await),
+        PhotoTask::ReadBackup(bytes) => PhotoAnswer::Backup(read_backup_now(bytes).await),
+        PhotoTask::Import(file) => PhotoAnswer::Text(import_photos_now(file).await),
+        PhotoTask::Word(report, album, jpegs, now) => {
+            PhotoAnswer::Word(word_report_now(report, album, jpegs, now))
+        }
+        PhotoTask::Zip(library, album, jpegs, version, now) => {
+            PhotoAnswer::Zip(zip_backup_file_now(library, album, jpegs, version, now))
+        }
+    }
+}
+
+const WRONG_ANSWER: &str = "the photo code gave an unexpected answer";
+
+/// "3 photos on this device use 2.1 MB. This site uses … of the … the browser allows it."
+pub async fn photo_space() -> String {
+    match photo_work(PhotoTask::Space).await {
+        PhotoAnswer::Text(text) => text,
+        _ => String::new(),
+    }
+}
+
+/// Every stored photo and its bytes, or why they could not be read.
+pub async fn album_and_files() -> Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>), String> {
+    match photo_work(PhotoTask::AlbumAndFiles).await {
+        PhotoAnswer::Album(found) => found,
+        _ => Err(WRONG_ANSWER.into()),
+    }
+}
+
+/// A chosen backup file read and checked, .zip or .json, with its preview sentence (which
+/// counts the photos new to this device).
+pub async fn read_backup(bytes: Vec<u8>) -> Result<(BackupWithPhotos, String), String> {
+    match photo_work(PhotoTask::ReadBackup(bytes)).await {
+        PhotoAnswer::Backup(read) => read,
+        _ => Err(WRONG_ANSWER.into()),
+    }
+}
+
+/// Adds a backup's photos to the ones on this device (never removing any): a sentence
+/// saying what happened, starting with a space, or nothing when it had no photos.
+pub async fn import_photos(file: BackupWithPhotos) -> String {
+    match photo_work(PhotoTask::Import(file)).await {
+        PhotoAnswer::Text(text) => text,
+        _ => WRONG_ANSWER.into(),
+    }
+}
+
+/// The Word trip report's bytes.
+pub async fn word_report(
+    report: TripReport,
+    album: PhotoAlbum,
+    jpegs: BTreeMap<String, Vec<u8>>,
+    now: u64,
+) -> Result<Vec<u8>, String> {
+    match photo_work(PhotoTask::Word(report, album, jpegs, now)).await {
+        PhotoAnswer::Word(bytes) => bytes,
+        _ => Err(WRONG_ANSWER.into()),
+    }
+}
+
+/// The .zip backup of `library` with every photo.
+pub async fn zip_backup_file(
+    library: Library,
+    album: PhotoAlbum,
+    jpegs: BTreeMap<String, Vec<u8>>,
+    content_version: Option<String>,
+    now: u64,
+) -> Result<ZipBackupFile, String> {
+    match photo_work(PhotoTask::Zip(library, album, jpegs, content_version, now)).await {
+        PhotoAnswer::Zip(file) => file,
+        _ => Err(WRONG_ANSWER.into()),
+    }
+}
+
+/// The Word trip report's bytes.
+fn word_report_now(
     report: TripReport,
     album: PhotoAlbum,
     jpegs: BTreeMap<String, Vec<u8>>,
@@ -468,8 +609,7 @@ pub fn word_report(
 }
 
 /// The .zip backup (its code is fetched when a download is asked for).
-#[lazy]
-pub fn zip_backup_file(
+fn zip_backup_file_now(
     library: Library,
     album: PhotoAlbum,
     jpegs: BTreeMap<String, Vec<u8>>,
@@ -481,8 +621,7 @@ pub fn zip_backup_file(
 
 /// A chosen backup file read and checked, .zip or .json, with its preview sentence (which
 /// counts the photos new to this device). Fetched when an import starts.
-#[lazy]
-pub async fn read_backup(bytes: Vec<u8>) -> Result<(BackupWithPhotos, String), String> {
+async fn read_backup_now(bytes: Vec<u8>) -> Result<(BackupWithPhotos, String), String> {
     let file = read_backup_file(&bytes).map_err(|e| e.to_string())?;
     let album = load_album().await.map(|(a, _)| a).unwrap_or_default();
     let summary = file.describe(&album);
@@ -491,8 +630,7 @@ pub async fn read_backup(bytes: Vec<u8>) -> Result<(BackupWithPhotos, String), S
 
 /// Adds a backup's photos to the ones on this device (never removing any): a sentence
 /// saying what happened, starting with a space, or nothing when it had no photos.
-#[lazy]
-pub async fn import_photos(file: BackupWithPhotos) -> String {
+async fn import_photos_now(file: BackupWithPhotos) -> String {
     if file.photos.is_empty() {
         return String::new();
     }
@@ -530,8 +668,7 @@ pub async fn import_photos(file: BackupWithPhotos) -> String {
 }
 
 /// Every stored photo and its bytes, or why they could not be read.
-#[lazy]
-pub async fn album_and_files() -> Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>), String> {
+async fn album_and_files_now() -> Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>), String> {
     let failed = |error| format!("Your photos could not be read: {error}.");
     let (album, _) = load_album().await.map_err(failed)?;
     let jpegs = album_files(&album).await.map_err(failed)?;
@@ -539,8 +676,7 @@ pub async fn album_and_files() -> Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>)
 }
 
 /// "3 photos on this device use 2.1 MB. This site uses … of the … the browser allows it."
-#[lazy]
-pub async fn photo_space() -> String {
+async fn photo_space_now() -> String {
     let Ok((album, unreadable)) = load_album().await else {
         return String::new();
     };

@@ -167,7 +167,7 @@ test("the backup download holds the library with its format, content version and
   await waitForApp(page);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Download a backup" }).click(),
+    page.getByRole("button", { name: "Download a backup", exact: true }).click(),
   ]);
   assert.match(download.suggestedFilename(), /^egov-companion-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const { readFileSync } = await import("node:fs");
@@ -249,7 +249,7 @@ test("importing: a bad file is refused, a good one previews, merges, and replace
   await saveButton(page, "Greece").click();
   await page.goto(url("/saved"));
   await waitForApp(page);
-  const chooser = page.getByLabel("Choose a backup file (.json)");
+  const chooser = page.getByLabel("Choose a backup file (.json or .zip)");
   const status = (text) => page.getByRole("status").filter({ hasText: text });
 
   await chooser.setInputFiles({ name: "cut.json", mimeType: "application/json", buffer: Buffer.from('{"app":"e-Gov Companion","kind":"library-') });

@@ -47,7 +47,11 @@ async function makeJpeg(page, width, height, label) {
 async function openItem(page, url) {
   await page.goto(url(ITEM));
   await waitForApp(page);
-  await page.getByLabel("Add photos from the gallery").waitFor({ state: "attached" });
+  // The editor's code has arrived when its buttons work.
+  await page.waitForFunction(() => {
+    const inputs = [...document.querySelectorAll(".photo-tools input")];
+    return inputs.length === 2 && inputs.every((input) => !input.disabled);
+  });
 }
 
 const gallery = (page) => page.getByLabel("Add photos from the gallery");
@@ -86,6 +90,37 @@ test("a photo added from the gallery is made smaller, captioned, and still there
   await gallery(page).setInputFiles(await makeJpeg(page, 800, 600, "Offline"));
   await status(page).filter({ hasText: "Photo added." }).waitFor();
   assert.equal(await photos(page).count(), 2);
+  assertClean();
+  await context.close();
+});
+
+test("the photo editor arrives under the note without moving anything on the page", async () => {
+  const { page, url, context, assertClean } = await openPage(suite);
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value))).observe({
+      type: "layout-shift",
+      buffered: true,
+    });
+  });
+  // Its code is held back, so the page is surely drawn first, then the editor arrives.
+  let release;
+  const held = new Promise((done) => (release = done));
+  await page.route(/split_photo_editor/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(url(ITEM));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 2, name: "Photos" }).waitFor();
+  const before = await page.locator(".photos").boundingBox();
+  const below = await page.locator(".photos ~ *").first().boundingBox();
+  release();
+  await page.waitForFunction(() => [...document.querySelectorAll(".photo-tools input")].every((i) => !i.disabled));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.deepEqual(await page.locator(".photos").boundingBox(), before);
+  assert.deepEqual(await page.locator(".photos ~ *").first().boundingBox(), below);
+  assert.deepEqual(await page.evaluate(() => window.__shifts), []);
   assertClean();
   await context.close();
 });

@@ -36,6 +36,8 @@ pub fn SavedPage() -> impl IntoView {
         <SharePanel content_version=version.clone() />
         <ImportPanel content_version=version />
         <SavedList removed />
+        // Last: its line arrives after the page is drawn, and moves nothing there.
+        <PhotoSpace />
     }
 }
 
@@ -169,7 +171,6 @@ fn Exports(
         <p role="status" class="hint">
             {move || export_message.get()}
         </p>
-        <PhotoSpace />
     }
 }
 
@@ -183,7 +184,12 @@ fn PhotoSpace() -> impl IntoView {
     leptos::task::spawn_local_scoped(async move {
         line.set(photo_space().await);
     });
-    view! { <p class="hint photo-space">{move || line.get()}</p> }
+    view! {
+        <section aria-labelledby="photo-space-title">
+            <h2 id="photo-space-title">"Photos on this device"</h2>
+            <p class="hint photo-space">{move || line.get()}</p>
+        </section>
+    }
 }
 
 /// "Removed …" with Undo, after a bookmark was removed from this page.
