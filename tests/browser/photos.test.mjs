@@ -136,6 +136,14 @@ test("photos move, and a deleted photo comes back with Undo", async () => {
   await page.getByLabel("Caption of photo 2").fill("Second");
   await page.getByLabel("Caption of photo 2").press("Tab");
   await page.waitForFunction(() => document.querySelectorAll(".photo-list img[alt=Second]").length === 1);
+  // Tap to see it large: the photo takes the whole width, and a second tap shrinks it.
+  const view = page.getByRole("button", { name: "Photo 1: view large" });
+  const small = (await photos(page).first().boundingBox()).width;
+  await view.click();
+  assert.equal(await view.getAttribute("aria-pressed"), "true");
+  assert.ok((await photos(page).first().boundingBox()).width > small * 1.5, "shown large");
+  await view.click();
+  assert.equal(await view.getAttribute("aria-pressed"), "false");
   await page.getByRole("button", { name: "Move photo 2 earlier" }).click();
   await status(page).filter({ hasText: "Moved earlier." }).waitFor();
   const alts = () => photos(page).evaluateAll((imgs) => imgs.map((img) => img.alt));
