@@ -80,7 +80,7 @@ function lazyPieces() {
 // fails above the ceilings, which are today's sizes plus a little: lower them as sizes fall,
 // never raise them without saying why in the README's Size section.
 const LANDING_TARGET = 150 * 1000;
-const LANDING_CEILING = 260 * 1000;
+const LANDING_CEILING = 255 * 1000;
 const LAZY_TARGET = 40 * 1000;
 const LAZY_CEILING = 70 * 1000;
 // Saved grew by 10 KB with the photo downloads and the .zip import (issue 17): its own

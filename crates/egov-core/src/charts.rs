@@ -319,6 +319,16 @@ pub fn fixed(value: impl Into<f64>, places: u32) -> String {
     }
 }
 
+/// `value` with at most `places` decimals, trailing zeros dropped ("74.2", "-0.1", "3"):
+/// [`fixed`], for messages that quote a number as it was written.
+pub fn trimmed(value: impl Into<f64>, places: u32) -> String {
+    let text = fixed(value, places);
+    if !text.contains('.') {
+        return text;
+    }
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// A score out of 1 as a table shows it: two decimals at least, three where the third is not
 /// zero ("0.742", "0.60", "1.00"), so a column of scores lines up as the sources write them.
 pub fn score(value: f64) -> String {
@@ -515,6 +525,9 @@ mod tests {
             assert_eq!(fixed(value, 1), format!("{value:.1}"));
         }
         assert_eq!(fixed(f64::NAN, 2), "0");
+        assert_eq!(trimmed(74.2, 3), "74.2");
+        assert_eq!(trimmed(-0.1, 3), "-0.1");
+        assert_eq!(trimmed(3.0, 3), "3");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::{
     Catalog, ClockTime, ContentProblem, Item, Kind, OecdIndex, OecdResult, PartialDate, Rank,
     Schedule, Section, Source, MAX_CONTENT_FILE_BYTES,
 };
+use crate::charts::trimmed;
 use crate::sort::sort_by;
 
 /// Longest summary, in words: a summary is read first, on a phone, in a second language.
@@ -616,16 +617,20 @@ impl<'a> ItemCheck<'a> {
             if !out_of_one(entry.score) {
                 self.fail(
                     FIELD,
+                    // `trimmed`, not `{}`: f64 formatting is 9 KB of the app's WebAssembly.
                     format!(
                         "{name} {year}: score {} is not between 0 and 1",
-                        entry.score
+                        trimmed(entry.score, 3)
                     ),
                 );
             }
             if let Some(average) = entry.oecd_average.filter(|a| !out_of_one(*a)) {
                 self.fail(
                     FIELD,
-                    format!("{name} {year}: OECD average {average} is not between 0 and 1"),
+                    format!(
+                        "{name} {year}: OECD average {} is not between 0 and 1",
+                        trimmed(average, 3)
+                    ),
                 );
             }
             self.rests_on_cited_facts(FIELD, &format!("{name} {year}"), &entry.facts, &cited);
