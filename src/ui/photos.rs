@@ -526,12 +526,13 @@ async fn photo_work(task: PhotoTask) -> PhotoAnswer {
         PhotoTask::AlbumAndFiles => PhotoAnswer::Album(album_and_files_now().await),
         PhotoTask::ReadBackup(bytes) => PhotoAnswer::Backup(read_backup_now(bytes).await),
         PhotoTask::Import(file) => PhotoAnswer::Text(import_photos_now(file).await),
-        PhotoTask::Word(report, album, jpegs, now) => {
-            PhotoAnswer::Word(word_report_now(report, album, jpegs, now))
-        }
-        PhotoTask::Zip(library, album, jpegs, version, now) => {
-            PhotoAnswer::Zip(zip_backup_file_now(library, album, jpegs, version, now))
-        }
+        PhotoTask::Word(report, album, jpegs, now) => PhotoAnswer::Word(
+            trip_report_docx(&report, &album, &jpegs, now).map_err(|e| e.to_string()),
+        ),
+        PhotoTask::Zip(library, album, jpegs, version, now) => PhotoAnswer::Zip(
+            zip_backup(&library, &album, &jpegs, version.as_deref(), now)
+                .map_err(|e| e.to_string()),
+        ),
     }
 }
 
@@ -598,29 +599,7 @@ pub async fn zip_backup_file(
     }
 }
 
-/// The Word trip report's bytes.
-fn word_report_now(
-    report: TripReport,
-    album: PhotoAlbum,
-    jpegs: BTreeMap<String, Vec<u8>>,
-    now: u64,
-) -> Result<Vec<u8>, String> {
-    trip_report_docx(&report, &album, &jpegs, now).map_err(|e| e.to_string())
-}
-
-/// The .zip backup (its code is fetched when a download is asked for).
-fn zip_backup_file_now(
-    library: Library,
-    album: PhotoAlbum,
-    jpegs: BTreeMap<String, Vec<u8>>,
-    content_version: Option<String>,
-    now: u64,
-) -> Result<ZipBackupFile, String> {
-    zip_backup(&library, &album, &jpegs, content_version.as_deref(), now).map_err(|e| e.to_string())
-}
-
-/// A chosen backup file read and checked, .zip or .json, with its preview sentence (which
-/// counts the photos new to this device). Fetched when an import starts.
+/// The work behind [`read_backup`], in the lazily loaded piece.
 async fn read_backup_now(bytes: Vec<u8>) -> Result<(BackupWithPhotos, String), String> {
     let file = read_backup_file(&bytes).map_err(|e| e.to_string())?;
     let album = load_album().await.map(|(a, _)| a).unwrap_or_default();
@@ -628,8 +607,7 @@ async fn read_backup_now(bytes: Vec<u8>) -> Result<(BackupWithPhotos, String), S
     Ok((file, summary))
 }
 
-/// Adds a backup's photos to the ones on this device (never removing any): a sentence
-/// saying what happened, starting with a space, or nothing when it had no photos.
+/// The work behind [`import_photos`], in the lazily loaded piece.
 async fn import_photos_now(file: BackupWithPhotos) -> String {
     if file.photos.is_empty() {
         return String::new();
@@ -667,7 +645,7 @@ async fn import_photos_now(file: BackupWithPhotos) -> String {
     }
 }
 
-/// Every stored photo and its bytes, or why they could not be read.
+/// The work behind [`album_and_files`], in the lazily loaded piece.
 async fn album_and_files_now() -> Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>), String> {
     let failed = |error| format!("Your photos could not be read: {error}.");
     let (album, _) = load_album().await.map_err(failed)?;
@@ -675,7 +653,7 @@ async fn album_and_files_now() -> Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>)
     Ok((album, jpegs))
 }
 
-/// "3 photos on this device use 2.1 MB. This site uses … of the … the browser allows it."
+/// The work behind [`photo_space`], in the lazily loaded piece.
 async fn photo_space_now() -> String {
     let Ok((album, unreadable)) = load_album().await else {
         return String::new();
