@@ -70,9 +70,12 @@ function headersFile(publicUrl, policy) {
  * importing them. On a slow network the first screen then does not share the connection
  * with 400 KB of WebAssembly, and its paint does not wait for them. The content files
  * (`contentFiles`, paths under the base) start downloading at the same moment, alongside
- * the WebAssembly, instead of after it has started and asked for them.
+ * the WebAssembly, instead of after it has started and asked for them. The WebAssembly and
+ * the route splitter's loader (`splitLoader`) are asked for at that moment too, first:
+ * otherwise each waits for the JavaScript that imports it, two round trips in a row before
+ * the largest file starts.
  */
-function startAfterFirstPaint(page, contentFiles) {
+function startAfterFirstPaint(page, splitLoader, contentFiles) {
   const preloads = /\s*<link rel="(?:modulepreload|preload)" href="[^"]+\.(?:js|wasm)"[^>]*>/g;
   const loader =
     /<script type="module">\s*import init, \* as bindings from '([^']+\.js)';\s*const wasm = await init\(\{ module_or_path: '([^']+\.wasm)' \}\);/;
@@ -93,11 +96,19 @@ function startAfterFirstPaint(page, contentFiles) {
     "    start();",
     "  }",
     "});",
-    `for (const href of ${JSON.stringify(contentFiles)}) {`,
+    // The WebAssembly (fetched by the glue as `fetch(url)`: a same-origin CORS request,
+    // which `as=fetch` with `crossorigin` matches), then the content; the two modules.
+    `for (const href of ${JSON.stringify([wasm, ...contentFiles])}) {`,
     '  const link = document.createElement("link");',
     '  link.rel = "preload";',
     '  link.as = "fetch";',
     '  link.crossOrigin = "anonymous";',
+    "  link.href = href;",
+    "  document.head.append(link);",
+    "}",
+    `for (const href of ${JSON.stringify(splitLoader ? [glue, splitLoader] : [glue])}) {`,
+    '  const link = document.createElement("link");',
+    '  link.rel = "modulepreload";',
     "  link.href = href;",
     "  document.head.append(link);",
     "}",
@@ -108,7 +119,7 @@ function startAfterFirstPaint(page, contentFiles) {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-splitWasm(dist, {
+const { loader: splitLoader } = splitWasm(dist, {
   targetDir: process.env.CARGO_TARGET_DIR ?? join(root, "target"),
   release: (process.env.TRUNK_PROFILE ?? "release") === "release",
 });
@@ -116,7 +127,11 @@ splitWasm(dist, {
 const indexPath = join(dist, "index.html");
 let html = readFileSync(indexPath, "utf8");
 const contentIndex = JSON.parse(readFileSync(join(dist, "content", "index.json"), "utf8"));
-html = startAfterFirstPaint(html, ["index.json", ...contentIndex.files].map((file) => `content/${file}`));
+html = startAfterFirstPaint(
+  html,
+  splitLoader,
+  ["index.json", ...contentIndex.files].map((file) => `content/${file}`),
+);
 writeFileSync(indexPath, html);
 // `trunk serve` (a debug build) adds its live-reload script when serving, after this step,
 // so the policy would block it: the policy belongs to release builds, which are deployed.
