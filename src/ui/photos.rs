@@ -497,6 +497,7 @@ fn photo_tools(add: impl Fn(leptos::ev::Event) + Clone + 'static, disabled: bool
 /// the landing routes download).
 enum PhotoTask {
     Space,
+    Album,
     AlbumAndFiles,
     ReadBackup(Vec<u8>),
     Import(BackupWithPhotos),
@@ -523,6 +524,12 @@ enum PhotoAnswer {
 async fn photo_work(task: PhotoTask) -> PhotoAnswer {
     match task {
         PhotoTask::Space => PhotoAnswer::Text(photo_space_now().await),
+        PhotoTask::Album => PhotoAnswer::Album(
+            load_album()
+                .await
+                .map(|(album, _)| (album, BTreeMap::new()))
+                .map_err(|error| format!("Your photos could not be read: {error}.")),
+        ),
         PhotoTask::AlbumAndFiles => PhotoAnswer::Album(album_and_files_now().await),
         PhotoTask::ReadBackup(bytes) => PhotoAnswer::Backup(read_backup_now(bytes).await),
         PhotoTask::Import(file) => PhotoAnswer::Text(import_photos_now(file).await),
@@ -543,6 +550,14 @@ pub async fn photo_space() -> String {
     match photo_work(PhotoTask::Space).await {
         PhotoAnswer::Text(text) => text,
         _ => String::new(),
+    }
+}
+
+/// Every stored photo's record (no bytes), or why they could not be read.
+pub async fn album() -> Result<PhotoAlbum, String> {
+    match photo_work(PhotoTask::Album).await {
+        PhotoAnswer::Album(found) => found.map(|(album, _)| album),
+        _ => Err(WRONG_ANSWER.into()),
     }
 }
 

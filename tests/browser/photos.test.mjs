@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSuite, openPage, waitForApp, waitUntilOfflineReady, PHONE } from "./harness.mjs";
@@ -222,12 +222,19 @@ async function noteWithPhoto(page, url) {
   await status(page).filter({ hasText: "Caption saved." }).waitFor();
 }
 
-test("the printable report and the Saved page show the photos", async () => {
+test("the printable report, the Markdown report and the Saved page show the photos", async () => {
   const { page, url, context, assertClean } = await openPage(suite);
   await noteWithPhoto(page, url);
   await page.goto(url("/saved"));
   await waitForApp(page);
   await page.getByText(/^1 photo on this device uses \d+\.\d MB\./).waitFor();
+  // The Markdown report lists the photo by its caption (the picture is in the Word report).
+  const [markdown] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download trip report (Markdown)" }).click(),
+  ]);
+  const text = readFileSync(await markdown.path(), "utf8");
+  assert.match(text, /\*\*Hometax \(online tax services\)\*\*[\s\S]*  - Photos: 1 \(the pictures are in the Word report and the \.zip backup\)\n    - Hometax slide: filings by channel\n/);
   await page.goto(url("/report"));
   await waitForApp(page);
   const figure = page.locator("figure.report-photo");

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use egov_core::archive::read_zip;
 use egov_core::library::{
-    sha256_hex, trip_report, trip_report_docx, trip_report_with_items, Library, PhotoAlbum,
-    REPORT_TITLE,
+    sha256_hex, trip_report, trip_report_docx, trip_report_markdown,
+    trip_report_markdown_with_photos, trip_report_with_items, Library, PhotoAlbum, REPORT_TITLE,
 };
 
 const SLIDE: &[u8] = include_bytes!("images/slide.jpg");
@@ -416,4 +416,28 @@ fn writes_an_example_report_for_an_independent_reader() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/docx-example");
     std::fs::create_dir_all(&dir).expect("target is writable");
     std::fs::write(dir.join("trip-report.docx"), bytes).expect("written");
+}
+
+#[test]
+fn the_markdown_report_lists_each_items_photos_by_caption_and_items_with_only_photos() {
+    let catalog = common::real_catalog();
+    let (album, _) = album();
+    let markdown = trip_report_markdown_with_photos(&library(), &catalog, TODAY, &album);
+    let hometax = markdown.find("**Hometax").expect("hometax is listed");
+    let photos = markdown[hometax..]
+        .find("  - Photos: 1 (the pictures are in the Word report and the .zip backup)\n")
+        .expect("its photos are listed");
+    // The caption is text, escaped like every other line of the report.
+    let listed = &markdown[hometax + photos..];
+    assert!(
+        listed.contains("    - Slide 3: the Hometax portal \\& its &lt;users&gt;\n"),
+        "{listed}"
+    );
+    // KONEPS has only a photo: it is in the report, with it.
+    assert!(markdown.contains("    - The same slide, shown for KONEPS\n"));
+    // Without photos, the report is what it always was.
+    assert_eq!(
+        trip_report_markdown_with_photos(&library(), &catalog, TODAY, &PhotoAlbum::default()),
+        trip_report_markdown(&library(), &catalog, TODAY)
+    );
 }

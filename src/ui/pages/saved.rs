@@ -6,14 +6,14 @@ use leptos_router::components::A;
 
 use crate::content::{Item, Kind};
 use crate::library::{
-    backup_json, calendar_ics, iso_date, saved_groups, share_query, trip_report_markdown,
-    trip_report_with_items, BackupWithPhotos, Bookmark, Library, Note, SavedGroups,
-    MAX_IMPORT_ENTRIES, MAX_ZIP_BACKUP_BYTES, NOTE_PROMPTS,
+    backup_json, calendar_ics, iso_date, saved_groups, share_query,
+    trip_report_markdown_with_photos, trip_report_with_items, BackupWithPhotos, Bookmark, Library,
+    Note, SavedGroups, MAX_IMPORT_ENTRIES, MAX_ZIP_BACKUP_BYTES, NOTE_PROMPTS,
 };
 use crate::ui::components::{plural, PageHeading};
 use crate::ui::library_state::{change_library, use_library, LibraryNotice, LibraryState};
 use crate::ui::photos::{
-    album_and_files, import_photos, photo_space, read_backup, word_report, zip_backup_file,
+    album, album_and_files, import_photos, photo_space, read_backup, word_report, zip_backup_file,
 };
 use crate::ui::qr::QrCodeImage;
 use crate::ui::{href, loaded_content};
@@ -59,11 +59,17 @@ fn Exports(
     let download_report = {
         let content = content.clone();
         move |_| {
-            let today = iso_date(clock::now_ms());
-            let text = state
-                .library
-                .with_untracked(|l| trip_report_markdown(l, &content.catalog, &today));
-            download(format!("trip-report-{today}.md"), "text/markdown", text);
+            let content = content.clone();
+            leptos::task::spawn_local(async move {
+                // The photos' captions are listed too; without them (they could not be
+                // read), the report still has everything else.
+                let album = album().await.unwrap_or_default();
+                let today = iso_date(clock::now_ms());
+                let text = state.library.with_untracked(|l| {
+                    trip_report_markdown_with_photos(l, &content.catalog, &today, &album)
+                });
+                download(format!("trip-report-{today}.md"), "text/markdown", text);
+            });
         }
     };
     let download_word = {

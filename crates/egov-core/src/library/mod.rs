@@ -34,8 +34,8 @@ pub use photos::{
     PHOTOS_FORMAT, PHOTOS_PER_ITEM, PHOTO_LONG_SIDE, PHOTO_MAX_BYTES,
 };
 pub use report::{
-    note_parts, trip_report, trip_report_markdown, trip_report_with_items, ReportEntry,
-    ReportGroup, TripReport, REPORT_TITLE,
+    note_parts, trip_report, trip_report_markdown, trip_report_markdown_with_photos,
+    trip_report_with_items, ReportEntry, ReportGroup, TripReport, REPORT_TITLE,
 };
 pub use saved::{saved_groups, KindGroup, SavedGroups};
 pub use share::{decode_share, item_code, share_query, ShareError, SharedList, MAX_SHARED_ITEMS};

@@ -18,6 +18,7 @@ use std::collections::HashSet;
 
 use crate::content::{day_heading, Catalog, Item, Kind, PartialDate};
 
+use super::photos::{PhotoAlbum, PhotoMeta};
 use super::saved::{by_kind, missing};
 use super::{Library, Note, NOTE_PROMPTS};
 use crate::sort::sort_by_key;
@@ -200,7 +201,23 @@ pub fn note_parts(note: &Note) -> Vec<(&'static str, &str)> {
 
 /// The report, in Markdown.
 pub fn trip_report_markdown(library: &Library, catalog: &Catalog, today: &str) -> String {
-    let report = trip_report(library, catalog, today);
+    trip_report_markdown_with_photos(library, catalog, today, &PhotoAlbum::default())
+}
+
+/// [`trip_report_markdown`] that also lists each item's photos by caption (the pictures
+/// themselves are in the Word report and the .zip backup), and items that have only photos.
+pub fn trip_report_markdown_with_photos(
+    library: &Library,
+    catalog: &Catalog,
+    today: &str,
+    album: &PhotoAlbum,
+) -> String {
+    let also: Vec<&str> = album.item_ids().into_iter().collect();
+    let report = trip_report_with_items(library, catalog, today, &also);
+    let write_entry = |out: &mut String, entry: &ReportEntry| {
+        write_entry(out, entry);
+        write_photos(out, album.of_item(&entry.item.id));
+    };
     let mut out = format!("# {REPORT_TITLE}\n\n{}\n", inline(&report.prepared));
     if report.groups.is_empty() && report.missing.is_empty() {
         out.push_str("\nNothing saved yet.\n");
@@ -252,6 +269,24 @@ fn write_entry(out: &mut String, entry: &ReportEntry) {
             inline(&source.publisher),
             inline(&source.title)
         ));
+    }
+}
+
+fn write_photos(out: &mut String, photos: &[PhotoMeta]) {
+    if photos.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "  - Photos: {} (the pictures are in the Word report and the .zip backup)\n",
+        photos.len()
+    ));
+    for (number, photo) in photos.iter().enumerate() {
+        let caption = if photo.caption.is_empty() {
+            format!("Photo {}", number + 1)
+        } else {
+            inline(&photo.caption)
+        };
+        out.push_str(&format!("    - {}\n", line_start(&caption)));
     }
 }
 
