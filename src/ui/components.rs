@@ -272,8 +272,8 @@ pub fn OfflineStatus() -> impl IntoView {
     }
 }
 
-/// Bytes as megabytes with one decimal ("1.4 MB").
-fn megabytes(bytes: u64) -> String {
+/// Bytes as megabytes with one decimal ("1.4 MB"), as every size the app shows is written.
+pub fn megabytes(bytes: u64) -> String {
     format!("{} MB", crate::charts::fixed(bytes as f64 / 1_000_000.0, 1))
 }
 

@@ -18,6 +18,7 @@ use crate::library::{
     zip_backup, BackupWithPhotos, Library, Move, PhotoAlbum, PhotoMeta, TripReport, ZipBackupFile,
     PHOTO_LONG_SIDE,
 };
+use crate::ui::components::megabytes;
 use crate::web::images::{self, shrink_to_jpeg};
 use crate::web::photos::{self as store, PhotoChange, PhotoChanges, PhotoStoreError};
 use crate::web::{clock, files, storage};
@@ -79,7 +80,7 @@ pub async fn load_album() -> Result<(PhotoAlbum, usize), PhotoStoreError> {
 }
 
 /// The stored records of `item_id`'s photos, as `album` now orders them.
-pub fn item_records(album: &PhotoAlbum, item_id: &str) -> Vec<(String, String)> {
+fn item_records(album: &PhotoAlbum, item_id: &str) -> Vec<(String, String)> {
     album
         .of_item(item_id)
         .iter()
@@ -697,10 +698,4 @@ async fn photo_space_now() -> String {
         ));
     }
     text
-}
-
-/// Bytes as megabytes with one decimal, without float formatting (which is large code).
-fn megabytes(bytes: u64) -> String {
-    let tenths = bytes.saturating_mul(10) / 1_048_576;
-    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
