@@ -1,4 +1,5 @@
 // Applies the remembered colour theme before the first paint (no flash of the wrong theme).
+// The build writes it into each page (scripts/post-build.mjs), so it costs no request.
 // The app's theme toggle writes the same key; without one the system setting applies.
 (function () {
   try {
