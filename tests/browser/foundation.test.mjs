@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSuite, openPage, waitForApp, DIST, PHONE, DESKTOP } from "./harness.mjs";
+import { startSuite, openPage, waitForApp, holdWasm, DIST, PHONE, DESKTOP } from "./harness.mjs";
 
 let suite;
 before(async () => {
@@ -312,6 +312,14 @@ test("the dark theme can be chosen, follows the system until then, and is rememb
   await waitForApp(page);
   assert.equal(await page.getByRole("button", { name: "Dark theme" }).getAttribute("aria-pressed"), "true");
   assert.equal(await background(), "rgb(17, 20, 23)");
+  // The page's own script applies it before the app has loaded: no light flash.
+  const release = await holdWasm(page);
+  await page.goto(url("/case-studies"), { waitUntil: "domcontentloaded" });
+  assert.ok(await page.locator("#boot").isVisible(), "the app has not started");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  assert.equal(await background(), "rgb(17, 20, 23)");
+  release();
+  await waitForApp(page);
   assertClean();
   await context.close();
 });
