@@ -35,14 +35,14 @@ const width = Math.max(...sizes.map((s) => s.file.length), 10);
 console.log(`${"file".padEnd(width)} ${"raw".padStart(11)} ${"gzip".padStart(11)} ${"brotli".padStart(11)}`);
 for (const s of sizes) console.log(`${s.file.padEnd(width)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
 
-// What a route needs before it responds: the page (with its theme script), its styles and
-// small scripts, the app's JavaScript and main WebAssembly and the split loader (a
-// prerendered page of a deep link is the size of index.html). Lazy routes (scripts/split-wasm.mjs) add their own module and the
-// shared pieces it needs, fetched when the person goes there.
+// What a route needs before it responds: the page (with its theme script and stylesheet),
+// its small scripts, the app's JavaScript and main WebAssembly and the split loader (a
+// prerendered page of a deep link is the size of index.html). Lazy routes
+// (scripts/split-wasm.mjs) add their own module and the shared pieces it needs, fetched when
+// the person goes there.
 const landing = sizes.filter(
   (s) =>
     s.file === "index.html" ||
-    /^[^/]+\.css$/.test(s.file) ||
     /^(page-shell|egov-companion|__wasm_split)-[0-9a-f]+(_bg)?\.(js|wasm)$/.test(s.file),
 );
 const sum = (list, key) => list.reduce((total, s) => total + s[key], 0);

@@ -272,9 +272,12 @@ test("the app's code and content download only after the first screen has painte
   const html = await (await page.request.get(url("/"))).text();
   const head = html.slice(0, html.indexOf("</head>"));
   assert.doesNotMatch(head, /rel="(module)?preload"/, "no preload of the app's code in <head>");
-  // The theme script is part of the page: no file to wait for before the first paint.
+  // The theme script and the stylesheet are part of the page: no file to wait for before
+  // the first paint.
   assert.doesNotMatch(head, /<script src="[^"]*theme/, "no theme script file");
   assert.match(head, /<script>\(function \(\) \{\s*try \{\s*var theme = localStorage/);
+  assert.doesNotMatch(head, /<link rel="stylesheet"/, "no stylesheet file");
+  assert.match(head, /<style>[\s\S]*\.top-bar[\s\S]*<\/style>/);
   const timing = await page.evaluate(() => {
     const files = (test) =>
       performance

@@ -268,6 +268,7 @@ test("a strict content security policy is enforced with no violations", async ()
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   assert.match(policy, /default-src 'self'/);
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.match(policy, /style-src 'self' 'sha256-[A-Za-z0-9+/=]+'/, "the page's own stylesheet, by its hash");
   assert.match(policy, /object-src 'none'/);
   assert.match(policy, /base-uri 'self'/);
   assert.doesNotMatch(policy, /unsafe-inline/);
@@ -283,8 +284,16 @@ test("a strict content security policy is enforced with no violations", async ()
     document.body.append(script);
   });
   assert.equal(await page.evaluate(() => window.__injected), undefined);
+  // So is an injected stylesheet: only the page's own is allowed.
+  const colour = await page.evaluate(() => {
+    const style = document.createElement("style");
+    style.textContent = "body { color: rgb(255, 0, 0) !important }";
+    document.head.append(style);
+    return getComputedStyle(document.body).color;
+  });
+  assert.notEqual(colour, "rgb(255, 0, 0)");
   const violations = await page.evaluate(() => window.__cspViolations);
-  assert.deepEqual(violations, ["script-src-elem: inline"]);
+  assert.deepEqual(violations, ["script-src-elem: inline", "style-src-elem: inline"]);
   // The header version for hosts that send one: the same policy, every hash, and framing
   // refused, for the paths under the app.
   const headers = readFileSync(join(DIST, "_headers"), "utf8");
