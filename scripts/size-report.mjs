@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { lazyPieceFiles } from "./split-wasm.mjs";
 
 const dist = process.argv[2] ?? "dist";
 
@@ -57,18 +58,8 @@ console.log(`  raw ${kb(sum(landing, "raw"))}, gzip ${kb(sum(landing, "gzip"))},
 function lazyPieces() {
   const loaderFile = sizes.find((s) => /^__wasm_split-[0-9a-f]+\.js$/.test(s.file));
   if (!loaderFile) return [];
-  const loader = readFileSync(join(dist, loaderFile.file), "utf8");
-  const chunkFiles = new Map(
-    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
-  );
   const bySize = new Map(sizes.map((s) => [s.file, s]));
-  return [
-    ...loader.matchAll(
-      /export const __wasm_split_load_(\w+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]/g,
-    ),
-  ].map(([, name, file, deps]) => {
-    const route = /^__(\w+?)_route_view$/.exec(name)?.[1];
-    const files = [file, ...deps.split(",").map((d) => d.trim()).filter(Boolean).map((d) => chunkFiles.get(d))];
+  return lazyPieceFiles(readFileSync(join(dist, loaderFile.file), "utf8")).map(({ name, route, files }) => {
     const parts = files.map((f) => bySize.get(f)).filter(Boolean);
     if (parts.length !== files.length) throw new Error(`size report: a piece of ${name} is missing`);
     const label = route ? `/${route}` : `${name}()`;

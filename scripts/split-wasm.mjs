@@ -30,9 +30,35 @@ const WASM_OPT_FEATURES = [
   "--enable-multivalue",
 ];
 
+/**
+ * The lazily loaded pieces the splitter's loader (`__wasm_split-*.js`, its text) lists:
+ * each `#[lazy]` function or lazy route by `name`, its `route` (`search` for
+ * `__search_route_view`; none for a `#[lazy]` function) and its `files`, its own module
+ * first, then every shared piece it loads.
+ */
+export function lazyPieceFiles(loader) {
+  const chunkFiles = new Map(
+    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  return [
+    ...loader.matchAll(
+      /export const __wasm_split_load_(\w+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]/g,
+    ),
+  ].map(([, name, file, deps]) => {
+    const chunks = deps.split(",").map((d) => d.trim()).filter(Boolean);
+    const files = [file, ...chunks.map((d) => chunkFiles.get(d))];
+    if (files.some((f) => !f)) throw new Error(`split-wasm: a shared piece of ${name} is not in the loader`);
+    return { name, route: /^__(\w+?)_route_view$/.exec(name)?.[1], files };
+  });
+}
+
 const hash8 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
-/** Splits the app in `staging` (Trunk's staging directory) from cargo's output in `targetDir`. */
+/**
+ * Splits the app in `staging` (Trunk's staging directory) from cargo's output in
+ * `targetDir`. Returns the loader's file name, how many pieces there are, and each lazy
+ * route's files (`routes.search`: its module and shared pieces).
+ */
 export function splitWasm(staging, { targetDir, release }) {
   const glue = readdirSync(staging).find((f) => new RegExp(`^${CRATE}-[0-9a-f]+\\.js$`).test(f));
   if (!glue) throw new Error(`split-wasm: no ${CRATE}-<hash>.js in ${staging}`);
@@ -63,7 +89,12 @@ export function splitWasm(staging, { targetDir, release }) {
     const gluePath = join(staging, glue);
     writeFileSync(gluePath, readFileSync(gluePath, "utf8").replaceAll('from "./__wasm_split.js"', () => `from "./${loaderName}"`));
     console.log(`split-wasm: ${stem} and ${pieces.length} pieces loaded on demand (${loaderName})`);
-    return { loader: loaderName, pieces: pieces.length };
+    const routes = Object.fromEntries(
+      lazyPieceFiles(loader)
+        .filter((piece) => piece.route)
+        .map((piece) => [piece.route, piece.files]),
+    );
+    return { loader: loaderName, pieces: pieces.length, routes };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -265,6 +265,26 @@ test("a saved page's title is escaped, and the first screen carries its own scri
   assert.ok(!html.includes("old"));
 });
 
+test("a page opened on Search asks for that page's code and the search index beside the app's own", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/search?q=hometax"));
+  await waitForApp(page);
+  await page.getByRole("link", { name: /Hometax/i }).first().waitFor();
+  const files = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
+  );
+  const main = files.find((f) => /egov-companion-[0-9a-f]+_bg\.wasm$/.test(f.path));
+  const searchPage = files.find((f) => /split___search_route_view[^/]*\.wasm$/.test(f.path));
+  const index = files.find((f) => f.path.endsWith("/search-index.bin"));
+  assert.ok(main && searchPage && index, JSON.stringify(files.map((f) => f.path)));
+  // Not after the app has run and found itself on Search: with the app's own files.
+  for (const file of [searchPage, index]) {
+    assert.ok(file.start < main.end, `${file.path} asked for at ${file.start} ms, after the app's WebAssembly arrived at ${main.end} ms`);
+  }
+  assertClean();
+  await context.close();
+});
+
 test("the app's code and content download only after the first screen has painted, side by side", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   await page.goto(url("/"));
