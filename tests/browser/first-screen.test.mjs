@@ -277,6 +277,11 @@ test("a page opened on Search asks for that page's code and the search index bes
   const searchPage = files.find((f) => /split___search_route_view[^/]*\.wasm$/.test(f.path));
   const index = files.find((f) => f.path.endsWith("/search-index.bin"));
   assert.ok(main && searchPage && index, JSON.stringify(files.map((f) => f.path)));
+  // Each downloaded once: the app and the split loader use what was asked for early (a
+  // preload they could not use would be a second download).
+  for (const file of [main, searchPage, index]) {
+    assert.equal(files.filter((f) => f.path === file.path).length, 1, `${file.path} downloaded more than once`);
+  }
   // Not after the app has run and found itself on Search: with the app's own files.
   for (const file of [searchPage, index]) {
     assert.ok(file.start < main.end, `${file.path} asked for at ${file.start} ms, after the app's WebAssembly arrived at ${main.end} ms`);
