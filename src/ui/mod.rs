@@ -18,9 +18,9 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
-use crate::content::ContentProblem;
+use crate::content::{ContentProblem, Kind};
 use crate::web;
-use crate::web::loader::{load_content, LoadedContent};
+use crate::web::loader::{load_bodies, load_content, LoadedContent};
 use components::{AppStatus, ContentNotices, LoadFailure, LoadingState};
 use library_state::{LibraryNoticeBanner, LibraryState};
 use pages::{
@@ -50,30 +50,68 @@ pub type ContentResult = Result<Arc<LoadedContent>, ContentProblem>;
 /// State shared by every page, provided once by [`App`].
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The knowledge base, loaded once; `refetch` retries after a failure.
+    /// The knowledge base as far as a first page needs it, loaded once; `refetch` retries
+    /// after a failure. Drawing waits for it.
     pub content: LocalResource<ContentResult>,
+    /// The knowledge base with every item's body, once the rest has loaded after `content`
+    /// (`web::loader::load_bodies`; at once when nothing was left to load).
+    pub complete: RwSignal<Option<Arc<LoadedContent>>>,
     /// Set by the `/` shortcut so the search page focuses its box once it is shown.
     pub focus_search: RwSignal<bool>,
     /// Whether times are also shown in the person's own zone (remembered on the device).
     pub local_times: RwSignal<bool>,
 }
 
-/// The loaded knowledge base. Pages render only once it has loaded (see [`App`]), so they
-/// read it without tracking; before that, or after a failed load, it is empty.
+/// The loaded knowledge base, complete when the rest has loaded. Pages render only once it
+/// has loaded (see [`App`]), and those that show bodies only once theirs are in
+/// ([`bodies_ready`]), so they read it without tracking: a page is never redrawn under the
+/// person reading it. Before that, or after a failed load, it is empty.
 pub fn loaded_content() -> Arc<LoadedContent> {
-    expect_context::<AppState>()
-        .content
-        .get_untracked()
-        .and_then(Result::ok)
-        .unwrap_or_default()
+    let state = expect_context::<AppState>();
+    state.complete.get_untracked().unwrap_or_else(|| {
+        state
+            .content
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    })
+}
+
+/// Whether the items' bodies a page shows have loaded: those of `kind`, or with `None`
+/// every item's. Changes once, from false to true.
+pub fn bodies_ready(kind: Option<Kind>) -> Memo<bool> {
+    let state = expect_context::<AppState>();
+    Memo::new(move |_| {
+        state.complete.with(Option::is_some)
+            || kind.is_some_and(|kind| {
+                state
+                    .content
+                    .with(|loaded| matches!(loaded, Some(Ok(loaded)) if loaded.has_bodies_of(kind)))
+            })
+    })
+}
+
+/// `page`, once every item's body has loaded; the loading line until then.
+fn when_complete(page: fn() -> AnyView) -> AnyView {
+    let ready = bodies_ready(None);
+    (move || {
+        if ready.get() {
+            page()
+        } else {
+            view! { <LoadingState /> }.into_any()
+        }
+    })
+    .into_any()
 }
 
 /// The root component: loads the content once and routes between pages.
 #[component]
 pub fn App() -> impl IntoView {
     let content = LocalResource::new(|| async { load_content().await.map(Arc::new) });
+    let complete = RwSignal::new(None);
     provide_context(AppState {
         content,
+        complete,
         focus_search: RwSignal::new(false),
         local_times: RwSignal::new(web::time::local_times_wanted()),
     });
@@ -92,6 +130,34 @@ pub fn App() -> impl IntoView {
         if matches!(content.get(), Some(Err(_))) {
             web::remove_boot_screen();
         }
+    });
+    // Once a first load is drawn, the rest (the items' bodies) follows. A load that a Retry
+    // has replaced in the meantime is dropped.
+    Effect::new(move |_| {
+        let Some(Ok(first)) = content.get() else {
+            return;
+        };
+        complete.set(None);
+        leptos::task::spawn_local(async move {
+            let whole = Arc::new(load_bodies(&first).await);
+            let current = content
+                .get_untracked()
+                .and_then(Result::ok)
+                .is_some_and(|now| Arc::ptr_eq(&now, &first));
+            if current {
+                complete.set(Some(whole));
+            }
+        });
+    });
+    // The notice lists the complete load's problems once it is in, the first load's until
+    // then; it is redrawn only when they differ.
+    let problems = Memo::new(move |_| match complete.get() {
+        Some(whole) => whole.problems.clone(),
+        None => content
+            .get()
+            .and_then(Result::ok)
+            .map(|first| first.problems.clone())
+            .unwrap_or_default(),
     });
 
     view! {
@@ -122,9 +188,9 @@ pub fn App() -> impl IntoView {
                 {move || match content.get() {
                     None => view! { <LoadingState /> }.into_any(),
                     Some(Err(problem)) => view! { <LoadFailure problem /> }.into_any(),
-                    Some(Ok(loaded)) => {
+                    Some(Ok(_)) => {
                         view! {
-                            <ContentNotices problems=loaded.problems.clone() />
+                            {move || view! { <ContentNotices problems=problems.get() /> }}
                             <Routes fallback=|| view! { <NotFoundPage /> }>
                                 <Route path=path!("/") view=HomePage />
                                 <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
@@ -219,7 +285,7 @@ macro_rules! lazy_page {
             }
 
             fn view(_this: Self) -> AnyView {
-                view! { <$page /> }.into_any()
+                when_complete(|| view! { <$page /> }.into_any())
             }
         }
     };

@@ -4,6 +4,8 @@
 //! pure [`crate::content`] parser. A file that fails (network, HTTP status, HTML where JSON
 //! was expected, bad JSON) becomes a [`ContentProblem`] naming it; the other files still
 //! load. Only a failed index stops the load, because without it nothing else is known.
+//! Where the build deployed the items' bodies apart (`content::bodies`), the load is in two
+//! parts: [`load_content`] what a first page needs, [`load_bodies`] the rest.
 //! Search's index file is fetched separately, when search is first used ([`prepare_search`]).
 
 use std::sync::OnceLock;
@@ -12,8 +14,13 @@ use futures::future::join_all;
 
 use gloo_net::http::Request;
 
+use crate::content::bodies::{
+    bodies_file_name, kind_file_from_parts, merge_bodies, parse_bodies_file,
+};
+use crate::content::raw::RawIndex;
 use crate::content::{
-    assemble, parse_index, parse_kind_file, Assembled, Catalog, ContentProblem, INDEX_FILE,
+    assemble, parse_index, parse_kind_file, Assembled, Catalog, ContentProblem, Kind, KindFile,
+    INDEX_FILE,
 };
 use crate::search::SearchIndex;
 use crate::web::next_task;
@@ -24,7 +31,7 @@ const CONTENT_DIR: &str = "content/";
 const SEARCH_INDEX_FILE: &str = "search-index.bin";
 
 /// A loaded knowledge base: every valid item, and every problem met on the way.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadedContent {
     /// The validated catalog.
     pub catalog: Catalog,
@@ -34,9 +41,36 @@ pub struct LoadedContent {
     version: String,
     /// The search index, once [`prepare_search`] has made it ready.
     search_index: OnceLock<SearchIndex>,
+    /// When the items' bodies are deployed apart (`content::bodies`) and some are still to
+    /// come: what [`load_bodies`] needs to finish the load.
+    pending: Option<PendingBodies>,
+}
+
+/// A first load's index and kind files, kept for [`load_bodies`]: each file's heads (or
+/// its problem), with its bodies merged in where they came with the first load.
+#[derive(Debug, Clone)]
+struct PendingBodies {
+    index: RawIndex,
+    files: Vec<Result<KindFile, ContentProblem>>,
 }
 
 impl LoadedContent {
+    /// Whether every item's body is in the catalog: pages that show bodies (an item's page,
+    /// search, Saved) wait for it; cards and lists do not.
+    pub fn is_complete(&self) -> bool {
+        self.pending.is_none()
+    }
+
+    /// Whether the items of `kind` have their bodies, so that their pages can be drawn.
+    pub fn has_bodies_of(&self, kind: Kind) -> bool {
+        self.pending.as_ref().is_none_or(|pending| {
+            pending.files.iter().any(|file| {
+                file.as_ref()
+                    .is_ok_and(|file| file.kind == kind && !file.bodies_pending)
+            })
+        })
+    }
+
     /// The search index over the catalog, once [`prepare_search`] has finished.
     pub fn search_index(&self) -> Option<&SearchIndex> {
         self.search_index.get()
@@ -84,34 +118,122 @@ async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
     SearchIndex::from_bytes(&bytes, &content.catalog, &content.version).ok()
 }
 
-/// Fetches and validates the whole knowledge base.
+/// Fetches and validates the knowledge base, as far as a first page needs it: the index,
+/// every kind file, and, when the bodies are deployed apart, only the bodies of the kind of
+/// the item in the URL (`/case-studies/hometax` needs case studies'). [`load_bodies`]
+/// then fetches the rest.
 pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
     let index_text = fetch_text(INDEX_FILE).await?;
     let index = parse_index(&index_text)?;
     let names = index.file_names();
+    let first_bodies = index
+        .split_bodies
+        .then(|| item_kind_file_in_url(&names))
+        .flatten();
     // All files at once: one round trip instead of one per file.
-    let texts = join_all(names.iter().map(|name| fetch_text(name))).await;
+    let (texts, bodies) =
+        futures::join!(join_all(names.iter().map(|name| fetch_text(name))), async {
+            match first_bodies {
+                Some(name) => Some(fetch_text(&bodies_file_name(name)).await),
+                None => None,
+            }
+        });
+    let mut bodies = bodies;
     // Parsing, validating and then drawing the pages are each their own browser task, and
     // each file is parsed in its own, so that no single task blocks the page for long on a
     // slow phone.
     let mut files = Vec::with_capacity(names.len());
     for (name, text) in names.iter().zip(texts) {
         next_task().await;
-        files.push(text.and_then(|text| parse_kind_file(name, &text)));
+        files.push(if index.split_bodies {
+            let own = (Some(*name) == first_bodies)
+                .then(|| bodies.take())
+                .flatten();
+            kind_file_from_parts(name, text, own, &index.version)
+        } else {
+            text.and_then(|text| parse_kind_file(name, &text))
+        });
     }
+    let pending = index.split_bodies.then(|| PendingBodies {
+        index: index.clone(),
+        files: files.clone(),
+    });
+    Ok(loaded(&index, files, pending).await)
+}
+
+/// The rest of a first load ([`load_content`]): every kind file's bodies that did not come
+/// with it, merged in, and the whole knowledge base validated again in full. Its catalog
+/// and problems replace the first load's. Content that is already complete is returned as
+/// it is.
+pub async fn load_bodies(first: &LoadedContent) -> LoadedContent {
+    let Some(PendingBodies { index, files }) = first.pending.clone() else {
+        return first.clone();
+    };
+    let wanted: Vec<Option<String>> = files
+        .iter()
+        .map(|file| match file {
+            Ok(file) if file.bodies_pending => Some(bodies_file_name(&file.name)),
+            _ => None,
+        })
+        .collect();
+    let texts = join_all(wanted.iter().map(|name| async move {
+        match name {
+            Some(name) => Some(fetch_text(name).await),
+            None => None,
+        }
+    }))
+    .await;
+    let mut complete = Vec::with_capacity(files.len());
+    for (file, text) in files.into_iter().zip(texts) {
+        next_task().await;
+        complete.push(match (file, text) {
+            (Ok(mut file), Some(text)) => {
+                let name = bodies_file_name(&file.name);
+                text.and_then(|text| parse_bodies_file(&name, &text, file.kind, &index.version))
+                    .map(|bodies| {
+                        merge_bodies(&mut file, bodies);
+                        file
+                    })
+            }
+            (file, _) => file,
+        });
+    }
+    loaded(&index, complete, None).await
+}
+
+/// Validates parsed kind files into the knowledge base, each step its own browser task.
+async fn loaded(
+    index: &RawIndex,
+    files: Vec<Result<KindFile, ContentProblem>>,
+    pending: Option<PendingBodies>,
+) -> LoadedContent {
     next_task().await;
     let Assembled {
         catalog,
         problems,
         version,
-    } = assemble(&index, files, None);
+    } = assemble(index, files, None);
     next_task().await;
-    Ok(LoadedContent {
+    LoadedContent {
         catalog,
         problems,
         version,
         search_index: OnceLock::new(),
-    })
+        pending,
+    }
+}
+
+/// The kind file of the item page the URL names (`/case-studies/hometax`: `case-studies.json`,
+/// whose name is its kind's URL segment), if it is one of `names`.
+fn item_kind_file_in_url<'a>(names: &[&'a str]) -> Option<&'a str> {
+    let path = crate::web::app_path();
+    let mut segments = path.trim_start_matches('/').split('/');
+    let (kind, id, rest) = (segments.next()?, segments.next()?, segments.next());
+    if id.is_empty() || rest.is_some() {
+        return None;
+    }
+    let file = format!("{kind}.json");
+    names.iter().copied().find(|name| *name == file)
 }
 
 /// Fetches one content file as text, turning every failure into a problem naming the file.

@@ -29,6 +29,15 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
+/// The current path below the base (`/case-studies/hometax`), as the router matches it.
+pub fn app_path() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let base = base_path();
+    path.strip_prefix(&base).unwrap_or(&path).to_string()
+}
+
 /// The origin the app is served from (`https://example.org`), for links to share.
 pub fn origin() -> String {
     web_sys::window()

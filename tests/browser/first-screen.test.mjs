@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { linkedRoutes, pageHtml, HOME_SCRIPT } from "../../scripts/prerender.mjs";
-import { startSuite, openPage, waitForApp, holdWasm, PHONE, DESKTOP } from "./harness.mjs";
+import { startSuite, openPage, waitForApp, holdWasm, slowNetwork, PHONE, DESKTOP } from "./harness.mjs";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -295,14 +295,7 @@ test("the app's code and content download only after the first screen has painte
   // A phone network's round trip: on the bare loopback the glue, asked for first, could
   // arrive before the WebAssembly's request had even started, and "at once" would mean
   // nothing.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 150,
-    downloadThroughput: (1.6 * 1024 * 1024) / 8,
-    uploadThroughput: (750 * 1024) / 8,
-  });
+  await slowNetwork(context, page);
   await page.goto(url("/"));
   await waitForApp(page);
   const html = await (await page.request.get(url("/"))).text();
@@ -323,7 +316,9 @@ test("the app's code and content download only after the first screen has painte
     return {
       firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
       code: files((path) => /\.(wasm|js)$/.test(path) && !/page-shell/.test(path)),
-      content: files((path) => /\/content\/[^/]+\.json$/.test(path)),
+      // The index and the kind files' heads; their bodies come once the page is drawn
+      // (item-bodies.test.mjs).
+      content: files((path) => /\/content\/[a-z-]+\.json$/.test(path)),
     };
   });
   // The content downloads beside the WebAssembly, not after it.

@@ -6,11 +6,11 @@ use leptos_router::hooks::use_params_map;
 
 use super::NotFoundPage;
 use crate::content::{day_heading, Catalog, Item, Kind, Schedule, Source};
-use crate::ui::components::{KstTime, LocalTimesToggle, Name, PageHeading};
+use crate::ui::components::{KstTime, LoadingState, LocalTimesToggle, Name, PageHeading};
 use crate::ui::library_state::{AttendedToggle, BookmarkButton, NoteEditor};
 use crate::ui::photos::PhotosSlot;
 use crate::ui::pictures::{BsecMap, OecdTable, RankChart};
-use crate::ui::{href, loaded_content};
+use crate::ui::{bodies_ready, href, loaded_content};
 
 /// The item named in the URL. An unknown kind or id, or an id of another kind, is "not found".
 #[component]
@@ -26,11 +26,20 @@ pub fn ItemPage() -> impl IntoView {
         let Some(kind) = Kind::from_slug(&slug) else {
             return view! { <NotFoundPage /> }.into_any();
         };
-        let content = loaded_content();
-        match content.catalog.get_of_kind(kind, &id) {
-            Some(item) => item_view(&content.catalog, item).into_any(),
-            None => view! { <NotFoundPage /> }.into_any(),
-        }
+        // The page shows the item's body: it waits for its kind's bodies, the one file it
+        // needs, when they did not come with the first load.
+        let ready = bodies_ready(Some(kind));
+        (move || {
+            if !ready.get() {
+                return view! { <LoadingState /> }.into_any();
+            }
+            let content = loaded_content();
+            match content.catalog.get_of_kind(kind, &id) {
+                Some(item) => item_view(&content.catalog, item).into_any(),
+                None => view! { <NotFoundPage /> }.into_any(),
+            }
+        })
+        .into_any()
     }
 }
 

@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::bodies::{bodies_file_name, kind_file_from_parts};
 use super::raw::RawIndex;
 use super::validate::{build_catalog, parse_index, parse_kind_file, KindFile, INDEX_FILE};
 use super::{Catalog, ContentProblem};
@@ -60,7 +61,8 @@ pub fn assemble(
 }
 
 /// Assembles content whose files `read` gives by name (relative to `content/`): the index
-/// first, then each kind file it lists. Only an unreadable or invalid index is an error;
+/// first, then each kind file it lists (with its bodies file, when the index says the
+/// bodies are apart: a deployed `dist/content`). Only an unreadable or invalid index is an error;
 /// a kind file that cannot be read or parsed is a problem, and the rest still load.
 pub fn load_content(
     mut read: impl FnMut(&str) -> Result<String, ContentProblem>,
@@ -69,7 +71,14 @@ pub fn load_content(
     let files: Vec<_> = index
         .file_names()
         .into_iter()
-        .map(|name| read(name).and_then(|text| parse_kind_file(name, &text)))
+        .map(|name| {
+            if index.split_bodies {
+                let bodies = read(&bodies_file_name(name));
+                kind_file_from_parts(name, read(name), Some(bodies), &index.version)
+            } else {
+                read(name).and_then(|text| parse_kind_file(name, &text))
+            }
+        })
         .collect();
     Ok(assemble(&index, files, None))
 }

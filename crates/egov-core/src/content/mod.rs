@@ -6,6 +6,7 @@
 //! data. Problems are values ([`ContentProblem`]) that name the file, the item and the field.
 
 mod assemble;
+pub mod bodies;
 mod date;
 pub mod raw;
 mod validate;

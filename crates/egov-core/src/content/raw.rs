@@ -17,6 +17,10 @@ pub struct RawIndex {
     /// Ids of the items the home page features, in order (editors' choice).
     #[serde(default)]
     pub featured: Vec<String>,
+    /// Written by the build, never by editors: each kind file's bodies are in a file of
+    /// their own (`case-studies.bodies.json`), so pages can be drawn before they arrive.
+    #[serde(default)]
+    pub split_bodies: bool,
 }
 
 /// One kind file: `{"kind": "case-study", "items": [...]}`.

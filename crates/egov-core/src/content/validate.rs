@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -39,6 +40,10 @@ pub struct KindFile {
     pub items: Vec<RawItem>,
     /// Items that did not parse, already described.
     pub problems: Vec<ContentProblem>,
+    /// The items' bodies (sections, sources, …) are deployed apart and have not been
+    /// merged in yet ([`super::bodies`]): validation lets the items through without
+    /// sources, for a first draw; the full check runs once the bodies are in.
+    pub bodies_pending: bool,
 }
 
 /// Parses `content/index.json`.
@@ -80,15 +85,7 @@ pub fn parse_kind_file(name: &str, text: &str) -> Result<KindFile, ContentProble
         #[serde(borrow)]
         items: Vec<&'a RawValue>,
     }
-    /// Just enough of an item to name it in a message.
-    #[derive(Deserialize)]
-    struct ItemId {
-        id: Option<String>,
-    }
-
-    check_size(name, text)?;
-    let outer: Outer = serde_json::from_str(text)
-        .map_err(|e| ContentProblem::in_file(name, describe_json_error(&e)))?;
+    let outer: Outer = parse_file(name, text)?;
     let kind = Kind::from_file_name(&outer.kind).ok_or_else(|| {
         let known: Vec<&str> = Kind::ALL.iter().map(|k| k.file_name()).collect();
         ContentProblem::in_file(
@@ -109,10 +106,33 @@ pub fn parse_kind_file(name: &str, text: &str) -> Result<KindFile, ContentProble
             ),
         ));
     }
-    let mut items = Vec::with_capacity(outer.items.len());
+    let (items, problems) = parse_each(name, outer.items);
+    Ok(KindFile {
+        name: name.to_string(),
+        kind,
+        items,
+        problems,
+        bodies_pending: false,
+    })
+}
+
+/// Parses each item of file `name` on its own: those that parse, and a problem naming each
+/// one that does not (by its id, or its position when it has none), so that one bad item
+/// never takes the rest of its file with it.
+pub(super) fn parse_each<T: DeserializeOwned>(
+    name: &str,
+    raw_items: Vec<&RawValue>,
+) -> (Vec<T>, Vec<ContentProblem>) {
+    /// Just enough of an item to name it in a message.
+    #[derive(Deserialize)]
+    struct ItemId {
+        id: Option<String>,
+    }
+
+    let mut items = Vec::with_capacity(raw_items.len());
     let mut problems = Vec::new();
-    for (position, raw) in outer.items.into_iter().enumerate() {
-        match serde_json::from_str::<RawItem>(raw.get()) {
+    for (position, raw) in raw_items.into_iter().enumerate() {
+        match serde_json::from_str::<T>(raw.get()) {
             Ok(item) => items.push(item),
             Err(error) => {
                 let label = serde_json::from_str::<ItemId>(raw.get())
@@ -130,12 +150,7 @@ pub fn parse_kind_file(name: &str, text: &str) -> Result<KindFile, ContentProble
             }
         }
     }
-    Ok(KindFile {
-        name: name.to_string(),
-        kind,
-        items,
-        problems,
-    })
+    (items, problems)
 }
 
 /// Every fact id (`F-001`, `X-05`, `U-07`) defined in the fact sheet's tables.
@@ -177,6 +192,7 @@ pub fn build_catalog(
         problems.extend(file.problems);
         for raw in file.items {
             let mut check = ItemCheck::new(&file.name, &raw.id);
+            check.bodies_pending = file.bodies_pending;
             let item = check.item(file.kind, &raw, known_facts);
             if let Some(first_file) = seen_ids.get(&raw.id) {
                 check.fail(
@@ -285,6 +301,8 @@ struct ItemCheck<'a> {
     id: &'a str,
     problems: Vec<ContentProblem>,
     rejected: bool,
+    /// The item's body is still to come: its sources cannot be checked yet.
+    bodies_pending: bool,
 }
 
 impl<'a> ItemCheck<'a> {
@@ -294,6 +312,7 @@ impl<'a> ItemCheck<'a> {
             id,
             problems: Vec::new(),
             rejected: false,
+            bodies_pending: false,
         }
     }
 
@@ -404,7 +423,7 @@ impl<'a> ItemCheck<'a> {
             ),
             _ => {}
         }
-        if raw.sources.is_empty() {
+        if raw.sources.is_empty() && !self.bodies_pending {
             self.fail("sources", "every item needs at least one source");
         }
         let sources = raw
@@ -680,6 +699,16 @@ impl<'a> ItemCheck<'a> {
             facts: raw.facts.clone(),
         }
     }
+}
+
+/// The outer shape `T` of file `name`, once the file is known not to be too large; a file
+/// that is not JSON of that shape is one problem, saying where.
+pub(super) fn parse_file<'a, T: Deserialize<'a>>(
+    name: &str,
+    text: &'a str,
+) -> Result<T, ContentProblem> {
+    check_size(name, text)?;
+    serde_json::from_str(text).map_err(|e| ContentProblem::in_file(name, describe_json_error(&e)))
 }
 
 fn check_size(name: &str, text: &str) -> Result<(), ContentProblem> {

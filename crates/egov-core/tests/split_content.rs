@@ -1,0 +1,176 @@
+//! Content deployed as heads and bodies (`content::bodies`): the build's split loses
+//! nothing, heads alone are enough to draw every card, and a bodies file that is missing,
+//! damaged or from another deployment is named, as a whole file would be.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use egov_core::content::bodies::{bodies_file_name, kind_file_from_parts, split_kind_file};
+use egov_core::content::{
+    build_catalog, load_content_from, parse_index, Assembled, ContentProblem, Kind,
+};
+
+fn content_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"))
+}
+
+/// The real content as the repository holds it (whole files), by name.
+fn whole_files() -> HashMap<String, String> {
+    let read = |name: &str| {
+        fs::read_to_string(content_dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let index = read("index.json");
+    let mut files = HashMap::new();
+    for name in parse_index(&index).expect("index.json parses").files {
+        files.insert(name.clone(), read(&name));
+    }
+    files.insert("index.json".to_string(), index);
+    files
+}
+
+/// The same content as the build deploys it: every kind file split, the index marked.
+fn split_files() -> HashMap<String, String> {
+    let whole = whole_files();
+    let index = parse_index(&whole["index.json"]).expect("index.json parses");
+    let mut files = HashMap::new();
+    for name in &index.files {
+        let (heads, bodies) = split_kind_file(&whole[name], &index.version).expect("splits");
+        files.insert(name.clone(), heads);
+        files.insert(bodies_file_name(name), bodies);
+    }
+    let mut marked: serde_json::Value = serde_json::from_str(&whole["index.json"]).expect("json");
+    marked["split_bodies"] = serde_json::Value::Bool(true);
+    files.insert("index.json".to_string(), marked.to_string());
+    files
+}
+
+fn load(files: &HashMap<String, String>) -> Assembled {
+    let borrowed: HashMap<&str, &str> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    load_content_from(&borrowed).expect("the index loads")
+}
+
+fn version() -> String {
+    parse_index(&whole_files()["index.json"])
+        .expect("index.json parses")
+        .version
+}
+
+#[test]
+fn split_content_loads_the_same_catalog_as_whole_files() {
+    let whole = load(&whole_files());
+    let split = load(&split_files());
+    assert!(split.problems.is_empty(), "{:?}", split.problems);
+    assert_eq!(split.catalog, whole.catalog);
+    assert!(split.catalog.len() > 100, "the real content is there");
+}
+
+#[test]
+fn heads_hold_a_quarter_of_the_text_and_no_body_field() {
+    let whole = whole_files();
+    let split = split_files();
+    let (mut whole_bytes, mut heads_bytes) = (0, 0);
+    for name in parse_index(&whole["index.json"]).expect("parses").files {
+        whole_bytes += whole[&name].len();
+        heads_bytes += split[&name].len();
+        for field in [
+            "\"sections\"",
+            "\"sources\"",
+            "\"questions\"",
+            "\"un_egov_ranks\"",
+        ] {
+            assert!(!split[&name].contains(field), "{name} heads hold {field}");
+        }
+    }
+    assert!(
+        heads_bytes * 3 < whole_bytes,
+        "heads {heads_bytes} of {whole_bytes} bytes"
+    );
+}
+
+#[test]
+fn heads_alone_give_every_item_for_a_first_draw_without_its_body() {
+    let split = split_files();
+    let version = version();
+    let file = kind_file_from_parts(
+        "case-studies.json",
+        Ok(split["case-studies.json"].clone()),
+        None,
+        &version,
+    )
+    .expect("heads parse");
+    assert!(file.bodies_pending);
+    let count = file.items.len();
+    let (catalog, problems) = build_catalog(&version, vec![file], None);
+    // Links to other kinds are not loaded here; nothing else may be wrong.
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.message.contains("which is not an item")),
+        "{problems:?}"
+    );
+    assert_eq!(catalog.of_kind(Kind::CaseStudy).len(), count);
+    let hometax = catalog.get("hometax").expect("hometax is there");
+    assert!(!hometax.title.is_empty() && !hometax.summary.is_empty());
+    assert!(hometax.sections.is_empty() && hometax.sources.is_empty());
+}
+
+#[test]
+fn a_bodies_file_from_another_deployment_leaves_its_kind_out_and_says_why() {
+    let mut files = split_files();
+    let bodies = bodies_file_name("countries.json");
+    let older = files[&bodies].replace(&version(), "2020-01-01");
+    files.insert(bodies.clone(), older);
+    let loaded = load(&files);
+    assert!(loaded.catalog.of_kind(Kind::Country).is_empty());
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.file == bodies && p.item.is_none() && p.message.contains("two deployments")),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+#[test]
+fn a_missing_bodies_file_is_named_and_the_other_kinds_load() {
+    let mut files = split_files();
+    files.remove(&bodies_file_name("people.json"));
+    let loaded = load(&files);
+    assert!(loaded.catalog.of_kind(Kind::Person).is_empty());
+    assert!(!loaded.catalog.of_kind(Kind::CaseStudy).is_empty());
+    assert!(loaded
+        .problems
+        .iter()
+        .any(|p: &ContentProblem| p.file == "people.bodies.json" && p.message.contains("missing")));
+}
+
+#[test]
+fn an_item_whose_body_is_missing_or_broken_is_left_out_and_named_once() {
+    let mut files = split_files();
+    let name = bodies_file_name("glossary.json");
+    let mut bodies: serde_json::Value = serde_json::from_str(&files[&name]).expect("json");
+    let items = bodies["items"].as_array_mut().expect("items");
+    let dropped = items.remove(0)["id"].as_str().expect("id").to_string();
+    let broken = items[0]["id"].as_str().expect("id").to_string();
+    items[0]["sources"] = serde_json::Value::String("not a list".into());
+    files.insert(name.clone(), bodies.to_string());
+    let loaded = load(&files);
+    assert!(loaded.catalog.get(&dropped).is_none());
+    assert!(loaded.catalog.get(&broken).is_none());
+    let about = |id: &str| {
+        loaded
+            .problems
+            .iter()
+            .filter(|p| p.file == name && p.item.as_deref() == Some(id))
+            .count()
+    };
+    assert_eq!(about(&dropped), 1, "{:?}", loaded.problems);
+    assert_eq!(about(&broken), 1, "{:?}", loaded.problems);
+    // The rest of the glossary loads.
+    assert!(loaded.catalog.of_kind(Kind::Term).len() > 10);
+}

@@ -1,0 +1,124 @@
+// The items' bodies deployed apart (egov_core::content::bodies, split by the build): a first
+// page waits only for what it draws (the heads, and an item's page its kind's bodies), the
+// rest follows once it responds, a page that needs a body not yet there waits for it
+// without losing the static page, and a bodies file that fails is named with a Retry.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSuite, openPage, waitForApp, slowNetwork, PHONE } from "./harness.mjs";
+
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+/** Every file the page has downloaded: path, start and end (ms from navigation). */
+const downloads = (page) =>
+  page.evaluate(() =>
+    performance.getEntriesByType("resource").map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
+  );
+
+const isBodies = (file) => /\/content\/[a-z-]+\.bodies\.json$/.test(file.path);
+const isHeads = (file) => /\/content\/[a-z-]+\.json$/.test(file.path);
+const isMainWasm = (file) => /egov-companion-[0-9a-f]+_bg\.wasm$/.test(file.path);
+
+/** Waits until all nine bodies files have downloaded, and returns every download. */
+async function afterAllBodies(page) {
+  await page.waitForFunction(
+    () => performance.getEntriesByType("resource").filter((r) => /\.bodies\.json$/.test(r.name) && r.responseEnd > 0).length >= 9,
+  );
+  return downloads(page);
+}
+
+test("the home page waits only for the items' heads; their bodies follow once it has been drawn", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await slowNetwork(context, page);
+  await page.goto(url("/"));
+  await waitForApp(page);
+  // The app responds before any body has arrived.
+  const atFirstDraw = await downloads(page);
+  assert.equal(atFirstDraw.filter((f) => isBodies(f) && f.end > 0).length < 9, true, "not every body was waited for");
+  const files = await afterAllBodies(page);
+  const main = files.find(isMainWasm);
+  const heads = files.filter(isHeads);
+  assert.equal(heads.length, 10, `index.json and nine kind files: ${JSON.stringify(heads)}`);
+  const lastHead = Math.max(...heads.map((f) => f.end));
+  for (const file of files.filter(isBodies)) {
+    assert.ok(file.start >= main.end && file.start >= lastHead, `${file.path} asked for at ${file.start} ms, before the app had drawn its first page`);
+    assert.equal(files.filter((f) => f.path === file.path).length, 1, `${file.path} downloaded once`);
+  }
+  assertClean();
+  await context.close();
+});
+
+test("an item's page asks for its kind's bodies with the app's own files, and the others after", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await slowNetwork(context, page);
+  await page.goto(url("/case-studies/hometax"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+  const files = await afterAllBodies(page);
+  const main = files.find(isMainWasm);
+  const own = files.filter((f) => f.path.endsWith("/content/case-studies.bodies.json"));
+  assert.equal(own.length, 1, "downloaded once: the early request is the one the app uses");
+  assert.ok(own[0].start < main.end, `asked for at ${own[0].start} ms, after the WebAssembly arrived at ${main.end} ms`);
+  for (const file of files.filter((f) => isBodies(f) && f !== own[0])) {
+    assert.ok(file.start >= main.end, `${file.path} asked for at ${file.start} ms, with the first page's files`);
+  }
+  assertClean();
+  await context.close();
+});
+
+test("an item opened before its body has arrived waits for it, then shows it in full", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  let release;
+  const released = new Promise((done) => (release = done));
+  await page.route("**/content/organisations.bodies.json", async (route) => {
+    await released;
+    await route.continue().catch(() => {});
+  });
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Organisations" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Organisations" }).waitFor();
+  await page.getByRole("link", { name: "Ministry of the Interior and Safety" }).click();
+  // Not a page without its sources, not "not found": the loading line.
+  await page.getByRole("status").filter({ hasText: "Loading the knowledge base" }).waitFor();
+  assert.equal(await page.getByRole("heading", { level: 1, name: "Ministry of the Interior and Safety" }).count(), 0);
+  release();
+  await page.getByRole("heading", { level: 1, name: "Ministry of the Interior and Safety" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+  assertClean();
+  await context.close();
+});
+
+test("a bodies file that fails is named, the other kinds' pages work, and Retry recovers", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, {
+    expectFailures: ["/content/people.bodies.json"],
+  });
+  await page.route("**/content/people.bodies.json", (route) =>
+    route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }),
+  );
+  await page.goto(url("/"));
+  await waitForApp(page);
+  const notice = page.getByRole("region", { name: "Some content could not be loaded" });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /people\.bodies\.json: could not be downloaded: the server answered 404/);
+  // Another kind's item opens in full.
+  await page.goto(url("/case-studies/hometax"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+  await notice.waitFor();
+  await page.unroute("**/content/people.bodies.json");
+  await notice.getByRole("button", { name: "Retry" }).click();
+  await notice.waitFor({ state: "detached" });
+  await page.goto(url("/people"));
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Sang-Baek Chris Kang" }).click();
+  await page.getByRole("heading", { level: 1, name: "Sang-Baek Chris Kang" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+  assertClean();
+  await context.close();
+});

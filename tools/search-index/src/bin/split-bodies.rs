@@ -1,0 +1,67 @@
+//! `split-bodies <content dir>`: rewrites a deployed content folder (`dist/content`) so that
+//! each kind file holds only its items' heads and a `X.bodies.json` beside it their bodies,
+//! and marks `index.json` (`egov_core::content::bodies`). Run by the build after the search
+//! index, which is made from the whole files; never on the repository's `content/`.
+//!
+//! Splitting is all or nothing: a file that is not a kind file stops the build, because the
+//! app could not load it either. A folder already split is left as it is.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use egov_core::content::bodies::{bodies_file_name, split_kind_file};
+use egov_core::content::{parse_index, INDEX_FILE};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [content] = args.as_slice() else {
+        eprintln!("usage: split-bodies <content dir>");
+        return ExitCode::from(2);
+    };
+    match split(Path::new(content)) {
+        Ok(message) => {
+            println!("content: {message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("content: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn split(content: &Path) -> Result<String, String> {
+    let read = |name: &str| {
+        std::fs::read_to_string(content.join(name))
+            .map_err(|e| format!("{}: {e}", content.join(name).display()))
+    };
+    let write = |name: &str, text: &str| {
+        std::fs::write(content.join(name), text)
+            .map_err(|e| format!("{}: {e}", content.join(name).display()))
+    };
+    let index_text = read(INDEX_FILE)?;
+    let index = parse_index(&index_text).map_err(|p| p.to_string())?;
+    if index.split_bodies {
+        return Ok("already split into heads and bodies".to_string());
+    }
+    let (mut heads_bytes, mut bodies_bytes) = (0, 0);
+    for name in index.file_names() {
+        let (heads, bodies) =
+            split_kind_file(&read(name)?, &index.version).map_err(|e| format!("{name} {e}"))?;
+        heads_bytes += heads.len();
+        bodies_bytes += bodies.len();
+        write(name, &heads)?;
+        write(&bodies_file_name(name), &bodies)?;
+    }
+    let mut marked: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&index_text).map_err(|e| format!("{INDEX_FILE}: {e}"))?;
+    marked.insert("split_bodies".to_string(), serde_json::Value::Bool(true));
+    let marked = serde_json::to_string(&marked).map_err(|e| format!("{INDEX_FILE}: {e}"))?;
+    write(INDEX_FILE, &marked)?;
+    Ok(format!(
+        "{} kind files split: heads {} KB, bodies {} KB",
+        index.files.len(),
+        heads_bytes / 1024,
+        bodies_bytes / 1024
+    ))
+}
