@@ -142,17 +142,28 @@ pub fn remove_boot_screen() {
     }
 }
 
-/// Resolves in a later task of the browser's event loop (a zero-delay timeout), so that a
-/// long piece of start-up work can be split and the page stays responsive between pieces.
-/// Without a window (never in the app) it resolves at once.
+/// Resolves in a later task of the browser's event loop, so that a long piece of start-up
+/// work can be split and the page stays responsive between pieces. The task is a message
+/// the page posts to itself: a zero-delay timer would do too, but after five nested ones
+/// the browser makes each wait at least 4 ms, and the content load yields a dozen times.
+/// Without a message channel it falls back to a timer; without a window (never in the app)
+/// it resolves at once.
 pub async fn next_task() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-            .is_err()
+        let posted = web_sys::MessageChannel::new().ok().and_then(|channel| {
+            channel.port1().set_onmessage(Some(&resolve));
+            channel
+                .port2()
+                .post_message(&wasm_bindgen::JsValue::UNDEFINED)
+                .ok()
+        });
+        if posted.is_none()
+            && window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_err()
         {
             let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
         }
