@@ -53,13 +53,23 @@ pub struct AppState {
     /// The knowledge base as far as a first page needs it, loaded once; `refetch` retries
     /// after a failure. Drawing waits for it.
     pub content: LocalResource<ContentResult>,
-    /// The knowledge base with every item's body, once the rest has loaded after `content`
-    /// (`web::loader::load_bodies`; at once when nothing was left to load).
-    pub complete: RwSignal<Option<Arc<LoadedContent>>>,
+    /// Whether the knowledge base with every item's body has loaded after `content`
+    /// (`web::loader::load_bodies`; at once when nothing was left to load). It is kept in
+    /// [`COMPLETE`], outside the reactive system: one signal type less in the WebAssembly.
+    pub complete: RwSignal<bool>,
     /// Set by the `/` shortcut so the search page focuses its box once it is shown.
     pub focus_search: RwSignal<bool>,
     /// Whether times are also shown in the person's own zone (remembered on the device).
     pub local_times: RwSignal<bool>,
+}
+
+thread_local! {
+    /// The knowledge base with every item's body, once [`AppState::complete`] is set.
+    static COMPLETE: std::cell::RefCell<Option<Arc<LoadedContent>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn complete_content() -> Option<Arc<LoadedContent>> {
+    COMPLETE.with_borrow(Option::clone)
 }
 
 /// The loaded knowledge base, complete when the rest has loaded. Pages render only once it
@@ -68,7 +78,7 @@ pub struct AppState {
 /// person reading it. Before that, or after a failed load, it is empty.
 pub fn loaded_content() -> Arc<LoadedContent> {
     let state = expect_context::<AppState>();
-    state.complete.get_untracked().unwrap_or_else(|| {
+    complete_content().unwrap_or_else(|| {
         state
             .content
             .get_untracked()
@@ -82,7 +92,7 @@ pub fn loaded_content() -> Arc<LoadedContent> {
 pub fn bodies_ready(kind: Option<Kind>) -> Memo<bool> {
     let state = expect_context::<AppState>();
     Memo::new(move |_| {
-        state.complete.with(Option::is_some)
+        state.complete.get()
             || kind.is_some_and(|kind| {
                 state
                     .content
@@ -108,7 +118,7 @@ fn when_complete(page: fn() -> AnyView) -> AnyView {
 #[component]
 pub fn App() -> impl IntoView {
     let content = LocalResource::new(|| async { load_content().await.map(Arc::new) });
-    let complete = RwSignal::new(None);
+    let complete = RwSignal::new(false);
     provide_context(AppState {
         content,
         complete,
@@ -137,7 +147,8 @@ pub fn App() -> impl IntoView {
         let Some(Ok(first)) = content.get() else {
             return;
         };
-        complete.set(None);
+        COMPLETE.set(None);
+        complete.set(false);
         leptos::task::spawn_local(async move {
             let whole = Arc::new(load_bodies(&first).await);
             let current = content
@@ -145,20 +156,24 @@ pub fn App() -> impl IntoView {
                 .and_then(Result::ok)
                 .is_some_and(|now| Arc::ptr_eq(&now, &first));
             if current {
-                complete.set(Some(whole));
+                COMPLETE.set(Some(whole));
+                complete.set(true);
             }
         });
     });
     // The notice lists the complete load's problems once it is in, the first load's until
-    // then; it is redrawn only when they differ.
-    let problems = Memo::new(move |_| match complete.get() {
-        Some(whole) => whole.problems.clone(),
-        None => content
-            .get()
-            .and_then(Result::ok)
-            .map(|first| first.problems.clone())
-            .unwrap_or_default(),
-    });
+    // then.
+    let problems = move || {
+        complete.track();
+        match complete_content() {
+            Some(whole) => whole.problems.clone(),
+            None => content
+                .get()
+                .and_then(Result::ok)
+                .map(|first| first.problems.clone())
+                .unwrap_or_default(),
+        }
+    };
 
     view! {
         <Router base=base_path()>
@@ -190,7 +205,7 @@ pub fn App() -> impl IntoView {
                     Some(Err(problem)) => view! { <LoadFailure problem /> }.into_any(),
                     Some(Ok(_)) => {
                         view! {
-                            {move || view! { <ContentNotices problems=problems.get() /> }}
+                            {move || view! { <ContentNotices problems=problems() /> }}
                             <Routes fallback=|| view! { <NotFoundPage /> }>
                                 <Route path=path!("/") view=HomePage />
                                 <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />

@@ -14,13 +14,10 @@ use futures::future::join_all;
 
 use gloo_net::http::Request;
 
-use crate::content::bodies::{
-    bodies_file_name, kind_file_from_parts, merge_bodies, parse_bodies_file,
-};
+use crate::content::bodies::{bodies_file_name, kind_file_from_parts};
 use crate::content::raw::RawIndex;
 use crate::content::{
-    assemble, parse_index, parse_kind_file, Assembled, Catalog, ContentProblem, Kind, KindFile,
-    INDEX_FILE,
+    assemble, parse_index, parse_kind_file, Assembled, Catalog, ContentProblem, Kind, INDEX_FILE,
 };
 use crate::search::SearchIndex;
 use crate::web::next_task;
@@ -44,14 +41,17 @@ pub struct LoadedContent {
     /// When the items' bodies are deployed apart (`content::bodies`) and some are still to
     /// come: what [`load_bodies`] needs to finish the load.
     pending: Option<PendingBodies>,
+    /// The kinds whose bodies came with a first load that left others to come.
+    bodies_of: Vec<Kind>,
 }
 
-/// A first load's index and kind files, kept for [`load_bodies`]: each file's heads (or
-/// its problem), with its bodies merged in where they came with the first load.
+/// What a first load fetched, kept for [`load_bodies`]: the index, and each kind file's
+/// heads and, where they came with it, bodies (in the index's order).
 #[derive(Debug, Clone)]
 struct PendingBodies {
     index: RawIndex,
-    files: Vec<Result<KindFile, ContentProblem>>,
+    heads: Vec<Result<String, ContentProblem>>,
+    bodies: Vec<Option<Result<String, ContentProblem>>>,
 }
 
 impl LoadedContent {
@@ -63,12 +63,7 @@ impl LoadedContent {
 
     /// Whether the items of `kind` have their bodies, so that their pages can be drawn.
     pub fn has_bodies_of(&self, kind: Kind) -> bool {
-        self.pending.as_ref().is_none_or(|pending| {
-            pending.files.iter().any(|file| {
-                file.as_ref()
-                    .is_ok_and(|file| file.kind == kind && !file.bodies_pending)
-            })
-        })
+        self.pending.is_none() || self.bodies_of.contains(&kind)
     }
 
     /// The search index over the catalog, once [`prepare_search`] has finished.
@@ -125,107 +120,114 @@ async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
 pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
     let index_text = fetch_text(INDEX_FILE).await?;
     let index = parse_index(&index_text)?;
-    let names = index.file_names();
-    let first_bodies = index
-        .split_bodies
-        .then(|| item_kind_file_in_url(&names))
-        .flatten();
-    // All files at once: one round trip instead of one per file.
-    let (texts, bodies) =
-        futures::join!(join_all(names.iter().map(|name| fetch_text(name))), async {
-            match first_bodies {
-                Some(name) => Some(fetch_text(&bodies_file_name(name)).await),
-                None => None,
-            }
-        });
-    let mut bodies = bodies;
-    // Parsing, validating and then drawing the pages are each their own browser task, and
-    // each file is parsed in its own, so that no single task blocks the page for long on a
-    // slow phone.
-    let mut files = Vec::with_capacity(names.len());
-    for (name, text) in names.iter().zip(texts) {
-        next_task().await;
-        files.push(if index.split_bodies {
-            let own = (Some(*name) == first_bodies)
-                .then(|| bodies.take())
-                .flatten();
-            kind_file_from_parts(name, text, own, &index.version)
-        } else {
-            text.and_then(|text| parse_kind_file(name, &text))
-        });
-    }
-    let pending = index.split_bodies.then(|| PendingBodies {
-        index: index.clone(),
-        files: files.clone(),
-    });
-    Ok(loaded(&index, files, pending).await)
+    let names: Vec<String> = index.file_names().into_iter().map(String::from).collect();
+    let first_bodies = if index.split_bodies {
+        item_kind_file_in_url(&names)
+    } else {
+        None
+    };
+    let wanted: Vec<Option<String>> = names
+        .iter()
+        .map(|name| (Some(name) == first_bodies.as_ref()).then(|| bodies_file_name(name)))
+        .collect();
+    // All files at once, heads then bodies: one round trip instead of one per file.
+    let count = names.len();
+    let mut fetched = fetch_each(names.into_iter().map(Some).chain(wanted)).await;
+    let bodies = fetched.split_off(count);
+    let heads = fetched.into_iter().flatten().collect();
+    Ok(assembled(index, heads, bodies).await)
 }
 
 /// The rest of a first load ([`load_content`]): every kind file's bodies that did not come
-/// with it, merged in, and the whole knowledge base validated again in full. Its catalog
-/// and problems replace the first load's. Content that is already complete is returned as
-/// it is.
+/// with it, and the whole knowledge base parsed and validated again in full. Its catalog and
+/// problems replace the first load's. Content that is already complete is returned as it
+/// is.
 pub async fn load_bodies(first: &LoadedContent) -> LoadedContent {
-    let Some(PendingBodies { index, files }) = first.pending.clone() else {
+    let Some(PendingBodies {
+        index,
+        heads,
+        bodies,
+    }) = first.pending.clone()
+    else {
         return first.clone();
     };
-    let wanted: Vec<Option<String>> = files
-        .iter()
-        .map(|file| match file {
-            Ok(file) if file.bodies_pending => Some(bodies_file_name(&file.name)),
-            _ => None,
-        })
+    let wanted = index
+        .file_names()
+        .into_iter()
+        .zip(&bodies)
+        .map(|(name, fetched)| fetched.is_none().then(|| bodies_file_name(name)));
+    let more = fetch_each(wanted).await;
+    let bodies = bodies
+        .into_iter()
+        .zip(more)
+        .map(|(early, late)| early.or(late))
         .collect();
-    let texts = join_all(wanted.iter().map(|name| async move {
+    assembled(index, heads, bodies).await
+}
+
+/// Fetches every named file at once; `None` for no name.
+async fn fetch_each(
+    names: impl IntoIterator<Item = Option<String>>,
+) -> Vec<Option<Result<String, ContentProblem>>> {
+    join_all(names.into_iter().map(|name| async move {
         match name {
-            Some(name) => Some(fetch_text(name).await),
+            Some(name) => Some(fetch_text(&name).await),
             None => None,
         }
     }))
-    .await;
-    let mut complete = Vec::with_capacity(files.len());
-    for (file, text) in files.into_iter().zip(texts) {
-        next_task().await;
-        complete.push(match (file, text) {
-            (Ok(mut file), Some(text)) => {
-                let name = bodies_file_name(&file.name);
-                text.and_then(|text| parse_bodies_file(&name, &text, file.kind, &index.version))
-                    .map(|bodies| {
-                        merge_bodies(&mut file, bodies);
-                        file
-                    })
-            }
-            (file, _) => file,
-        });
-    }
-    loaded(&index, complete, None).await
+    .await
 }
 
-/// Validates parsed kind files into the knowledge base, each step its own browser task.
-async fn loaded(
-    index: &RawIndex,
-    files: Vec<Result<KindFile, ContentProblem>>,
-    pending: Option<PendingBodies>,
+/// Parses and validates the fetched kind files into the knowledge base. Parsing,
+/// validating and then drawing the pages are each their own browser task, and each file is
+/// parsed in its own, so that no single task blocks the page for long on a slow phone. With
+/// the bodies apart and some of them missing, the result keeps what [`load_bodies`] needs.
+async fn assembled(
+    index: RawIndex,
+    heads: Vec<Result<String, ContentProblem>>,
+    bodies: Vec<Option<Result<String, ContentProblem>>>,
 ) -> LoadedContent {
+    let complete = !index.split_bodies || bodies.iter().all(Option::is_some);
+    let mut files = Vec::with_capacity(heads.len());
+    let mut bodies_of = Vec::new();
+    for ((name, text), body) in index.file_names().into_iter().zip(&heads).zip(&bodies) {
+        next_task().await;
+        let file = if index.split_bodies {
+            kind_file_from_parts(name, text.clone(), body.clone(), &index.version)
+        } else {
+            text.clone().and_then(|text| parse_kind_file(name, &text))
+        };
+        if let Ok(file) = &file {
+            if !file.bodies_pending {
+                bodies_of.push(file.kind);
+            }
+        }
+        files.push(file);
+    }
     next_task().await;
     let Assembled {
         catalog,
         problems,
         version,
-    } = assemble(index, files, None);
+    } = assemble(&index, files, None);
     next_task().await;
     LoadedContent {
         catalog,
         problems,
         version,
         search_index: OnceLock::new(),
-        pending,
+        pending: (!complete).then_some(PendingBodies {
+            index,
+            heads,
+            bodies,
+        }),
+        bodies_of,
     }
 }
 
 /// The kind file of the item page the URL names (`/case-studies/hometax`: `case-studies.json`,
 /// whose name is its kind's URL segment), if it is one of `names`.
-fn item_kind_file_in_url<'a>(names: &[&'a str]) -> Option<&'a str> {
+fn item_kind_file_in_url(names: &[String]) -> Option<String> {
     let path = crate::web::app_path();
     let mut segments = path.trim_start_matches('/').split('/');
     let (kind, id, rest) = (segments.next()?, segments.next()?, segments.next());
@@ -233,7 +235,7 @@ fn item_kind_file_in_url<'a>(names: &[&'a str]) -> Option<&'a str> {
         return None;
     }
     let file = format!("{kind}.json");
-    names.iter().copied().find(|name| *name == file)
+    names.contains(&file).then_some(file)
 }
 
 /// Fetches one content file as text, turning every failure into a problem naming the file.

@@ -1,15 +1,14 @@
 //! Content deployed as heads and bodies (`content::bodies`): the build's split loses
 //! nothing, heads alone are enough to draw every card, and a bodies file that is missing,
-//! damaged or from another deployment is named, as a whole file would be.
+//! damaged or from another deployment is named, as a whole file would be, and a broken
+//! body as a broken item.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
 use egov_core::content::bodies::{bodies_file_name, kind_file_from_parts, split_kind_file};
-use egov_core::content::{
-    build_catalog, load_content_from, parse_index, Assembled, ContentProblem, Kind,
-};
+use egov_core::content::{build_catalog, load_content_from, parse_index, Assembled, Kind};
 
 fn content_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"))
@@ -146,31 +145,49 @@ fn a_missing_bodies_file_is_named_and_the_other_kinds_load() {
     assert!(loaded
         .problems
         .iter()
-        .any(|p: &ContentProblem| p.file == "people.bodies.json" && p.message.contains("missing")));
+        .any(|p| p.file == "people.bodies.json" && p.message.contains("missing")));
 }
 
 #[test]
-fn an_item_whose_body_is_missing_or_broken_is_left_out_and_named_once() {
+fn a_bodies_file_without_one_body_per_item_leaves_its_kind_out() {
     let mut files = split_files();
     let name = bodies_file_name("glossary.json");
     let mut bodies: serde_json::Value = serde_json::from_str(&files[&name]).expect("json");
-    let items = bodies["items"].as_array_mut().expect("items");
-    let dropped = items.remove(0)["id"].as_str().expect("id").to_string();
-    let broken = items[0]["id"].as_str().expect("id").to_string();
-    items[0]["sources"] = serde_json::Value::String("not a list".into());
+    bodies["items"].as_array_mut().expect("items").pop();
     files.insert(name.clone(), bodies.to_string());
     let loaded = load(&files);
-    assert!(loaded.catalog.get(&dropped).is_none());
-    assert!(loaded.catalog.get(&broken).is_none());
-    let about = |id: &str| {
+    assert!(loaded.catalog.of_kind(Kind::Term).is_empty());
+    assert!(
         loaded
             .problems
             .iter()
-            .filter(|p| p.file == name && p.item.as_deref() == Some(id))
-            .count()
-    };
-    assert_eq!(about(&dropped), 1, "{:?}", loaded.problems);
-    assert_eq!(about(&broken), 1, "{:?}", loaded.problems);
-    // The rest of the glossary loads.
+            .any(|p| p.file == name && p.item.is_none() && p.message.contains("bodies for the")),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+#[test]
+fn an_item_whose_body_is_broken_is_left_out_and_named_the_rest_of_its_kind_loads() {
+    let mut files = split_files();
+    let name = bodies_file_name("glossary.json");
+    let mut bodies: serde_json::Value = serde_json::from_str(&files[&name]).expect("json");
+    bodies["items"][0]["sources"] = serde_json::Value::String("not a list".into());
+    files.insert(name, bodies.to_string());
+    let heads: serde_json::Value = serde_json::from_str(&files["glossary.json"]).expect("json");
+    let broken = heads["items"][0]["id"].as_str().expect("id").to_string();
+    let loaded = load(&files);
+    assert!(loaded.catalog.get(&broken).is_none());
+    let about: Vec<_> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.item.as_deref() == Some(broken.as_str()))
+        .collect();
+    assert_eq!(about.len(), 1, "{:?}", loaded.problems);
+    assert_eq!(about[0].file, "glossary.json");
+    assert!(
+        about[0].message.contains("expected a sequence"),
+        "{about:?}"
+    );
     assert!(loaded.catalog.of_kind(Kind::Term).len() > 10);
 }

@@ -1,27 +1,23 @@
 //! Content deployed in two parts, so that a page can be drawn before the longest texts
 //! have arrived.
 //!
-//! The build ([`split_kind_file`], run by `egov-split-bodies`) writes each kind file as its
+//! The build ([`split_kind_file`], run by `split-bodies`) writes each kind file as its
 //! *heads*, the same file without the body fields ([`BODY_FIELDS`]: sections, sources,
 //! questions, …, about three quarters of the bytes), and a *bodies* file
-//! (`case-studies.bodies.json`: the content version, the kind, and each item's id with its
-//! body fields), and marks the index `"split_bodies": true`. Home and the lists are drawn
-//! from the heads; an item's page, search and the Saved pages wait for the bodies, which
-//! [`merge_bodies`] puts back into the same raw items, so that the full validation then sees
-//! exactly what an unsplit file gives. Editors never see this: `content/` in the
-//! repository holds whole files.
+//! (`case-studies.bodies.json`: the content version, and each item's body fields, in the
+//! items' order), and marks the index `"split_bodies": true`. Home and the lists are drawn
+//! from the heads; an item's page, search and the Saved pages wait for the bodies. Each
+//! item's head and body are then joined back into the item's JSON text as the editor wrote
+//! it ([`kind_file_from_parts`]), and that text goes through the same parser and validation
+//! as a whole file, so nothing here decides what content is valid. Editors never see this:
+//! `content/` in the repository holds whole files.
 //!
-//! This module is pure: it splits and merges text, it never fetches.
+//! This module is pure: it splits and joins text, it never fetches.
 
-use std::collections::{HashMap, HashSet};
-
-use serde::Deserialize;
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::raw::{RawItem, RawOecdResult, RawRank, RawSection, RawSource};
-use super::validate::{parse_each, parse_file, KindFile};
-use super::{ContentProblem, Kind};
+use super::validate::{kind_file_of, parse_file, KindFile, KindFileOuter};
+use super::{parse_kind_file, ContentProblem};
 
 /// The fields of an item that go to its kind's bodies file: what only the item's own page
 /// (and search, the report, exports) shows. Everything a card, a list, the home page or a
@@ -41,186 +37,131 @@ pub fn bodies_file_name(kind_file: &str) -> String {
     format!("{stem}.bodies.json")
 }
 
-/// One item's body as the bodies file holds it; the fields are [`RawItem`]'s.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBody {
-    id: String,
-    #[serde(default)]
-    sections: Vec<RawSection>,
-    #[serde(default)]
-    sources: Vec<RawSource>,
-    #[serde(default)]
-    look_for: Vec<String>,
-    #[serde(default)]
-    questions: Vec<String>,
-    #[serde(default)]
-    un_egov_ranks: Vec<RawRank>,
-    #[serde(default)]
-    oecd_indices: Vec<RawOecdResult>,
-}
-
-impl RawBody {
-    fn put_into(self, item: &mut RawItem) {
-        item.sections = self.sections;
-        item.sources = self.sources;
-        item.look_for = self.look_for;
-        item.questions = self.questions;
-        item.un_egov_ranks = self.un_egov_ranks;
-        item.oecd_indices = self.oecd_indices;
-    }
-}
-
-/// A parsed bodies file: each item's body by id, and the items whose body did not parse
-/// (each already a problem naming the item and field).
-#[derive(Debug, Clone)]
-pub struct BodiesFile {
-    name: String,
-    bodies: HashMap<String, RawBody>,
-    failed: HashSet<String>,
-    problems: Vec<ContentProblem>,
-}
-
-/// Parses a bodies file written for `kind` and content `version`. A file of another kind
-/// or version (a host holding parts of two deployments) is one problem, as is a file that
-/// is not JSON; an item whose body does not parse is a problem of its own, and the rest
-/// still load.
-pub fn parse_bodies_file(
-    name: &str,
-    text: &str,
-    kind: Kind,
-    version: &str,
-) -> Result<BodiesFile, ContentProblem> {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Outer<'a> {
-        version: String,
-        kind: String,
-        #[serde(borrow)]
-        items: Vec<&'a RawValue>,
-    }
-    let outer: Outer = parse_file(name, text)?;
-    if outer.kind != kind.file_name() {
-        return Err(ContentProblem::in_file(
-            name,
-            format!("holds `{}` items, not `{}`", outer.kind, kind.file_name()),
-        ));
-    }
-    if outer.version != version {
-        return Err(ContentProblem::in_file(
-            name,
-            format!(
-                "is from content version {}, not {version}: the host holds parts of two \
-                 deployments (try again in a few minutes)",
-                outer.version
-            ),
-        ));
-    }
-    let (bodies, problems) = parse_each::<RawBody>(name, outer.items);
-    Ok(BodiesFile {
-        name: name.to_string(),
-        bodies: bodies
-            .into_iter()
-            .map(|body| (body.id.clone(), body))
-            .collect(),
-        // A problem's item is the id of a body that did not parse (or `#n (no id)`, which
-        // is never an id).
-        failed: problems.iter().filter_map(|p| p.item.clone()).collect(),
-        problems,
-    })
-}
-
-/// Puts each item's body back into its kind file, which is then whole again
-/// (`bodies_pending` is cleared). An item whose body did not parse is left out (its
-/// problem is already in the bodies file's); an item with no body at all is left out with
-/// a problem of its own. A body whose item is not in the file adds nothing: its item
-/// failed to parse, and that is already named.
-pub fn merge_bodies(file: &mut KindFile, mut bodies: BodiesFile) {
-    let mut problems = std::mem::take(&mut bodies.problems);
-    file.items
-        .retain_mut(|item| match bodies.bodies.remove(&item.id) {
-            Some(body) => {
-                body.put_into(item);
-                true
-            }
-            None => {
-                if !bodies.failed.contains(&item.id) {
-                    problems.push(ContentProblem {
-                        file: bodies.name.clone(),
-                        item: Some(item.id.clone()),
-                        field: None,
-                        message: "is not in this file: its body (sections, sources) is missing"
-                            .to_string(),
-                    });
-                }
-                false
-            }
-        });
-    file.problems.extend(problems);
-    file.bodies_pending = false;
-}
-
-/// The kind file `name` as loaded from a split deployment: its heads, and its bodies merged
-/// in when `bodies` is given (else marked pending). Whatever failed (either file, or a
-/// bodies file of another version) is the kind file's one problem: its items are left out,
-/// as when an unsplit file fails.
+/// The kind file `name` as loaded from a split deployment: from its heads alone, its items
+/// marked as waiting for their bodies (`bodies` is `None`), or whole, each item's head and
+/// body joined and parsed as one. Whatever failed (either file; a bodies file of another
+/// content version, left by a host caught mid-update, or that does not hold one body per
+/// item) is the kind file's one problem: its items are left out, as when a whole file
+/// fails.
 pub fn kind_file_from_parts(
     name: &str,
     heads: Result<String, ContentProblem>,
     bodies: Option<Result<String, ContentProblem>>,
     version: &str,
 ) -> Result<KindFile, ContentProblem> {
-    let mut file = super::parse_kind_file(name, &heads?)?;
-    match bodies {
-        None => file.bodies_pending = true,
-        Some(text) => {
-            let bodies_name = bodies_file_name(name);
-            let bodies = parse_bodies_file(&bodies_name, &text?, file.kind, version)?;
-            merge_bodies(&mut file, bodies);
-        }
+    let heads = heads?;
+    let Some(bodies) = bodies else {
+        let mut file = parse_kind_file(name, &heads)?;
+        file.bodies_pending = true;
+        return Ok(file);
+    };
+    let bodies_name = bodies_file_name(name);
+    let bodies = bodies?;
+    // A bodies file has a kind file's shape, with the version it was written for.
+    let bodies: KindFileOuter = parse_file(&bodies_name, &bodies)?;
+    let outer: KindFileOuter = parse_file(name, &heads)?;
+    let mismatch = if bodies.version.as_deref() != Some(version) {
+        format!(
+            "is from content version {}, not {version}: the host holds parts of two \
+             deployments (try again in a few minutes)",
+            bodies.version.as_deref().unwrap_or("(none)")
+        )
+    } else if bodies.kind != outer.kind {
+        format!("holds `{}` bodies, not `{}`", bodies.kind, outer.kind)
+    } else if bodies.items.len() != outer.items.len() {
+        format!(
+            "holds {} bodies for the {} items of {name}",
+            bodies.items.len(),
+            outer.items.len()
+        )
+    } else {
+        String::new()
+    };
+    if !mismatch.is_empty() {
+        return Err(ContentProblem::in_file(&bodies_name, mismatch));
     }
-    Ok(file)
+    let items: Vec<String> = outer
+        .items
+        .iter()
+        .zip(&bodies.items)
+        .map(|(head, body)| joined(head.get(), body.get()))
+        .collect();
+    kind_file_of(name, &outer.kind, items.iter().map(String::as_str))
+}
+
+/// One item's JSON text from its head's and its body's (both objects): the head's fields,
+/// then the body's. A head that is not an object is left as it is, for its parse to name;
+/// a body that is not an object adds nothing, and the item then lacks its sources.
+fn joined(head: &str, body: &str) -> String {
+    let (Some(head_fields), Some(body_fields)) =
+        (head.trim().strip_suffix('}'), body.trim().strip_prefix('{'))
+    else {
+        return head.to_string();
+    };
+    let (head_fields, body_fields) = (head_fields.trim_end(), body_fields.trim_start());
+    if body_fields.starts_with('}') {
+        return head.to_string();
+    }
+    let comma = if head_fields.ends_with('{') { "" } else { "," };
+    format!("{head_fields}{comma}{body_fields}")
 }
 
 /// Splits a whole kind file's text into its heads and its bodies file, for content
 /// `version` (the build's step; see the module docs). Both are written without spaces. An
-/// item that is not an object with a string id stays whole in the heads, where its parse
-/// fails and is named, as in an unsplit file. Fails only when the text is not a kind file
-/// at all (not JSON, no `kind` or `items`): the build then stops, since the app could not
+/// item that is not an object stays whole in the heads, where its parse fails and is
+/// named, as in a whole file, and has an empty body. Fails only when the text is not a kind
+/// file at all (not JSON, no `items` list): the build then stops, since the app could not
 /// load it either.
 pub fn split_kind_file(text: &str, version: &str) -> Result<(String, String), String> {
     let mut file: Map<String, Value> =
-        serde_json::from_str(text).map_err(|e| format!("not a JSON object: {e}"))?;
-    let kind = file
-        .get("kind")
-        .cloned()
-        .ok_or("has no `kind`".to_string())?;
+        serde_json::from_str(text).map_err(|e| format!("is not a JSON object: {e}"))?;
     let Some(Value::Array(items)) = file.get_mut("items") else {
         return Err("has no `items` list".to_string());
     };
-    let mut bodies = Vec::with_capacity(items.len());
-    for item in items.iter_mut() {
-        let Some(item) = item.as_object_mut() else {
-            continue;
-        };
-        let Some(id) = item.get("id").filter(|id| id.is_string()).cloned() else {
-            continue;
-        };
-        let mut body = Map::new();
-        body.insert("id".to_string(), id);
-        for field in BODY_FIELDS {
-            if let Some(value) = item.remove(field) {
-                body.insert(field.to_string(), value);
+    let bodies: Vec<Value> = items
+        .iter_mut()
+        .map(|item| {
+            let mut body = Map::new();
+            if let Some(item) = item.as_object_mut() {
+                for field in BODY_FIELDS {
+                    if let Some(value) = item.remove(field) {
+                        body.insert(field.to_string(), value);
+                    }
+                }
             }
-        }
-        bodies.push(Value::Object(body));
-    }
+            Value::Object(body)
+        })
+        .collect();
+    let kind = file.get("kind").cloned().unwrap_or(Value::Null);
     let mut bodies_file = Map::new();
-    bodies_file.insert("version".to_string(), Value::String(version.to_string()));
     bodies_file.insert("kind".to_string(), kind);
+    bodies_file.insert("version".to_string(), Value::String(version.to_string()));
     bodies_file.insert("items".to_string(), Value::Array(bodies));
     let write = |value: &Map<String, Value>| {
         serde_json::to_string(value).map_err(|e| format!("cannot be written: {e}"))
     };
     Ok((write(&file)?, write(&bodies_file)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::joined;
+
+    #[test]
+    fn a_head_and_its_body_join_into_one_object() {
+        assert_eq!(
+            joined(r#"{"id":"a"}"#, r#"{"sources":[]}"#),
+            r#"{"id":"a","sources":[]}"#
+        );
+        assert_eq!(
+            joined(r#" { "id": "a" } "#, r#" { } "#),
+            r#" { "id": "a" } "#
+        );
+        assert_eq!(joined("{}", r#"{"sources":[]}"#), r#"{"sources":[]}"#);
+        assert_eq!(
+            joined(r#""not an item""#, r#"{"sources":[]}"#),
+            r#""not an item""#
+        );
+        assert_eq!(joined(r#"{"id":"a"}"#, "[1]"), r#"{"id":"a"}"#);
+    }
 }

@@ -7,7 +7,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -74,39 +73,60 @@ pub fn parse_index(text: &str) -> Result<RawIndex, ContentProblem> {
     Ok(index)
 }
 
+/// A kind file's outer shape; items stay unparsed so each can fail on its own.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct KindFileOuter<'a> {
+    /// The kind named in the file.
+    pub kind: String,
+    /// Only in a bodies file (`super::bodies`): the content version it was written for.
+    #[serde(default)]
+    pub version: Option<String>,
+    /// Each item's JSON text.
+    #[serde(borrow)]
+    pub items: Vec<&'a RawValue>,
+}
+
 /// Parses one kind file. A file that is not JSON, or not a kind file, is one problem; an
 /// item that does not parse is named in [`KindFile::problems`] and the rest still load.
 pub fn parse_kind_file(name: &str, text: &str) -> Result<KindFile, ContentProblem> {
-    /// The file's outer shape; items stay unparsed so each can fail on its own.
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Outer<'a> {
-        kind: String,
-        #[serde(borrow)]
-        items: Vec<&'a RawValue>,
+    let outer: KindFileOuter = parse_file(name, text)?;
+    if outer.version.is_some() {
+        return Err(ContentProblem::in_file(
+            name,
+            "unknown field `version`: a kind file has only `kind` and `items`",
+        ));
     }
-    let outer: Outer = parse_file(name, text)?;
-    let kind = Kind::from_file_name(&outer.kind).ok_or_else(|| {
+    kind_file_of(name, &outer.kind, outer.items.iter().map(|item| item.get()))
+}
+
+/// The kind file `name` of kind `kind` (as written) from its items' JSON texts.
+pub(super) fn kind_file_of<'a>(
+    name: &str,
+    kind: &str,
+    items: impl ExactSizeIterator<Item = &'a str>,
+) -> Result<KindFile, ContentProblem> {
+    let kind_named = kind;
+    let kind = Kind::from_file_name(kind_named).ok_or_else(|| {
         let known: Vec<&str> = Kind::ALL.iter().map(|k| k.file_name()).collect();
         ContentProblem::in_file(
             name,
             format!(
-                "unknown kind `{}`; expected one of: {}",
-                outer.kind,
+                "unknown kind `{kind_named}`; expected one of: {}",
                 known.join(", ")
             ),
         )
     })?;
-    if outer.items.len() > MAX_ITEMS_PER_FILE {
+    if items.len() > MAX_ITEMS_PER_FILE {
         return Err(ContentProblem::in_file(
             name,
             format!(
                 "has {} items; the limit is {MAX_ITEMS_PER_FILE}",
-                outer.items.len()
+                items.len()
             ),
         ));
     }
-    let (items, problems) = parse_each(name, outer.items);
+    let (items, problems) = parse_each(name, items);
     Ok(KindFile {
         name: name.to_string(),
         kind,
@@ -119,10 +139,10 @@ pub fn parse_kind_file(name: &str, text: &str) -> Result<KindFile, ContentProble
 /// Parses each item of file `name` on its own: those that parse, and a problem naming each
 /// one that does not (by its id, or its position when it has none), so that one bad item
 /// never takes the rest of its file with it.
-pub(super) fn parse_each<T: DeserializeOwned>(
+fn parse_each<'a>(
     name: &str,
-    raw_items: Vec<&RawValue>,
-) -> (Vec<T>, Vec<ContentProblem>) {
+    raw_items: impl ExactSizeIterator<Item = &'a str>,
+) -> (Vec<RawItem>, Vec<ContentProblem>) {
     /// Just enough of an item to name it in a message.
     #[derive(Deserialize)]
     struct ItemId {
@@ -132,10 +152,10 @@ pub(super) fn parse_each<T: DeserializeOwned>(
     let mut items = Vec::with_capacity(raw_items.len());
     let mut problems = Vec::new();
     for (position, raw) in raw_items.into_iter().enumerate() {
-        match serde_json::from_str::<T>(raw.get()) {
+        match serde_json::from_str::<RawItem>(raw) {
             Ok(item) => items.push(item),
             Err(error) => {
-                let label = serde_json::from_str::<ItemId>(raw.get())
+                let label = serde_json::from_str::<ItemId>(raw)
                     .ok()
                     .and_then(|item| item.id)
                     .filter(|id| !id.is_empty())
