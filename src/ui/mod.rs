@@ -55,7 +55,7 @@ pub struct AppState {
     pub content: LocalResource<ContentResult>,
     /// Whether the knowledge base with every item's body has loaded after `content`
     /// (`web::loader::load_bodies`; at once when nothing was left to load). It is kept in
-    /// [`COMPLETE`], outside the reactive system: one signal type less in the WebAssembly.
+    /// `COMPLETE`, outside the reactive system: one signal type less in the WebAssembly.
     pub complete: RwSignal<bool>,
     /// Set by the `/` shortcut so the search page focuses its box once it is shown.
     pub focus_search: RwSignal<bool>,
