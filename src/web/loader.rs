@@ -55,12 +55,6 @@ struct PendingBodies {
 }
 
 impl LoadedContent {
-    /// Whether every item's body is in the catalog: pages that show bodies (an item's page,
-    /// search, Saved) wait for it; cards and lists do not.
-    pub fn is_complete(&self) -> bool {
-        self.pending.is_none()
-    }
-
     /// Whether the items of `kind` have their bodies, so that their pages can be drawn.
     pub fn has_bodies_of(&self, kind: Kind) -> bool {
         self.pending.is_none() || self.bodies_of.contains(&kind)

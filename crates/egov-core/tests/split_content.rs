@@ -52,6 +52,32 @@ fn load(files: &HashMap<String, String>) -> Assembled {
     load_content_from(&borrowed).expect("the index loads")
 }
 
+/// `files` with the bodies file of `kind_file` changed by `change` (as JSON).
+fn with_bodies_changed(
+    mut files: HashMap<String, String>,
+    kind_file: &str,
+    change: impl FnOnce(&mut serde_json::Value),
+) -> HashMap<String, String> {
+    let name = bodies_file_name(kind_file);
+    let mut bodies: serde_json::Value = serde_json::from_str(&files[&name]).expect("json");
+    change(&mut bodies);
+    files.insert(name, bodies.to_string());
+    files
+}
+
+/// Asserts that `kind` was left out, with a problem on the whole of `file` that says `says`.
+fn assert_kind_left_out(loaded: &Assembled, kind: Kind, file: &str, says: &str) {
+    assert!(loaded.catalog.of_kind(kind).is_empty());
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.file == file && p.item.is_none() && p.message.contains(says)),
+        "{:?}",
+        loaded.problems
+    );
+}
+
 fn version() -> String {
     parse_index(&whole_files()["index.json"])
         .expect("index.json parses")
@@ -119,19 +145,15 @@ fn heads_alone_give_every_item_for_a_first_draw_without_its_body() {
 
 #[test]
 fn a_bodies_file_from_another_deployment_leaves_its_kind_out_and_says_why() {
-    let mut files = split_files();
-    let bodies = bodies_file_name("countries.json");
-    let older = files[&bodies].replace(&version(), "2020-01-01");
-    files.insert(bodies.clone(), older);
+    let files = with_bodies_changed(split_files(), "countries.json", |bodies| {
+        bodies["version"] = "2020-01-01".into();
+    });
     let loaded = load(&files);
-    assert!(loaded.catalog.of_kind(Kind::Country).is_empty());
-    assert!(
-        loaded
-            .problems
-            .iter()
-            .any(|p| p.file == bodies && p.item.is_none() && p.message.contains("two deployments")),
-        "{:?}",
-        loaded.problems
+    assert_kind_left_out(
+        &loaded,
+        Kind::Country,
+        "countries.bodies.json",
+        "two deployments",
     );
 }
 
@@ -150,30 +172,23 @@ fn a_missing_bodies_file_is_named_and_the_other_kinds_load() {
 
 #[test]
 fn a_bodies_file_without_one_body_per_item_leaves_its_kind_out() {
-    let mut files = split_files();
-    let name = bodies_file_name("glossary.json");
-    let mut bodies: serde_json::Value = serde_json::from_str(&files[&name]).expect("json");
-    bodies["items"].as_array_mut().expect("items").pop();
-    files.insert(name.clone(), bodies.to_string());
+    let files = with_bodies_changed(split_files(), "glossary.json", |bodies| {
+        bodies["items"].as_array_mut().expect("items").pop();
+    });
     let loaded = load(&files);
-    assert!(loaded.catalog.of_kind(Kind::Term).is_empty());
-    assert!(
-        loaded
-            .problems
-            .iter()
-            .any(|p| p.file == name && p.item.is_none() && p.message.contains("bodies for the")),
-        "{:?}",
-        loaded.problems
+    assert_kind_left_out(
+        &loaded,
+        Kind::Term,
+        "glossary.bodies.json",
+        "bodies for the",
     );
 }
 
 #[test]
 fn an_item_whose_body_is_broken_is_left_out_and_named_the_rest_of_its_kind_loads() {
-    let mut files = split_files();
-    let name = bodies_file_name("glossary.json");
-    let mut bodies: serde_json::Value = serde_json::from_str(&files[&name]).expect("json");
-    bodies["items"][0]["sources"] = serde_json::Value::String("not a list".into());
-    files.insert(name, bodies.to_string());
+    let files = with_bodies_changed(split_files(), "glossary.json", |bodies| {
+        bodies["items"][0]["sources"] = "not a list".into();
+    });
     let heads: serde_json::Value = serde_json::from_str(&files["glossary.json"]).expect("json");
     let broken = heads["items"][0]["id"].as_str().expect("id").to_string();
     let loaded = load(&files);

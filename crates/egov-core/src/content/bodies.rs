@@ -60,25 +60,26 @@ pub fn kind_file_from_parts(
     // A bodies file has a kind file's shape, with the version it was written for.
     let bodies: KindFileOuter = parse_file(&bodies_name, &bodies)?;
     let outer: KindFileOuter = parse_file(name, &heads)?;
-    let mismatch = if bodies.version.as_deref() != Some(version) {
-        format!(
+    let refused = |message: String| Err(ContentProblem::in_file(&bodies_name, message));
+    if bodies.version.as_deref() != Some(version) {
+        return refused(format!(
             "is from content version {}, not {version}: the host holds parts of two \
              deployments (try again in a few minutes)",
             bodies.version.as_deref().unwrap_or("(none)")
-        )
-    } else if bodies.kind != outer.kind {
-        format!("holds `{}` bodies, not `{}`", bodies.kind, outer.kind)
-    } else if bodies.items.len() != outer.items.len() {
-        format!(
+        ));
+    }
+    if bodies.kind != outer.kind {
+        return refused(format!(
+            "holds `{}` bodies, not `{}`",
+            bodies.kind, outer.kind
+        ));
+    }
+    if bodies.items.len() != outer.items.len() {
+        return refused(format!(
             "holds {} bodies for the {} items of {name}",
             bodies.items.len(),
             outer.items.len()
-        )
-    } else {
-        String::new()
-    };
-    if !mismatch.is_empty() {
-        return Err(ContentProblem::in_file(&bodies_name, mismatch));
+        ));
     }
     let items: Vec<String> = outer
         .items

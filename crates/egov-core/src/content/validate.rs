@@ -100,19 +100,18 @@ pub fn parse_kind_file(name: &str, text: &str) -> Result<KindFile, ContentProble
     kind_file_of(name, &outer.kind, outer.items.iter().map(|item| item.get()))
 }
 
-/// The kind file `name` of kind `kind` (as written) from its items' JSON texts.
+/// The kind file `name` of the kind named `kind_name` from its items' JSON texts.
 pub(super) fn kind_file_of<'a>(
     name: &str,
-    kind: &str,
+    kind_name: &str,
     items: impl ExactSizeIterator<Item = &'a str>,
 ) -> Result<KindFile, ContentProblem> {
-    let kind_named = kind;
-    let kind = Kind::from_file_name(kind_named).ok_or_else(|| {
+    let kind = Kind::from_file_name(kind_name).ok_or_else(|| {
         let known: Vec<&str> = Kind::ALL.iter().map(|k| k.file_name()).collect();
         ContentProblem::in_file(
             name,
             format!(
-                "unknown kind `{kind_named}`; expected one of: {}",
+                "unknown kind `{kind_name}`; expected one of: {}",
                 known.join(", ")
             ),
         )
