@@ -75,12 +75,17 @@ pub fn LoadFailure(
     }
 }
 
-/// Reloads the content.
+/// Loads the content again, every file checked with the host (not the browser's cached
+/// copy, which may be what failed).
 #[component]
 fn RetryButton() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let retry = move |_| {
+        crate::web::loader::revalidate_next_load();
+        state.content.refetch();
+    };
     view! {
-        <button type="button" class="button" on:click=move |_| state.content.refetch()>
+        <button type="button" class="button" on:click=retry>
             "Retry"
         </button>
     }

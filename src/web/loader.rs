@@ -7,12 +7,16 @@
 //! Where the build deployed the items' bodies apart (`content::bodies`), the load is in two
 //! parts: [`load_content`] what a first page needs, [`load_bodies`] the rest.
 //! Search's index file is fetched separately, when search is first used ([`prepare_search`]).
+//! A load the person asked for again ([`revalidate_next_load`], Retry) checks every file
+//! with the host instead of taking the browser's cached copy.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use futures::future::join_all;
 
 use gloo_net::http::Request;
+use web_sys::RequestCache;
 
 use crate::content::bodies::{bodies_file_name, kind_file_from_parts};
 use crate::content::raw::RawIndex;
@@ -46,9 +50,11 @@ pub struct LoadedContent {
 }
 
 /// What a first load fetched, kept for [`load_bodies`]: the index, and each kind file's
-/// heads and, where they came with it, bodies (in the index's order).
+/// heads and, where they came with it, bodies (in the index's order), and whether the load
+/// checks every file with the host ([`Freshness`]).
 #[derive(Debug, Clone)]
 struct PendingBodies {
+    freshness: Freshness,
     index: RawIndex,
     heads: Vec<Result<String, ContentProblem>>,
     bodies: Vec<Option<Result<String, ContentProblem>>>,
@@ -64,6 +70,30 @@ impl LoadedContent {
     pub fn search_index(&self) -> Option<&SearchIndex> {
         self.search_index.get()
     }
+}
+
+/// Whether a load may take the browser's cached copy of a file, as a first load does (the
+/// host's caching rules apply, and the page's early requests are reused), or checks every
+/// file with the host. A host may let browsers keep files for minutes (`max-age=600`): a
+/// person who came back between two deployments can hold the old index and heads while the
+/// bodies come from the new one, and their version check leaves those kinds out. Retry
+/// must then fetch anew, not meet the same cached files again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Freshness {
+    Cached,
+    Revalidated,
+}
+
+thread_local! {
+    /// Set by [`revalidate_next_load`]; taken by the next [`load_content`].
+    static REVALIDATE_NEXT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The next [`load_content`] (and the [`load_bodies`] after it) checks every file with the
+/// host instead of taking the browser's cached copy: what Retry wants, after a failed file
+/// or parts of two deployments.
+pub fn revalidate_next_load() {
+    REVALIDATE_NEXT.set(true);
 }
 
 /// Makes search ready, once: loads the index file built at deploy time
@@ -112,7 +142,12 @@ async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
 /// the item in the URL (`/case-studies/hometax` needs case studies'). [`load_bodies`]
 /// then fetches the rest.
 pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
-    let index_text = fetch_text(INDEX_FILE).await?;
+    let freshness = if REVALIDATE_NEXT.take() {
+        Freshness::Revalidated
+    } else {
+        Freshness::Cached
+    };
+    let index_text = fetch_text(INDEX_FILE, freshness).await?;
     let index = parse_index(&index_text)?;
     let names: Vec<String> = index.file_names().into_iter().map(String::from).collect();
     let first_bodies = if index.split_bodies {
@@ -126,10 +161,10 @@ pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
         .collect();
     // All files at once, heads then bodies: one round trip instead of one per file.
     let count = names.len();
-    let mut fetched = fetch_each(names.into_iter().map(Some).chain(wanted)).await;
+    let mut fetched = fetch_each(names.into_iter().map(Some).chain(wanted), freshness).await;
     let bodies = fetched.split_off(count);
     let heads = fetched.into_iter().flatten().collect();
-    Ok(assembled(index, heads, bodies).await)
+    Ok(assembled(freshness, index, heads, bodies).await)
 }
 
 /// The rest of a first load ([`load_content`]): every kind file's bodies that did not come
@@ -138,6 +173,7 @@ pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
 /// is.
 pub async fn load_bodies(first: &LoadedContent) -> LoadedContent {
     let Some(PendingBodies {
+        freshness,
         index,
         heads,
         bodies,
@@ -150,22 +186,23 @@ pub async fn load_bodies(first: &LoadedContent) -> LoadedContent {
         .into_iter()
         .zip(&bodies)
         .map(|(name, fetched)| fetched.is_none().then(|| bodies_file_name(name)));
-    let more = fetch_each(wanted).await;
+    let more = fetch_each(wanted, freshness).await;
     let bodies = bodies
         .into_iter()
         .zip(more)
         .map(|(early, late)| early.or(late))
         .collect();
-    assembled(index, heads, bodies).await
+    assembled(freshness, index, heads, bodies).await
 }
 
 /// Fetches every named file at once; `None` for no name.
 async fn fetch_each(
     names: impl IntoIterator<Item = Option<String>>,
+    freshness: Freshness,
 ) -> Vec<Option<Result<String, ContentProblem>>> {
     join_all(names.into_iter().map(|name| async move {
         match name {
-            Some(name) => Some(fetch_text(&name).await),
+            Some(name) => Some(fetch_text(&name, freshness).await),
             None => None,
         }
     }))
@@ -177,6 +214,7 @@ async fn fetch_each(
 /// parsed in its own, so that no single task blocks the page for long on a slow phone. With
 /// the bodies apart and some of them missing, the result keeps what [`load_bodies`] needs.
 async fn assembled(
+    freshness: Freshness,
     index: RawIndex,
     heads: Vec<Result<String, ContentProblem>>,
     bodies: Vec<Option<Result<String, ContentProblem>>>,
@@ -211,6 +249,7 @@ async fn assembled(
         version,
         search_index: OnceLock::new(),
         pending: (!complete).then_some(PendingBodies {
+            freshness,
             index,
             heads,
             bodies,
@@ -233,9 +272,13 @@ fn item_kind_file_in_url(names: &[String]) -> Option<String> {
 }
 
 /// Fetches one content file as text, turning every failure into a problem naming the file.
-async fn fetch_text(name: &str) -> Result<String, ContentProblem> {
+async fn fetch_text(name: &str, freshness: Freshness) -> Result<String, ContentProblem> {
     let url = format!("{CONTENT_DIR}{name}");
-    let response = Request::get(&url).send().await.map_err(|_| {
+    let request = match freshness {
+        Freshness::Cached => Request::get(&url),
+        Freshness::Revalidated => Request::get(&url).cache(RequestCache::NoCache),
+    };
+    let response = request.send().await.map_err(|_| {
         ContentProblem::in_file(
             name,
             "could not be downloaded (no connection, or the server did not answer)",

@@ -1,10 +1,14 @@
 // The items' bodies deployed apart (egov_core::content::bodies, split by the build): a first
 // page waits only for what it draws (the heads, and an item's page its kind's bodies), the
 // rest follows once it responds, a page that needs a body not yet there waits for it
-// without losing the static page, and a bodies file that fails is named with a Retry.
+// without losing the static page, and a bodies file that fails is named with a Retry, which
+// fetches anew even where the host lets the browser keep files for minutes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSuite, openPage, waitForApp, slowNetwork, PHONE } from "./harness.mjs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startSuite, openPage, waitForApp, slowNetwork, makeBuildB, PHONE, DIST } from "./harness.mjs";
 
 let suite;
 before(async () => {
@@ -121,4 +125,45 @@ test("a bodies file that fails is named, the other kinds' pages work, and Retry 
   await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
   assertClean();
   await context.close();
+});
+
+test("a person back between two deployments is told, and Retry loads the new one whole, though the host lets browsers keep files", async () => {
+  // GitHub Pages lets browsers keep every file for ten minutes. The person's first visit
+  // (build A) got the index and the heads, and left before any body had come (here: the
+  // bodies are not on the host yet). Build B is then deployed; the bodies now come from B,
+  // the index and heads from the browser's cache: A's.
+  const github = await startSuite({ host: "github" });
+  const beforeBodies = mkdtempSync(join(tmpdir(), "egov-no-bodies-"));
+  cpSync(DIST, beforeBodies, { recursive: true });
+  for (const file of readdirSync(join(beforeBodies, "content")).filter((name) => name.endsWith(".bodies.json"))) {
+    rmSync(join(beforeBodies, "content", file));
+  }
+  const buildB = makeBuildB();
+  try {
+    github.server.setRoot(beforeBodies);
+    const { page, url, context, assertClean } = await openPage(github, PHONE, { expectFailures: [".bodies.json"] });
+    await page.goto(url("/"));
+    await waitForApp(page);
+    const notice = page.getByRole("region", { name: "Some content could not be loaded" });
+    await notice.waitFor();
+    github.server.setRoot(buildB.dir);
+    await page.goto(url("/countries/romania"));
+    await waitForApp(page);
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /countries\.bodies\.json: is from content version 2099-01-01, not [0-9-]+: parts of two deployments met/);
+    // Retry asks the host again for every file, not the browser's copies of A's.
+    await notice.getByRole("button", { name: "Retry" }).click();
+    await notice.waitFor({ state: "detached" });
+    await page.goto(url("/countries"));
+    await waitForApp(page);
+    await page.getByRole("link", { name: "Romania (build B)" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Romania (build B)" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+    assertClean();
+    await context.close();
+  } finally {
+    buildB.remove();
+    rmSync(beforeBodies, { recursive: true, force: true });
+    await github.close();
+  }
 });

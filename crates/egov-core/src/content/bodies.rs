@@ -63,8 +63,8 @@ pub fn kind_file_from_parts(
     let refused = |message: String| Err(ContentProblem::in_file(&bodies_name, message));
     if bodies.version.as_deref() != Some(version) {
         return refused(format!(
-            "is from content version {}, not {version}: the host holds parts of two \
-             deployments (try again in a few minutes)",
+            "is from content version {}, not {version}: parts of two deployments met \
+             (Retry fetches them again)",
             bodies.version.as_deref().unwrap_or("(none)")
         ));
     }
