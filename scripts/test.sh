@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of e-Gov Companion, installing what is missing first (scripts/setup.sh):
 # formatting, lints on host and wasm32, docs and native tests of the whole workspace (the
-# pure core, crates/egov-core, above all), that the fuzz targets compile, a release build
-# under a sub-path, browser tests of that build in headless Chromium, and the size report.
+# pure core, crates/egov-core, above all), that the fuzz targets compile, release builds
+# under a sub-path and at the root, the debug build serve.sh makes, browser tests of those
+# builds in headless Chromium, and the size report.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -33,6 +34,9 @@ dist="$root/target/test-dist"
 root_dist="$root/target/test-dist-root"
 trunk build --release --offline --public-url /egov/ --dist "$dist"
 trunk build --release --offline --dist "$root_dist"
+step "debug build, as ./scripts/serve.sh (trunk serve) makes it"
+debug_dist="$root/target/test-dist-debug"
+trunk build --offline --dist "$debug_dist"
 
 step "the search engine alone, for the benchmark's quality check (bench/engine)"
 scripts/build-search-engine.sh
@@ -41,7 +45,7 @@ step "search engine code size (bench/search-size, printed)"
 scripts/search-code-size.sh
 
 step "browser tests (headless Chromium, the built bundles on a static file server)"
-DIST_DIR="$dist" ROOT_DIST_DIR="$root_dist" node --test --test-concurrency=1 tests/browser/
+DIST_DIR="$dist" ROOT_DIST_DIR="$root_dist" DEBUG_DIST_DIR="$debug_dist" node --test --test-concurrency=1 tests/browser/
 
 step "size report"
 node scripts/size-report.mjs "$dist"
