@@ -71,10 +71,9 @@ function lazyPieces() {
 // fails above the ceilings, which are today's sizes plus a little: lower them as sizes fall,
 // never raise them without saying why in the README's Size section.
 const LANDING_TARGET = 150 * 1000;
-// Raised from 255 KB with the content's heads and bodies (README, Size): 7 KB more code
-// (the second load, the joining, pages that wait for bodies) for 74 KB gzip less content
-// before home or a list responds.
-const LANDING_CEILING = 261 * 1000;
+// Raised from 255 KB to 261 KB with the content's heads and bodies (README, Size), and
+// lowered back to 255 KB when the content load stopped using a `LocalResource` (−7.4 KB).
+const LANDING_CEILING = 255 * 1000;
 const LAZY_TARGET = 40 * 1000;
 const LAZY_CEILING = 70 * 1000;
 // Saved grew by 10 KB with the photo downloads and the .zip import (issue 17): its own

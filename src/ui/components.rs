@@ -82,7 +82,7 @@ fn RetryButton() -> impl IntoView {
     let state = expect_context::<AppState>();
     let retry = move |_| {
         crate::web::loader::revalidate_next_load();
-        state.content.refetch();
+        state.content.retry();
     };
     view! {
         <button type="button" class="button" on:click=retry>

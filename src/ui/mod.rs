@@ -50,9 +50,9 @@ pub type ContentResult = Result<Arc<LoadedContent>, ContentProblem>;
 /// State shared by every page, provided once by [`App`].
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The knowledge base as far as a first page needs it, loaded once; `refetch` retries
-    /// after a failure. Drawing waits for it.
-    pub content: LocalResource<ContentResult>,
+    /// The knowledge base as far as a first page needs it, loaded once; Retry loads it
+    /// again ([`ContentLoad::retry`]). Drawing waits for it.
+    pub content: ContentLoad,
     /// Whether the knowledge base with every item's body has loaded after `content`
     /// (`web::loader::load_bodies`; at once when nothing was left to load). It is kept in
     /// `COMPLETE`, outside the reactive system: one signal type less in the WebAssembly.
@@ -63,7 +63,55 @@ pub struct AppState {
     pub local_times: RwSignal<bool>,
 }
 
+/// The first load of the knowledge base: `None` until it has finished, then its result,
+/// which a Retry replaces once the new load has finished. A signal and a task rather than a
+/// `LocalResource`: the app needs no more, and the resource's machinery (async derived
+/// values and their futures) would be on every page's start-up path.
+#[derive(Clone, Copy)]
+pub struct ContentLoad(RwSignal<Option<ContentResult>>);
+
+impl ContentLoad {
+    /// Starts the first load.
+    fn start() -> Self {
+        let load = Self(RwSignal::new(None));
+        load.retry();
+        load
+    }
+
+    /// Loads the knowledge base again; the result replaces the current one when it is in,
+    /// unless a later load has started in the meantime.
+    pub fn retry(self) {
+        let attempt = LOAD_ATTEMPT.with(|count| {
+            count.set(count.get() + 1);
+            count.get()
+        });
+        leptos::task::spawn_local(async move {
+            let result = load_content().await.map(Arc::new);
+            if LOAD_ATTEMPT.get() == attempt {
+                self.0.set(Some(result));
+            }
+        });
+    }
+
+    /// The current result, tracked; `None` while the first load runs.
+    pub fn get(self) -> Option<ContentResult> {
+        self.0.get()
+    }
+
+    /// The current result, untracked.
+    pub fn get_untracked(self) -> Option<ContentResult> {
+        self.0.get_untracked()
+    }
+
+    /// Reads the current result, tracked.
+    pub fn with<T>(self, read: impl FnOnce(&Option<ContentResult>) -> T) -> T {
+        self.0.with(read)
+    }
+}
+
 thread_local! {
+    /// How many loads [`ContentLoad`] has started: only the latest one's result is kept.
+    static LOAD_ATTEMPT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     /// The knowledge base with every item's body, once [`AppState::complete`] is set.
     static COMPLETE: std::cell::RefCell<Option<Arc<LoadedContent>>> = const { std::cell::RefCell::new(None) };
 }
@@ -117,7 +165,7 @@ fn when_complete(page: fn() -> AnyView) -> AnyView {
 /// The root component: loads the content once and routes between pages.
 #[component]
 pub fn App() -> impl IntoView {
-    let content = LocalResource::new(|| async { load_content().await.map(Arc::new) });
+    let content = ContentLoad::start();
     let complete = RwSignal::new(false);
     provide_context(AppState {
         content,

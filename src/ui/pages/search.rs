@@ -121,14 +121,15 @@ pub fn SearchPage() -> impl IntoView {
     // The index file built at deploy time, fetched as the page opens (from the offline
     // cache after the first visit), so it is ready by the first key; until it is, the page
     // says so instead of "no results".
-    let preparing = {
+    let ready = RwSignal::new(false);
+    {
         let content = content.clone();
-        LocalResource::new(move || {
-            let content = content.clone();
-            async move { prepare_search(&content).await }
-        })
-    };
-    let ready = Memo::new(move |_| preparing.get().is_some());
+        leptos::task::spawn_local(async move {
+            prepare_search(&content).await;
+            // The page may have been left in the meantime.
+            let _ = ready.try_set(true);
+        });
+    }
     // Once ready, one search no one sees, in a task of its own: the browser compiles and
     // warms code on its first run, and that first run should not be the first key press.
     {
