@@ -62,7 +62,7 @@ fi
 
 if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/playwright-core" ] ||
   [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
-  say "installing npm tools (binaryen, playwright-core, axe-core, lighthouse, the benchmark's search engines) from package-lock.json"
+  say "installing npm tools (binaryen, terser, playwright-core, axe-core, lighthouse, the benchmark's search engines) from package-lock.json"
   # No package needs an install script; none may run one.
   (cd "$root" && npm ci --ignore-scripts --no-audit --no-fund)
 fi

@@ -72,8 +72,9 @@ function lazyPieces() {
 // never raise them without saying why in the README's Size section.
 const LANDING_TARGET = 150 * 1000;
 // Raised from 255 KB to 261 KB with the content's heads and bodies (README, Size), and
-// lowered back to 255 KB when the content load stopped using a `LocalResource` (−7.4 KB).
-const LANDING_CEILING = 255 * 1000;
+// lowered to 252 KB when the content load stopped using a `LocalResource` (−7.4 KB) and
+// the glue was minified (−1.9 KB).
+const LANDING_CEILING = 252 * 1000;
 const LAZY_TARGET = 40 * 1000;
 const LAZY_CEILING = 70 * 1000;
 // Saved grew by 10 KB with the photo downloads and the .zip import (issue 17): its own
