@@ -75,17 +75,12 @@ pub fn LoadFailure(
     }
 }
 
-/// Loads the content again, every file checked with the host (not the browser's cached
-/// copy, which may be what failed).
+/// Loads the content again ([`crate::ui::ContentLoad::retry`]).
 #[component]
 fn RetryButton() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let retry = move |_| {
-        crate::web::loader::revalidate_next_load();
-        state.content.retry();
-    };
     view! {
-        <button type="button" class="button" on:click=retry>
+        <button type="button" class="button" on:click=move |_| state.content.retry()>
             "Retry"
         </button>
     }

@@ -64,7 +64,8 @@ pub struct AppState {
 }
 
 /// The first load of the knowledge base: `None` until it has finished, then its result,
-/// which a Retry replaces once the new load has finished. A signal and a task rather than a
+/// which a Retry replaces once the new load has finished (every file checked with the host:
+/// `web::loader::revalidate_next_load`). A signal and a task rather than a
 /// `LocalResource`: the app needs no more, and the resource's machinery (async derived
 /// values and their futures) would be on every page's start-up path.
 #[derive(Clone, Copy)]
@@ -74,13 +75,20 @@ impl ContentLoad {
     /// Starts the first load.
     fn start() -> Self {
         let load = Self(RwSignal::new(None));
-        load.retry();
+        load.load();
         load
     }
 
-    /// Loads the knowledge base again; the result replaces the current one when it is in,
-    /// unless a later load has started in the meantime.
+    /// Loads the knowledge base again, every file checked with the host (the browser's
+    /// cached copy may be what failed).
     pub fn retry(self) {
+        crate::web::loader::revalidate_next_load();
+        self.load();
+    }
+
+    /// Loads the knowledge base; the result replaces the current one when it is in, unless
+    /// a later load has started in the meantime.
+    fn load(self) {
         let attempt = LOAD_ATTEMPT.with(|count| {
             count.set(count.get() + 1);
             count.get()
