@@ -20,7 +20,7 @@ use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
 use crate::content::{ContentProblem, Kind};
 use crate::web;
-use crate::web::loader::{load_bodies, load_content, LoadedContent};
+use crate::web::loader::{load_bodies, load_content, Freshness, LoadedContent};
 use components::{AppStatus, ContentNotices, LoadFailure, LoadingState};
 use library_state::{LibraryNoticeBanner, LibraryState};
 use pages::{
@@ -65,7 +65,7 @@ pub struct AppState {
 
 /// The first load of the knowledge base: `None` until it has finished, then its result,
 /// which a Retry replaces once the new load has finished (every file checked with the host:
-/// `web::loader::revalidate_next_load`). A signal and a task rather than a
+/// [`Freshness::Revalidated`]). A signal and a task rather than a
 /// `LocalResource`: the app needs no more, and the resource's machinery (async derived
 /// values and their futures) would be on every page's start-up path.
 #[derive(Clone, Copy)]
@@ -75,26 +75,25 @@ impl ContentLoad {
     /// Starts the first load.
     fn start() -> Self {
         let load = Self(RwSignal::new(None));
-        load.load();
+        load.load(Freshness::Cached);
         load
     }
 
     /// Loads the knowledge base again, every file checked with the host (the browser's
     /// cached copy may be what failed).
     pub fn retry(self) {
-        crate::web::loader::revalidate_next_load();
-        self.load();
+        self.load(Freshness::Revalidated);
     }
 
     /// Loads the knowledge base; the result replaces the current one when it is in, unless
     /// a later load has started in the meantime.
-    fn load(self) {
+    fn load(self, freshness: Freshness) {
         let attempt = LOAD_ATTEMPT.with(|count| {
             count.set(count.get() + 1);
             count.get()
         });
         leptos::task::spawn_local(async move {
-            let result = load_content().await.map(Arc::new);
+            let result = load_content(freshness).await.map(Arc::new);
             if LOAD_ATTEMPT.get() == attempt {
                 self.0.set(Some(result));
             }

@@ -7,10 +7,9 @@
 //! Where the build deployed the items' bodies apart (`content::bodies`), the load is in two
 //! parts: [`load_content`] what a first page needs, [`load_bodies`] the rest.
 //! Search's index file is fetched separately, when search is first used ([`prepare_search`]).
-//! A load the person asked for again ([`revalidate_next_load`], Retry) checks every file
+//! A load the person asked for again (Retry, [`Freshness::Revalidated`]) checks every file
 //! with the host instead of taking the browser's cached copy.
 
-use std::cell::Cell;
 use std::sync::OnceLock;
 
 use futures::future::join_all;
@@ -79,21 +78,12 @@ impl LoadedContent {
 /// bodies come from the new one, and their version check leaves those kinds out. Retry
 /// must then fetch anew, not meet the same cached files again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Freshness {
+pub enum Freshness {
+    /// The browser's cached copy will do: a first load.
     Cached,
+    /// Every file checked with the host: Retry, after a failed file or parts of two
+    /// deployments. [`load_bodies`] fetches the rest the same way.
     Revalidated,
-}
-
-thread_local! {
-    /// Set by [`revalidate_next_load`]; taken by the next [`load_content`].
-    static REVALIDATE_NEXT: Cell<bool> = const { Cell::new(false) };
-}
-
-/// The next [`load_content`] (and the [`load_bodies`] after it) checks every file with the
-/// host instead of taking the browser's cached copy: what Retry wants, after a failed file
-/// or parts of two deployments.
-pub fn revalidate_next_load() {
-    REVALIDATE_NEXT.set(true);
 }
 
 /// Makes search ready, once: loads the index file built at deploy time
@@ -141,12 +131,7 @@ async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
 /// every kind file, and, when the bodies are deployed apart, only the bodies of the kind of
 /// the item in the URL (`/case-studies/hometax` needs case studies'). [`load_bodies`]
 /// then fetches the rest.
-pub async fn load_content() -> Result<LoadedContent, ContentProblem> {
-    let freshness = if REVALIDATE_NEXT.take() {
-        Freshness::Revalidated
-    } else {
-        Freshness::Cached
-    };
+pub async fn load_content(freshness: Freshness) -> Result<LoadedContent, ContentProblem> {
     let index_text = fetch_text(INDEX_FILE, freshness).await?;
     let index = parse_index(&index_text)?;
     let names: Vec<String> = index.file_names().into_iter().map(String::from).collect();
