@@ -75,7 +75,7 @@ function headersFile(publicUrl, policy) {
  * browser opens six connections, and behind the content files they arrived a second
  * later), then the WebAssembly, the content files (`contentFiles`, paths under the base)
  * and, on a lazy route or an item's page, that route's files (`routeFiles`, by route:
- * `search` lists its module, its shared pieces, the items' bodies and the search index;
+ * `search` lists its module, the items' bodies and the search index;
  * `case-studies/` the case studies' bodies), instead of each waiting for the file that asks
  * for it.
  *

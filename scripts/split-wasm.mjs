@@ -5,20 +5,23 @@
 // Trunk cannot split (its wasm-bindgen call comes first), so this step starts again from
 // cargo's raw output (built with `-Clink-args=--emit-relocs`, .cargo/config.toml) and:
 // 1. runs `wasm-split-cli` (wasm_split_cli_support, installed by scripts/setup.sh): a main
-//    module, one module per lazy route (`split_*.wasm`), modules for code that several of
-//    them share (`chunk_*.wasm`) and `__wasm_split.js`, which loads them on demand;
+//    module, one module per lazy piece (`split_*.wasm`: a lazy route or `#[lazy]` function),
+//    modules for code that several pieces share (`chunk_*.wasm`) and a loader;
 // 2. runs wasm-bindgen on the main module under Trunk's hashed name, replacing Trunk's
-//    JavaScript and WebAssembly, and wasm-opt on every module;
-// 3. gives every new file a content hash in its name (hosts may cache files for ever) and
-//    rewrites the references to them;
-// 4. in a release build, minifies wasm-bindgen's JavaScript glue (with terser): 1.9 KB
+//    JavaScript and WebAssembly;
+// 3. merges each lazy piece with the chunks it needs into one module (`wasm-merge`): a page
+//    opened on Saved fetches one file instead of 17, 15 % smaller; the app's own loader
+//    (`appLoader`) replaces the splitter's;
+// 4. runs wasm-opt on every module, and gives every new file a content hash in its name
+//    (hosts may cache files for ever);
+// 5. in a release build, minifies wasm-bindgen's JavaScript glue (with terser): 1.9 KB
 //    brotli less before a page responds. The loader stays as written: `lazyPieceFiles`
-//    reads it, and minified it would save 0.4 KB.
+//    reads it.
 // The service worker's precache (precache.mjs) lists every file, so after the first visit
 // every route opens offline. Trunk's own wasm-opt is off (index.html `data-wasm-opt="0"`).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { minify_sync } from "terser";
@@ -35,25 +38,209 @@ const WASM_OPT_FEATURES = [
 ];
 
 /**
- * The lazily loaded pieces the splitter's loader (`__wasm_split-*.js`, its text) lists:
- * each `#[lazy]` function or lazy route by `name`, its `route` (`search` for
- * `__search_route_view`; none for a `#[lazy]` function) and its `files`, its own module
- * first, then every shared piece it loads.
+ * The lazily loaded pieces the splitter's own loader (`__wasm_split.js`, its text) lists: each
+ * `#[lazy]` function or lazy route by the `load` function main's glue imports, its `name`, and
+ * its `files`: its own module first, then the shared chunks it needs.
  */
-export function lazyPieceFiles(loader) {
+function splitterPieces(loader) {
   const chunkFiles = new Map(
     [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
   );
-  return [
+  const pieces = [
     ...loader.matchAll(
-      /export const __wasm_split_load_(\w+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]/g,
+      /export const (__wasm_split_load_(\w+?)_\d+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]/g,
     ),
-  ].map(([, name, file, deps]) => {
+  ].map(([, load, name, file, deps]) => {
     const chunks = deps.split(",").map((d) => d.trim()).filter(Boolean);
     const files = [file, ...chunks.map((d) => chunkFiles.get(d))];
-    if (files.some((f) => !f)) throw new Error(`split-wasm: a shared piece of ${name} is not in the loader`);
-    return { name, route: /^__(\w+?)_route_view$/.exec(name)?.[1], files };
+    if (files.some((f) => !f)) throw new Error(`split-wasm: a shared chunk of ${name} is not in the splitter's loader`);
+    return { load, name, files };
   });
+  const exported = [...loader.matchAll(/^export /gm)].length;
+  if (exported !== pieces.length) throw new Error("split-wasm: the splitter's loader has changed; update splitterPieces");
+  return pieces;
+}
+
+/**
+ * The lazily loaded pieces the app's loader (`__wasm_split-*.js`, its text, written by
+ * `splitWasm`) lists: each `#[lazy]` function or lazy route by `name`, its `route` (`search`
+ * for `__search_route_view`; none for a `#[lazy]` function) and its `files` (one module).
+ */
+export function lazyPieceFiles(loader) {
+  return [...loader.matchAll(/export const __wasm_split_load_(\w+?)_\d+ = lazyModule\("\.\/([^"]+)"/g)].map(([, name, file]) => ({
+    name,
+    route: /^__(\w+?)_route_view$/.exec(name)?.[1],
+    files: [file],
+  }));
+}
+
+/**
+ * What this step needs to know of a module the splitter wrote: the sizes of the memory and
+ * table it imports, its data segments (address, length and name: `.rodata…`, `.data…` or
+ * `.bss…`), and whether it holds state of its own (globals, a start function).
+ */
+function readModule(bytes, file) {
+  let at = 8;
+  // LEB128: unsigned, or signed (an i32.const address).
+  const leb = (signed = false) => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return signed && byte & 0x40 ? value - 2 ** shift : value;
+  };
+  const u32 = () => leb();
+  const text = () => {
+    const length = u32();
+    at += length;
+    return Buffer.from(bytes.subarray(at - length, at)).toString("utf8");
+  };
+  const minimum = () => {
+    const flags = bytes[at++];
+    const min = u32();
+    if (flags & 1) u32();
+    return min;
+  };
+  const module = { memoryPages: 0, tableSize: 0, segments: [], ownState: false };
+  const segmentNames = new Map();
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const end = u32() + at;
+    if (id === 2) {
+      for (let n = u32(); n > 0; n--) {
+        text();
+        text();
+        const kind = bytes[at++];
+        if (kind === 0) u32();
+        else if (kind === 1) at++, (module.tableSize = minimum());
+        else if (kind === 2) module.memoryPages = minimum();
+        else at += 2;
+      }
+    } else if (id === 6 || id === 8) {
+      module.ownState = true;
+    } else if (id === 11) {
+      for (let n = u32(), index = 0; index < n; index++) {
+        if (u32() !== 0 || bytes[at++] !== 0x41) throw new Error(`split-wasm: ${file}: data segment ${index} is not at a constant address`);
+        const address = leb(true);
+        at++; // end
+        const length = u32();
+        at += length;
+        module.segments.push({ address, length });
+      }
+    } else if (id === 0 && text() === "name") {
+      while (at < end) {
+        const subsection = bytes[at++];
+        const subsectionEnd = u32() + at;
+        if (subsection === 9) for (let n = u32(); n > 0; n--) segmentNames.set(u32(), text());
+        at = subsectionEnd;
+      }
+    }
+    at = end;
+  }
+  module.segments.forEach((segment, index) => (segment.name = segmentNames.get(index)));
+  if (module.segments.some((segment) => segment.name === undefined)) throw new Error(`split-wasm: ${file}: its data segments have no names`);
+  return module;
+}
+
+/**
+ * One module per lazy piece: its own module and the shared chunks it needs, merged with
+ * `wasm-merge`. They all import the app's memory, table and stack pointer from
+ * `__wasm_split`; a small module of that name re-exports them, so the merged module imports
+ * each once (from `__wasm_split_merged`).
+ */
+function mergePiece(work, piece, modules) {
+  const memoryPages = Math.max(...piece.files.map((f) => modules.get(f).memoryPages));
+  const tableSize = Math.max(...piece.files.map((f) => modules.get(f).tableSize));
+  const provider = join(work, `provider-${piece.name}.wat`);
+  writeFileSync(
+    provider,
+    `(module
+  (import "__wasm_split_merged" "memory" (memory ${memoryPages}))
+  (import "__wasm_split_merged" "__indirect_function_table" (table ${tableSize} funcref))
+  (import "__wasm_split_merged" "__wasm_split_shared0" (global (mut i32)))
+  (export "memory" (memory 0))
+  (export "__indirect_function_table" (table 0))
+  (export "__wasm_split_shared0" (global 0)))`,
+  );
+  execFileSync("wasm-as", [...WASM_OPT_FEATURES, provider, "-o", `${provider}.wasm`]);
+  const merged = join(work, `merged-${piece.name}.wasm`);
+  const inputs = piece.files.flatMap((file, index) => [join(work, file), `piece${index}`]);
+  execFileSync("wasm-merge", [...WASM_OPT_FEATURES, `${provider}.wasm`, "__wasm_split", ...inputs, "-o", merged], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  return merged;
+}
+
+/**
+ * The app's loader of its lazy pieces, instead of the splitter's: the splitter gives each
+ * piece its own module and one module per set of pieces that share code (a page opened on
+ * Saved fetched 17 files and instantiated 17 modules, each with its import list: 71.6 KB
+ * brotli). Here each piece is one module with the shared chunks it needs (60.7 KB).
+ *
+ * Two pieces may then hold the same chunk (Search and Saved share code), and open both: the
+ * chunk is instantiated twice. That is safe because a chunk holds no state of its own (no
+ * globals, checked above), its functions go to the same table slots (same code), and its
+ * read-only data is written again with the same bytes. Its statics (`.data`, `.bss`), which
+ * the app may have changed since, are kept: read before the second instantiation and written
+ * back after it, with nothing in between (a synchronous `WebAssembly.Instance`).
+ */
+function appLoader(glue, pieces, statics) {
+  return `// The app's lazily loaded pieces, one module each (written by scripts/split-wasm.mjs).
+import { initSync } from "./${glue}";
+
+let shared;
+function sharedImports() {
+  if (shared === undefined) {
+    const { __indirect_function_table, __wasm_split_shared0, memory } = initSync(undefined, undefined);
+    shared = { __wasm_split_merged: { __indirect_function_table, __wasm_split_shared0, memory } };
+  }
+  return shared;
+}
+// The statics of shared chunks, [address, length], which the app may change after loading.
+const STATICS = ${JSON.stringify(Object.fromEntries(statics))};
+const loadedChunks = new Set();
+function instantiate(module, chunks) {
+  const imports = sharedImports();
+  const memory = imports.__wasm_split_merged.memory;
+  const kept = chunks
+    .filter((chunk) => loadedChunks.has(chunk))
+    .flatMap((chunk) => STATICS[chunk] ?? [])
+    .map(([at, length]) => [at, new Uint8Array(memory.buffer, at, length).slice()]);
+  new WebAssembly.Instance(module, imports);
+  for (const [at, bytes] of kept) new Uint8Array(memory.buffer).set(bytes, at);
+  for (const chunk of chunks) loadedChunks.add(chunk);
+}
+// Loads a piece once; a failed load (offline, say) is tried again the next time it is asked for.
+function lazyModule(url, chunks) {
+  let loading;
+  const load = () => {
+    if (loading === undefined) {
+      const attempt = WebAssembly.compileStreaming(fetch(new URL(url, import.meta.url))).then((module) => instantiate(module, chunks));
+      attempt.catch(() => {
+        if (loading === attempt) loading = undefined;
+      });
+      loading = attempt;
+    }
+    return loading;
+  };
+  return async (callbackIndex, callbackData) => {
+    let success = false;
+    try {
+      await load();
+      success = true;
+    } catch (error) {
+      console.error(error);
+    } finally {
+      sharedImports().__wasm_split_merged.__indirect_function_table.get(callbackIndex)(callbackData, success);
+    }
+  };
+}
+${pieces.map((p) => `export const ${p.load} = lazyModule("./${p.file}", ${JSON.stringify(p.chunks)});`).join("\n")}
+`;
 }
 
 /** `code` minified when `release` (an ES module: its imports and exports keep their names). */
@@ -65,8 +252,8 @@ const hash8 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(
 
 /**
  * Splits the app in `staging` (Trunk's staging directory) from cargo's output in
- * `targetDir`. Returns the loader's file name, how many pieces there are, and each lazy
- * route's files (`routes.search`: its module and shared pieces).
+ * `targetDir`. Returns the loader's file name, how many lazy pieces there are, and each lazy
+ * route's files (`routes.search`: its module).
  */
 export function splitWasm(staging, { targetDir, release }) {
   const glue = readdirSync(staging).find((f) => new RegExp(`^${CRATE}-[0-9a-f]+\\.js$`).test(f));
@@ -81,24 +268,42 @@ export function splitWasm(staging, { targetDir, release }) {
       ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript", "--out-dir", staging, "--out-name", stem, join(work, `${stem}.wasm`)],
       { stdio: ["ignore", "ignore", "pipe"] },
     );
-    const pieces = readdirSync(work).filter((f) => /^(split_|chunk_).*\.wasm$/.test(f));
-    const optimise = (file) =>
-      execFileSync("wasm-opt", [release ? "-Oz" : "-O0", ...WASM_OPT_FEATURES, "--strip-debug", "--strip-producers", file, "-o", file]);
+    const optimise = (file, output = file) =>
+      execFileSync("wasm-opt", [release ? "-Oz" : "-O0", ...WASM_OPT_FEATURES, "--strip-debug", "--strip-producers", file, "-o", output]);
     optimise(join(staging, `${stem}_bg.wasm`));
-    let loader = readFileSync(join(work, "__wasm_split.js"), "utf8");
-    for (const piece of pieces) {
-      optimise(join(work, piece));
-      const bytes = readFileSync(join(work, piece));
-      const named = piece.replace(/\.wasm$/, `-${hash8(bytes)}.wasm`);
-      writeFileSync(join(staging, named), bytes);
-      loader = loader.replaceAll(`"./${piece}"`, () => `"./${named}"`);
+    const splitterPieceList = splitterPieces(readFileSync(join(work, "__wasm_split.js"), "utf8"));
+    const modules = new Map(
+      readdirSync(work)
+        .filter((f) => /^(split_|chunk_).*\.wasm$/.test(f))
+        .map((file) => [file, readModule(readFileSync(join(work, file)), file)]),
+    );
+    for (const [file, module] of modules) {
+      if (module.ownState) throw new Error(`split-wasm: ${file} has globals or a start function, which two of its copies would not share`);
     }
+    // Each shared chunk's statics: the segments the app may write to after loading it.
+    const chunkNumber = (file) => Number(/^chunk_(\d+)\.wasm$/.exec(file)?.[1]);
+    const statics = [...modules]
+      .filter(([file]) => file.startsWith("chunk_"))
+      .map(([file, module]) => [
+        chunkNumber(file),
+        module.segments.filter((s) => s.length > 0 && /^\.(data|bss)\b/.test(s.name)).map((s) => [s.address, s.length]),
+      ])
+      .filter(([, ranges]) => ranges.length > 0);
+    const pieces = splitterPieceList.map((piece) => {
+      const merged = mergePiece(work, piece, modules);
+      optimise(merged);
+      const bytes = readFileSync(merged);
+      const file = piece.files[0].replace(/\.wasm$/, `-${hash8(bytes)}.wasm`);
+      writeFileSync(join(staging, file), bytes);
+      return { load: piece.load, file, chunks: piece.files.slice(1).map(chunkNumber) };
+    });
+    const loader = appLoader(glue, pieces, statics);
     const loaderName = `__wasm_split-${hash8(loader)}.js`;
     writeFileSync(join(staging, loaderName), loader);
     const gluePath = join(staging, glue);
     const glueCode = readFileSync(gluePath, "utf8").replaceAll('from "./__wasm_split.js"', () => `from "./${loaderName}"`);
     writeFileSync(gluePath, minified(glueCode, release));
-    console.log(`split-wasm: ${stem} and ${pieces.length} pieces loaded on demand (${loaderName})`);
+    console.log(`split-wasm: ${stem} and ${pieces.length} pieces loaded on demand, one module each (${loaderName})`);
     const routes = Object.fromEntries(
       lazyPieceFiles(loader)
         .filter((piece) => piece.route)

@@ -1,0 +1,101 @@
+// The code of lazy pages and `#[lazy]` functions (scripts/split-wasm.mjs): each one module,
+// holding the code it shares with other pieces. Two pages that share code each bring their
+// own copy, so the second one instantiated writes that code's statics again; the loader
+// keeps what the app had changed in them.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startSuite, openPage, waitForApp, DIST, PHONE } from "./harness.mjs";
+
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(async () => {
+  await suite?.close();
+});
+
+/** The built loader's lazy pieces (route, module, shared chunks) and the chunks' statics. */
+function builtLoader() {
+  const file = readdirSync(DIST).find((f) => /^__wasm_split-[0-9a-f]+\.js$/.test(f));
+  assert.ok(file, `no split loader in ${DIST}`);
+  const loader = readFileSync(join(DIST, file), "utf8");
+  const statics = JSON.parse(/const STATICS = (\{.*\});/.exec(loader)?.[1] ?? "null");
+  assert.ok(statics, "the loader lists no statics");
+  const pieces = [...loader.matchAll(/export const __wasm_split_load_(\w+?)_\d+ = lazyModule\("\.\/([^"]+)", (\[[^\]]*\])\)/g)].map(
+    ([, name, file, chunks]) => ({ route: /^__(\w+?)_route_view$/.exec(name)?.[1], file, chunks: JSON.parse(chunks) }),
+  );
+  return { statics, pieces };
+}
+
+test("a page opened on a lazy route fetches its code as one file, and no shared pieces", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/saved"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 1, name: "Saved" }).waitFor();
+  const lazy = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((r) => new URL(r.name).pathname)
+      .filter((path) => /\/(split|chunk)_[^/]*\.wasm$/.test(path)),
+  );
+  assert.equal(lazy.filter((path) => /\/split___saved_route_view[^/]*\.wasm$/.test(path)).length, 1, JSON.stringify(lazy));
+  assert.deepEqual(lazy.filter((path) => /\/chunk_/.test(path)), []);
+  assert.equal(new Set(lazy).size, lazy.length, `a module fetched twice: ${JSON.stringify(lazy)}`);
+  assertClean();
+  await context.close();
+});
+
+test("code shared by two pages, loaded again with the second, keeps what the app changed in its statics", async () => {
+  const { statics, pieces } = builtLoader();
+  // Two pages that share a chunk whose statics the app writes to (today Report and Saved).
+  const pair = pieces
+    .filter((a) => a.route)
+    .flatMap((a) => pieces.filter((b) => b.route && b !== a).map((b) => [a, b]))
+    .map(([a, b]) => ({ a, b, chunk: a.chunks.find((c) => b.chunks.includes(c) && statics[c]) }))
+    .find(({ chunk }) => chunk !== undefined);
+  assert.ok(pair, "no two pages share a chunk with statics: choose another pair for this test");
+  const ranges = statics[pair.chunk];
+
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  // Around each instantiation of a lazy module: the statics just before, just after (as the
+  // module wrote them) and once the loader's own code has run (before any of the app's).
+  await page.addInitScript((ranges) => {
+    window.__instantiations = [];
+    const compileStreaming = WebAssembly.compileStreaming;
+    WebAssembly.compileStreaming = async (source) => {
+      const response = await source;
+      const module = await compileStreaming(response);
+      module.file = new URL(response.url).pathname.split("/").pop();
+      return module;
+    };
+    const Instance = WebAssembly.Instance;
+    WebAssembly.Instance = new Proxy(Instance, {
+      construct(target, args) {
+        const memory = args[1]?.__wasm_split_merged?.memory;
+        const read = () => ranges.map(([at, length]) => [...new Uint8Array(memory.buffer, at, length)]);
+        const record = { file: args[0].file, before: read() };
+        const instance = Reflect.construct(target, args);
+        record.written = read();
+        queueMicrotask(() => (record.after = read()));
+        window.__instantiations.push(record);
+        return instance;
+      },
+    });
+  }, ranges);
+  await page.goto(url(`/${pair.a.route}`));
+  await waitForApp(page);
+  await page.locator("main h1").waitFor();
+  await page.evaluate((route) => {
+    history.pushState(null, "", new URL(route, document.baseURI));
+    dispatchEvent(new PopStateEvent("popstate"));
+  }, pair.b.route);
+  await page.waitForFunction((file) => window.__instantiations.find((i) => i.file === file)?.after, pair.b.file);
+  const second = await page.evaluate((file) => window.__instantiations.find((i) => i.file === file), pair.b.file);
+  assert.notDeepEqual(second.written, second.before, "the second copy wrote the statics again (else this test shows nothing)");
+  assert.deepEqual(second.after, second.before);
+  await page.locator("main h1").filter({ hasText: /\S/ }).waitFor();
+  assertClean();
+  await context.close();
+});
