@@ -37,6 +37,11 @@ const WASM_OPT_FEATURES = [
   "--enable-multivalue",
 ];
 
+// wasm-opt's passes for release builds. Measured on the main module against plain `-Oz`
+// (brotli): `-Os` −0.7 KB, `--flatten --rereloop -Oz` −2.2 KB, this −2.5 KB (landing code
+// 248.8 → 246.5 KB); `--converge`, `--gufa`, `--closed-world`, `--dae-optimizing`: ±0.3 KB.
+const RELEASE_OPTIMISATION = ["--flatten", "--rereloop", "-Os"];
+
 /**
  * The lazily loaded pieces the splitter's own loader (`__wasm_split.js`, its text) lists: each
  * `#[lazy]` function or lazy route by the `load` function main's glue imports, its `name`, and
@@ -269,7 +274,7 @@ export function splitWasm(staging, { targetDir, release }) {
       { stdio: ["ignore", "ignore", "pipe"] },
     );
     const optimise = (file, output = file) =>
-      execFileSync("wasm-opt", [release ? "-Oz" : "-O0", ...WASM_OPT_FEATURES, "--strip-debug", "--strip-producers", file, "-o", output]);
+      execFileSync("wasm-opt", [...(release ? RELEASE_OPTIMISATION : ["-O0"]), ...WASM_OPT_FEATURES, "--strip-debug", "--strip-producers", file, "-o", output]);
     optimise(join(staging, `${stem}_bg.wasm`));
     const splitterPieceList = splitterPieces(readFileSync(join(work, "__wasm_split.js"), "utf8"));
     const modules = new Map(
