@@ -7,7 +7,8 @@
 // until then. The service worker is blocked (see firstVisit). Timings vary with the machine's
 // load: this prints numbers, it asserts nothing.
 //
-// Usage: node scripts/bench-first-visit.mjs [dist-dir] [--runs=N]   (default target/test-dist, 3)
+// Usage: node scripts/bench-first-visit.mjs [dist-dir] [--runs=N] [--routes=/a,/b]
+//   (defaults: target/test-dist, 3 runs, the landing routes: home, an item, a list)
 import { chromium } from "playwright-core";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { serveStatic } from "./static-server.mjs";
@@ -17,7 +18,11 @@ const args = process.argv.slice(2);
 const dist = args.find((a) => !a.startsWith("--")) ?? "target/test-dist";
 const runs = Number(args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 3);
 const BASE = "/egov/";
-const ROUTES = ["/", "/case-studies/hometax", "/case-studies"];
+const ROUTES = args.find((a) => a.startsWith("--routes="))?.slice("--routes=".length).split(",") ?? [
+  "/",
+  "/case-studies/hometax",
+  "/case-studies",
+];
 const CPU_SLOWDOWN = 4;
 const NETWORKS = {
   "slow 4G": { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },

@@ -216,13 +216,20 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
         });
     };
 
+    // Adding outlives the page: a person who chooses a photo and leaves at once (making a
+    // phone photo smaller takes a moment) finds it saved when they come back. So the task is
+    // not the page's (`spawn_local`, not `spawn_local_scoped`), and once the page has gone it
+    // adds to the album as stored, not to the page's.
     let add_files = move |event: leptos::ev::Event| {
         let chosen = files::chosen_files(&event);
+        let Some(item) = id.try_get_value() else {
+            return;
+        };
         if chosen.is_empty() {
             return;
         }
         message.set("Adding…".into());
-        spawn_local_scoped(async move {
+        leptos::task::spawn_local(async move {
             let mut added = 0;
             let mut problems = Vec::new();
             for file in chosen {
@@ -234,28 +241,30 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                         continue;
                     }
                 };
-                let Some(before) = album.try_get_untracked() else {
-                    return;
+                let before = match album.try_get_untracked() {
+                    Some(shown) => shown,
+                    None => match load_album().await {
+                        Ok((stored, _)) => stored,
+                        Err(error) => {
+                            problems.push(format!("“{name}” was not saved: {error}."));
+                            continue;
+                        }
+                    },
                 };
-                generation.update_value(|g| *g += 1);
+                generation.try_update_value(|g| *g += 1);
                 let today = iso_date(clock::now_ms());
-                let meta = album
-                    .try_update(|a| {
-                        id.with_value(|id| a.add(id, &jpeg.bytes, jpeg.width, jpeg.height, &today))
-                    })
-                    .unwrap_or(Err(crate::library::PhotoError::NotFound));
-                let meta = match meta {
+                let mut after = before.clone();
+                let meta = match after.add(&item, &jpeg.bytes, jpeg.width, jpeg.height, &today) {
                     Ok(meta) => meta,
                     Err(error) => {
                         problems.push(format!("“{name}” was not added: {error}."));
                         continue;
                     }
                 };
+                album.try_set(after.clone());
                 let change = PhotoChange {
                     put_files: vec![(meta.hash.as_str(), jpeg.bytes.as_slice())],
-                    put_records: album
-                        .try_with_untracked(|a| id.with_value(|id| item_records(a, id)))
-                        .unwrap_or_default(),
+                    put_records: item_records(&after, &item),
                     ..Default::default()
                 };
                 match store::write(change).await {
@@ -264,7 +273,7 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                         added += 1;
                     }
                     Err(error) => {
-                        album.set(before);
+                        album.try_set(before);
                         problems.push(format!(
                             "“{name}” was not saved: {error}. Your other photos and notes are kept."
                         ));
@@ -283,7 +292,7 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                 text.push(' ');
                 text.push_str(&problem);
             }
-            message.set(text.trim().to_string());
+            message.try_set(text.trim().to_string());
         });
     };
 

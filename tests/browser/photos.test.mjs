@@ -94,6 +94,22 @@ test("a photo added from the gallery is made smaller, captioned, and still there
   await context.close();
 });
 
+test("a photo chosen just before leaving the page is still saved, and there on coming back", async () => {
+  const { page, url, context, assertClean } = await openPage(suite);
+  await openItem(page, url);
+  // A full-size phone photo takes a moment to make smaller; the person leaves at once.
+  const photo = await makeJpeg(page, 4000, 3000, "Leaving");
+  await gallery(page).setInputFiles(photo);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Saved" }).click();
+  await page.getByRole("heading", { level: 1, name: "Saved" }).waitFor();
+  await page.goBack();
+  await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+  await photos(page).first().waitFor({ timeout: 10_000 });
+  assert.equal(await photos(page).count(), 1);
+  assertClean();
+  await context.close();
+});
+
 test("the photo editor arrives under the note without moving anything on the page", async () => {
   const { page, url, context, assertClean } = await openPage(suite);
   await page.addInitScript(() => {
