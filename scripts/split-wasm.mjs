@@ -219,12 +219,20 @@ function instantiate(module, chunks) {
   for (const [at, bytes] of kept) new Uint8Array(memory.buffer).set(bytes, at);
   for (const chunk of chunks) loadedChunks.add(chunk);
 }
+async function compile(url) {
+  const response = await fetch(new URL(url, import.meta.url));
+  if (!response.ok) throw new Error(\`\${url}: HTTP \${response.status}\`);
+  // A host that does not send .wasm files as application/wasm: compiled from the bytes.
+  return response.headers.get("Content-Type")?.startsWith("application/wasm")
+    ? WebAssembly.compileStreaming(response)
+    : WebAssembly.compile(await response.arrayBuffer());
+}
 // Loads a piece once; a failed load (offline, say) is tried again the next time it is asked for.
 function lazyModule(url, chunks) {
   let loading;
   const load = () => {
     if (loading === undefined) {
-      const attempt = WebAssembly.compileStreaming(fetch(new URL(url, import.meta.url))).then((module) => instantiate(module, chunks));
+      const attempt = compile(url).then((module) => instantiate(module, chunks));
       attempt.catch(() => {
         if (loading === attempt) loading = undefined;
       });

@@ -99,3 +99,16 @@ test("code shared by two pages, loaded again with the second, keeps what the app
   assertClean();
   await context.close();
 });
+
+test("a host that sends a page's code as another type than application/wasm still opens the page", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.route(/\/split___about_route_view[^/]*\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  await page.goto(url("/about"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 1, name: /About/ }).waitFor();
+  assertClean();
+  await context.close();
+});
