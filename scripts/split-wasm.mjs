@@ -184,11 +184,11 @@ function mergePiece(work, piece, modules) {
  * The app's loader of its lazy pieces, instead of the splitter's: the splitter gives each
  * piece its own module and one module per set of pieces that share code (a page opened on
  * Saved fetched 17 files and instantiated 17 modules, each with its import list: 71.6 KB
- * brotli). Here each piece is one module with the shared chunks it needs (60.7 KB).
+ * brotli). Here each piece is one module with the shared chunks it needs (61.7 KB).
  *
  * Two pieces may then hold the same chunk (Search and Saved share code), and open both: the
  * chunk is instantiated twice. That is safe because a chunk holds no state of its own (no
- * globals, checked above), its functions go to the same table slots (same code), and its
+ * globals or start function: `splitWasm` checks), its functions go to the same table slots (same code), and its
  * read-only data is written again with the same bytes. Its statics (`.data`, `.bss`), which
  * the app may have changed since, are kept: read before the second instantiation and written
  * back after it, with nothing in between (a synchronous `WebAssembly.Instance`).
