@@ -220,36 +220,69 @@ function instantiate(module, chunks) {
   for (const chunk of chunks) loadedChunks.add(chunk);
 }
 async function compile(url) {
-  const response = await fetch(new URL(url, import.meta.url));
+  let response;
+  try {
+    response = await fetch(new URL(url, import.meta.url));
+  } catch (error) {
+    throw Object.assign(new Error(\`\${url}: \${error.message}\`), { offline: true });
+  }
   if (!response.ok) throw new Error(\`\${url}: HTTP \${response.status}\`);
   // A host that does not send .wasm files as application/wasm: compiled from the bytes.
   return response.headers.get("Content-Type")?.startsWith("application/wasm")
     ? WebAssembly.compileStreaming(response)
     : WebAssembly.compile(await response.arrayBuffer());
 }
-// Loads a piece once; a failed load (offline, say) is tried again the next time it is asked for.
+// A piece that cannot be downloaded is never reported to the app as failed: Leptos would
+// stop the app (a failed lazy route panics). It waits instead, and <html
+// data-code-waiting="offline|failed"> and "egov:code-status" tell the app why, so that it can
+// say so. It is tried again when the browser is back online, when the app asks
+// ("egov:code-retry"), and every 15 s while there is no network.
+const waiting = new Map();
+function showWaiting() {
+  const reasons = [...waiting.values()];
+  const now = reasons.length === 0 ? null : reasons.includes("failed") ? "failed" : "offline";
+  const html = document.documentElement;
+  if (html.getAttribute("data-code-waiting") === now) return;
+  if (now === null) html.removeAttribute("data-code-waiting");
+  else html.setAttribute("data-code-waiting", now);
+  dispatchEvent(new Event("egov:code-status"));
+}
+function nextAttempt(offline) {
+  return new Promise((resolve) => {
+    const again = () => {
+      removeEventListener("online", again);
+      removeEventListener("egov:code-retry", again);
+      clearTimeout(timer);
+      resolve();
+    };
+    addEventListener("online", again);
+    addEventListener("egov:code-retry", again);
+    const timer = offline ? setTimeout(again, 15000) : undefined;
+  });
+}
+// Loads a piece once, however many times it is asked for, trying until it has arrived.
 function lazyModule(url, chunks) {
   let loading;
-  const load = () => {
-    if (loading === undefined) {
-      const attempt = compile(url).then((module) => instantiate(module, chunks));
-      attempt.catch(() => {
-        if (loading === attempt) loading = undefined;
-      });
-      loading = attempt;
+  const load = async () => {
+    for (;;) {
+      try {
+        instantiate(await compile(url), chunks);
+        if (waiting.delete(url)) showWaiting();
+        return;
+      } catch (error) {
+        // A download cut off mid-way fails in the compiler, not in fetch.
+        const offline = error.offline === true || !navigator.onLine;
+        console.warn(error.message);
+        waiting.set(url, offline ? "offline" : "failed");
+        showWaiting();
+        await nextAttempt(offline);
+      }
     }
-    return loading;
   };
   return async (callbackIndex, callbackData) => {
-    let success = false;
-    try {
-      await load();
-      success = true;
-    } catch (error) {
-      console.error(error);
-    } finally {
-      sharedImports().__wasm_split_merged.__indirect_function_table.get(callbackIndex)(callbackData, success);
-    }
+    loading ??= load();
+    await loading;
+    sharedImports().__wasm_split_merged.__indirect_function_table.get(callbackIndex)(callbackData, true);
   };
 }
 ${pieces.map((p) => `export const ${p.load} = lazyModule("./${p.file}", ${JSON.stringify(p.chunks)});`).join("\n")}

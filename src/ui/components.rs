@@ -149,57 +149,102 @@ pub fn ItemCard(
     }
 }
 
-/// Status lines for the whole app: "you are offline", and "a newer version is available"
-/// with a Reload button that is the only thing that switches versions.
+/// Status lines for the whole app: "you are offline" (and whether that matters yet), a
+/// page whose code is still to be downloaded, and "a newer version is available" with a
+/// Reload button that is the only thing that switches versions.
 #[component]
 pub fn AppStatus() -> impl IntoView {
+    use web::offline::{code_waiting, CodeWaiting, OfflineReadiness, CODE_STATUS_EVENT};
     let online = RwSignal::new(web::offline::is_online());
     let update = RwSignal::new(web::offline::update_waiting());
+    let code = RwSignal::new(code_waiting());
     let listeners = [
         window_event_listener(leptos::ev::online, move |_| online.set(true)),
         window_event_listener(leptos::ev::offline, move |_| online.set(false)),
     ];
-    let update_listener =
+    let untyped = [
         window_event_listener_untyped(web::offline::UPDATE_AVAILABLE_EVENT, move |_| {
             update.set(true)
-        });
+        }),
+        window_event_listener_untyped(CODE_STATUS_EVENT, move |_| code.set(code_waiting())),
+    ];
     on_cleanup(move || {
         for listener in listeners {
             listener.remove();
         }
-        update_listener.remove();
+        for listener in untyped {
+            listener.remove();
+        }
     });
     view! {
         <div role="status" class="app-status">
             {move || {
                 (!online.get())
                     .then(|| {
+                        let kept = matches!(
+                            web::offline::offline_readiness(),
+                            OfflineReadiness::Ready(_)
+                        );
                         view! {
                             <p class="notice">
-                                "You are offline. Everything in the app, and everything you saved, still works."
+                                {if kept {
+                                    "You are offline. Everything in the app, and everything you saved, still works."
+                                } else {
+                                    "You are offline. Everything you saved still works, but the app is not yet kept for offline use: a page you have not opened may wait for a connection."
+                                }}
                             </p>
                         }
+                    })
+            }}
+            {move || {
+                code.get()
+                    .map(|why| {
+                        let text = match why {
+                            CodeWaiting::Offline => {
+                                "Part of the app has not been downloaded yet, and there is no connection: what you opened will be ready when you are back online. "
+                            }
+                            CodeWaiting::Failed => {
+                                "Part of the app could not be downloaded from the site. Try again, or reload the app if it keeps failing. "
+                            }
+                        };
+                        notice_with_button(
+                            "notice notice-error",
+                            text,
+                            "Try again",
+                            web::offline::retry_code,
+                        )
                     })
             }}
             {move || {
                 update
                     .get()
                     .then(|| {
-                        view! {
-                            <p class="notice">
-                                "A newer version is available — "
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=|_| web::offline::apply_update()
-                                >
-                                    "Reload"
-                                </button>
-                            </p>
-                        }
+                        notice_with_button(
+                            "notice",
+                            "A newer version is available — ",
+                            "Reload",
+                            web::offline::apply_update,
+                        )
                     })
             }}
         </div>
+    }
+}
+
+/// A status line that ends with one button.
+fn notice_with_button(
+    class: &'static str,
+    text: &'static str,
+    label: &'static str,
+    action: fn(),
+) -> impl IntoView {
+    view! {
+        <p class=class>
+            {text}
+            <button type="button" class="button" on:click=move |_| action()>
+                {label}
+            </button>
+        </p>
     }
 }
 

@@ -72,6 +72,38 @@ pub fn apply_update() {
     }
 }
 
+/// Why part of the app's code (a page's, downloaded when it is first opened) has not
+/// arrived yet. The app's loader (written by `scripts/split-wasm.mjs`) keeps such a piece
+/// waiting, rather than failing, and tries again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeWaiting {
+    /// There is no network, and the piece is not kept offline yet.
+    Offline,
+    /// The host did not send it (an error status, or a damaged file).
+    Failed,
+}
+
+/// The event the loader fires whenever a piece starts or stops waiting.
+pub const CODE_STATUS_EVENT: &str = "egov:code-status";
+/// The event that asks the loader to try every waiting piece again.
+const CODE_RETRY_EVENT: &str = "egov:code-retry";
+
+/// What the loader last reported about code still to arrive (`<html data-code-waiting>`).
+pub fn code_waiting() -> Option<CodeWaiting> {
+    let html = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())?;
+    match html.get_attribute("data-code-waiting")?.as_str() {
+        "offline" => Some(CodeWaiting::Offline),
+        _ => Some(CodeWaiting::Failed),
+    }
+}
+
+/// Asks the loader to download every waiting piece again, now.
+pub fn retry_code() {
+    dispatch(CODE_RETRY_EVENT);
+}
+
 /// True when the browser believes it has a network connection.
 pub fn is_online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())

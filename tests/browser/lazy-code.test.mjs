@@ -112,3 +112,92 @@ test("a host that sends a page's code as another type than application/wasm stil
   assertClean();
   await context.close();
 });
+
+test("a page whose code has not been downloaded, opened offline, says so, and opens by itself once back online", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["split___saved_route_view"] });
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await context.setOffline(true);
+  await page.getByRole("link", { name: "Saved", exact: true }).click();
+  const waiting = page.getByRole("status").filter({ hasText: "Part of the app has not been downloaded yet, and there is no connection" });
+  await waiting.waitFor();
+  await page.getByRole("status").filter({ hasText: "the app is not yet kept for offline use" }).waitFor();
+  assert.equal(await page.locator("#crash-notice").count(), 0, "the app stopped");
+  // The app still answers meanwhile: the theme toggle (drawn by the app) still works.
+  const theme = page.getByRole("button", { name: "Dark theme" });
+  const pressed = await theme.getAttribute("aria-pressed");
+  await theme.click();
+  await page.waitForFunction(
+    (was) => document.querySelector(".theme-toggle")?.getAttribute("aria-pressed") !== was,
+    pressed,
+  );
+  await context.setOffline(false);
+  await page.getByRole("heading", { level: 1, name: "Saved" }).waitFor();
+  await waiting.waitFor({ state: "detached" });
+  assert.equal(await page.locator("#crash-notice").count(), 0, "the app stopped");
+  assertClean();
+  await context.close();
+});
+
+test("a page whose code the host fails to send says so, and Try again opens it", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["split___about_route_view"] });
+  let refused = 0;
+  await page.route(/\/split___about_route_view[^/]*\.wasm$/, async (route) => {
+    if (refused++ === 0) await route.fulfill({ status: 503, body: "busy" });
+    else await route.continue();
+  });
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await page.getByRole("link", { name: "About", exact: true }).first().click();
+  const failed = page.getByRole("status").filter({ hasText: "Part of the app could not be downloaded from the site" });
+  await failed.waitFor();
+  assert.equal(await page.locator("#crash-notice").count(), 0, "the app stopped");
+  await failed.getByRole("button", { name: "Try again" }).click();
+  await page.getByRole("heading", { level: 1, name: /About/ }).waitFor();
+  await failed.waitFor({ state: "detached" });
+  assert.equal(refused, 2);
+  assertClean();
+  await context.close();
+});
+
+test("a person who leaves for another page while a page's code waits stays there when the network returns", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["split___saved_route_view", "/icon-"] });
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await context.setOffline(true);
+  await page.getByRole("link", { name: "Saved", exact: true }).click();
+  const waiting = page.getByRole("status").filter({ hasText: "Part of the app has not been downloaded yet" });
+  await waiting.waitFor();
+  await page.getByRole("link", { name: "Programme", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Programme editions" }).waitFor();
+  await context.setOffline(false);
+  await waiting.waitFor({ state: "detached" });
+  await page.getByRole("heading", { level: 1, name: "Programme editions" }).waitFor();
+  assert.match(new URL(page.url()).pathname, /\/editions$/);
+  // Its code has arrived meanwhile: Saved now opens at once.
+  await page.getByRole("link", { name: "Saved", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Saved" }).waitFor();
+  assert.equal(await page.locator("#crash-notice").count(), 0, "the app stopped");
+  assertClean();
+  await context.close();
+});
+
+test("an item opened offline before the photo tools have arrived works, says so, and gets them back online", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["split_photo_editor", "/icon-"] });
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await context.setOffline(true);
+  await page.locator("main a.card-title").first().click();
+  await page.getByRole("heading", { level: 2, name: "Photos" }).waitFor();
+  const waiting = page.getByRole("status").filter({ hasText: "Part of the app has not been downloaded yet, and there is no connection" });
+  await waiting.waitFor();
+  assert.equal(await page.locator("#crash-notice").count(), 0, "the app stopped");
+  assert.equal(await page.getByLabel("Add photos from the gallery").isDisabled(), true);
+  // The page itself works: the note box takes a note.
+  await page.getByRole("textbox").last().fill("Asked about the data centre's backup site.");
+  await context.setOffline(false);
+  await waiting.waitFor({ state: "detached" });
+  await page.waitForFunction(() => [...document.querySelectorAll(".photo-tools input")].every((input) => !input.disabled));
+  assertClean();
+  await context.close();
+});
