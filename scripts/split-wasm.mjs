@@ -8,7 +8,8 @@
 //    module, one module per lazy piece (`split_*.wasm`: a lazy route or `#[lazy]` function),
 //    modules for code that several pieces share (`chunk_*.wasm`) and a loader;
 // 2. runs wasm-bindgen on the main module under Trunk's hashed name, replacing Trunk's
-//    JavaScript and WebAssembly;
+//    JavaScript and WebAssembly, without the stream classes Leptos links but the app never
+//    uses (`UNUSED_EXPORT`);
 // 3. merges each lazy piece with the chunks it needs into one module (`wasm-merge`): a page
 //    opened on Saved fetches one file instead of 17, 15 % smaller; the app's own loader
 //    (`appLoader`) replaces the splitter's;
@@ -290,6 +291,71 @@ ${pieces.map((p) => `export const ${p.load} = lazyModule("./${p.file}", ${JSON.s
 }
 
 /** `code` minified when `release` (an ES module: its imports and exports keep their names). */
+// Leptos always links server functions' browser client (server_fn's "browser" feature),
+// whose streams (wasm-streams) wasm-bindgen exports as three JavaScript classes. The app has
+// no server functions and never uses them, but exports keep their code in the main module:
+// dropping them takes 1.4 KB brotli of WebAssembly and their glue off the landing routes.
+const UNUSED_EXPORT = /^(__wbg_)?intounderlying(bytesource|sink|source)_/;
+const UNUSED_GLUE = [
+  /export class IntoUnderlying\w+ \{\n[\s\S]*?\n\}\n/g,
+  /if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype\[Symbol\.dispose\] = IntoUnderlying\w+\.prototype\.free;\n/g,
+  /const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\n/g,
+];
+
+/** The module `bytes` without the exports whose names match `unused`. */
+function withoutExports(bytes, unused) {
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  const encoded = (n) => {
+    const out = [];
+    do {
+      out.push((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
+      n = Math.floor(n / 0x80);
+    } while (n > 0);
+    return Buffer.from(out);
+  };
+  const parts = [bytes.subarray(0, 8)];
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const end = leb() + at;
+    if (id === 7) {
+      const kept = [];
+      for (let count = leb(); count > 0; count--) {
+        const entry = at;
+        const length = leb();
+        const name = bytes.toString("utf8", at, at + length);
+        at += length + 1;
+        leb();
+        if (!unused.test(name)) kept.push(bytes.subarray(entry, at));
+      }
+      const body = Buffer.concat([encoded(kept.length), ...kept]);
+      parts.push(Buffer.from([7]), encoded(body.length), body);
+    } else {
+      parts.push(bytes.subarray(start, end));
+    }
+    at = end;
+  }
+  return Buffer.concat(parts);
+}
+
+/** wasm-bindgen's glue without the classes of [`UNUSED_EXPORT`]. */
+function withoutUnusedClasses(glue) {
+  const kept = UNUSED_GLUE.reduce((code, pattern) => code.replace(pattern, ""), glue);
+  if (kept.includes("IntoUnderlying")) throw new Error("split-wasm: wasm-bindgen's glue for wasm-streams has changed; update UNUSED_GLUE");
+  return kept;
+}
+
 function minified(code, release) {
   return release ? minify_sync(code, { module: true, compress: true, mangle: true }).code : code;
 }
@@ -316,7 +382,9 @@ export function splitWasm(staging, { targetDir, release }) {
     );
     const optimise = (file, output = file) =>
       execFileSync("wasm-opt", [...(release ? RELEASE_OPTIMISATION : ["-O0"]), ...WASM_OPT_FEATURES, "--strip-debug", "--strip-producers", file, "-o", output]);
-    optimise(join(staging, `${stem}_bg.wasm`));
+    const main = join(staging, `${stem}_bg.wasm`);
+    writeFileSync(main, withoutExports(readFileSync(main), UNUSED_EXPORT));
+    optimise(main);
     const splitterPieceList = splitterPieces(readFileSync(join(work, "__wasm_split.js"), "utf8"));
     const modules = new Map(
       readdirSync(work)
@@ -347,7 +415,7 @@ export function splitWasm(staging, { targetDir, release }) {
     const loaderName = `__wasm_split-${hash8(loader)}.js`;
     writeFileSync(join(staging, loaderName), loader);
     const gluePath = join(staging, glue);
-    const glueCode = readFileSync(gluePath, "utf8").replaceAll('from "./__wasm_split.js"', () => `from "./${loaderName}"`);
+    const glueCode = withoutUnusedClasses(readFileSync(gluePath, "utf8")).replaceAll('from "./__wasm_split.js"', () => `from "./${loaderName}"`);
     writeFileSync(gluePath, minified(glueCode, release));
     console.log(`split-wasm: ${stem} and ${pieces.length} pieces loaded on demand, one module each (${loaderName})`);
     const routes = Object.fromEntries(
