@@ -80,6 +80,19 @@ export function lazyPieceFiles(loader) {
   }));
 }
 
+/** The LEB128 number in `bytes` at `at`, unsigned or signed, and where the next begins. */
+function leb128(bytes, at, signed = false) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [signed && byte & 0x40 ? value - 2 ** shift : value, at];
+}
+
 /**
  * What this step needs to know of a module the splitter wrote: the sizes of the memory and
  * table it imports, its data segments (address, length and name: `.rodata…`, `.data…` or
@@ -87,17 +100,10 @@ export function lazyPieceFiles(loader) {
  */
 function readModule(bytes, file) {
   let at = 8;
-  // LEB128: unsigned, or signed (an i32.const address).
   const leb = (signed = false) => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return signed && byte & 0x40 ? value - 2 ** shift : value;
+    const [value, next] = leb128(bytes, at, signed);
+    at = next;
+    return value;
   };
   const u32 = () => leb();
   const text = () => {
@@ -306,14 +312,8 @@ const UNUSED_GLUE = [
 function withoutExports(bytes, unused) {
   let at = 8;
   const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
+    const [value, next] = leb128(bytes, at);
+    at = next;
     return value;
   };
   const encoded = (n) => {
