@@ -271,6 +271,11 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                     Ok(()) => {
                         urls.insert(&meta.hash, &jpeg.bytes);
                         added += 1;
+                        // The person left while it was being added: the page they are on
+                        // now (this item's again, perhaps) read the photos before this one.
+                        if album.is_disposed() {
+                            store::announce_here();
+                        }
                     }
                     Err(error) => {
                         album.try_set(before);

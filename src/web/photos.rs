@@ -248,7 +248,19 @@ fn announce_change() {
     });
 }
 
-/// Calls `changed` whenever another tab changes the photos, until dropped.
+/// Tells this page's own listeners ([`PhotoChanges`]) that the photos changed: for a change
+/// made by a page that has since gone (a photo still being added when the person left),
+/// which the page now open does not know of.
+pub fn announce_here() {
+    CHANNEL.with(|channel| {
+        if let (Some(channel), Ok(event)) = (channel, web_sys::MessageEvent::new("message")) {
+            let _ = channel.dispatch_event(&event);
+        }
+    });
+}
+
+/// Calls `changed` whenever another tab changes the photos (or [`announce_here`] is
+/// called), until dropped.
 pub struct PhotoChanges {
     listener: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }

@@ -97,8 +97,12 @@ test("a photo added from the gallery is made smaller, captioned, and still there
 test("a photo chosen just before leaving the page is still saved, and there on coming back", async () => {
   const { page, url, context, assertClean } = await openPage(suite);
   await openItem(page, url);
-  // A full-size phone photo takes a moment to make smaller; the person leaves at once.
-  const photo = await makeJpeg(page, 4000, 3000, "Leaving");
+  // A large phone photo takes a moment to make smaller (longer on a slow phone: the
+  // processor is slowed 6×, so that it is still being added when the person comes back);
+  // the person leaves at once.
+  const photo = await makeJpeg(page, 6000, 4500, "Leaving");
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
   await gallery(page).setInputFiles(photo);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Saved" }).click();
   await page.getByRole("heading", { level: 1, name: "Saved" }).waitFor();
