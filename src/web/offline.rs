@@ -66,10 +66,7 @@ pub fn update_waiting() -> bool {
 
 /// Switches to the waiting version; the page reloads once it has taken over.
 pub fn apply_update() {
-    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(APPLY_UPDATE_EVENT))
-    {
-        let _ = window.dispatch_event(&event);
-    }
+    dispatch(APPLY_UPDATE_EVENT);
 }
 
 /// Why part of the app's code (a page's, downloaded when it is first opened) has not

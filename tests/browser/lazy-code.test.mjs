@@ -113,14 +113,27 @@ test("a host that sends a page's code as another type than application/wasm stil
   await context.close();
 });
 
-test("a page whose code has not been downloaded, opened offline, says so, and opens by itself once back online", async () => {
-  const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["split___saved_route_view"] });
+/** Opens home, lets everything but the lazy pieces arrive (the items' bodies load after
+ * the app starts), and cuts the network. */
+async function startThenGoOffline(page, url, context) {
   await page.goto(url("/"));
   await waitForApp(page);
+  await page.waitForLoadState("networkidle");
   await context.setOffline(true);
+}
+
+/** Home, then offline, then Saved, whose code has not been downloaded: the notice saying so. */
+async function openSavedOffline(page, url, context) {
+  await startThenGoOffline(page, url, context);
   await page.getByRole("link", { name: "Saved", exact: true }).click();
   const waiting = page.getByRole("status").filter({ hasText: "Part of the app has not been downloaded yet, and there is no connection" });
   await waiting.waitFor();
+  return waiting;
+}
+
+test("a page whose code has not been downloaded, opened offline, says so, and opens by itself once back online", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["split___saved_route_view"] });
+  const waiting = await openSavedOffline(page, url, context);
   await page.getByRole("status").filter({ hasText: "the app is not yet kept for offline use" }).waitFor();
   assert.equal(await page.locator("#crash-notice").count(), 0, "the app stopped");
   // The app still answers meanwhile: the theme toggle (drawn by the app) still works.
@@ -162,12 +175,7 @@ test("a page whose code the host fails to send says so, and Try again opens it",
 
 test("a person who leaves for another page while a page's code waits stays there when the network returns", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["split___saved_route_view", "/icon-"] });
-  await page.goto(url("/"));
-  await waitForApp(page);
-  await context.setOffline(true);
-  await page.getByRole("link", { name: "Saved", exact: true }).click();
-  const waiting = page.getByRole("status").filter({ hasText: "Part of the app has not been downloaded yet" });
-  await waiting.waitFor();
+  const waiting = await openSavedOffline(page, url, context);
   await page.getByRole("link", { name: "Programme", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Programme editions" }).waitFor();
   await context.setOffline(false);
@@ -184,9 +192,7 @@ test("a person who leaves for another page while a page's code waits stays there
 
 test("an item opened offline before the photo tools have arrived works, says so, and gets them back online", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["split_photo_editor", "/icon-"] });
-  await page.goto(url("/"));
-  await waitForApp(page);
-  await context.setOffline(true);
+  await startThenGoOffline(page, url, context);
   await page.locator("main a.card-title").first().click();
   await page.getByRole("heading", { level: 2, name: "Photos" }).waitFor();
   const waiting = page.getByRole("status").filter({ hasText: "Part of the app has not been downloaded yet, and there is no connection" });
