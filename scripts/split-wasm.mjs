@@ -7,14 +7,14 @@
 // 1. runs `wasm-split-cli` (wasm_split_cli_support, installed by scripts/setup.sh): a main
 //    module, one module per lazy piece (`split_*.wasm`: a lazy route or `#[lazy]` function),
 //    modules for code that several pieces share (`chunk_*.wasm`) and a loader;
-// 2. runs wasm-bindgen on the main module under Trunk's hashed name, replacing Trunk's
-//    JavaScript and WebAssembly, without the stream classes Leptos links but the app never
-//    uses (`UNUSED_EXPORT`);
+// 2. runs wasm-bindgen on the main module, replacing Trunk's JavaScript and WebAssembly,
+//    without the stream classes Leptos links but the app never uses (`UNUSED_EXPORT`);
 // 3. merges each lazy piece with the chunks it needs into one module (`wasm-merge`): a page
 //    opened on Saved fetches one file instead of 17, 15 % smaller; the app's own loader
 //    (`appLoader`) replaces the splitter's;
-// 4. runs wasm-opt on every module, and gives every new file a content hash in its name
-//    (hosts may cache files for ever);
+// 4. runs wasm-opt on every module, and gives every file it writes a content hash in its
+//    name (hosts may let browsers keep files): the main module, its glue and the loader one
+//    hash of the three (`appCodeVersion`), index.html rewritten to match;
 // 5. in a release build, minifies wasm-bindgen's JavaScript glue (with terser): 1.9 KB
 //    brotli less before a page responds. The loader stays as written: `lazyPieceFiles`
 //    reads it.
@@ -363,6 +363,26 @@ function minified(code, release) {
 
 const hash8 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
+// What the main module's glue and the loader call each other (and the glue its module)
+// until the three are named by `appCodeVersion`.
+const MAIN = "__APP_MAIN__";
+const LOADER = "__APP_LOADER__";
+
+/**
+ * The version in the names of the main module, its glue and the split loader: a hash of the
+ * three as deployed, with the names they call each other by (`names.stem`: the main
+ * module's and the glue's name without extension; `names.loader`: the loader's file) left
+ * out, since each names another. Trunk's own name is a hash of cargo's output alone, so a
+ * change to this step (a smaller glue, a new loader) kept the name with new content: a host
+ * that lets browsers keep files (GitHub Pages: ten minutes) could then give a returning
+ * visitor the old glue, importing a loader no longer on the host, and the app would not
+ * start. The browser tests recompute it from dist/.
+ */
+export function appCodeVersion({ wasm, glue, loader }, names) {
+  const unnamed = (text) => text.replaceAll(names.loader, LOADER).replaceAll(names.stem, MAIN);
+  return createHash("sha256").update(wasm).update(unnamed(glue)).update("\0").update(unnamed(loader)).digest("hex").slice(0, 16);
+}
+
 /**
  * Splits the app in `staging` (Trunk's staging directory) from cargo's output in
  * `targetDir`. Returns the loader's file name, how many lazy pieces there are, and each lazy
@@ -412,19 +432,37 @@ export function splitWasm(staging, { targetDir, release }) {
       writeFileSync(join(staging, file), bytes);
       return { load: piece.load, file, chunks: piece.files.slice(1).map(chunkNumber) };
     });
-    const loader = appLoader(glue, pieces, statics);
-    const loaderName = `__wasm_split-${hash8(loader)}.js`;
-    writeFileSync(join(staging, loaderName), loader);
-    const gluePath = join(staging, glue);
-    const glueCode = withoutUnusedClasses(readFileSync(gluePath, "utf8")).replaceAll('from "./__wasm_split.js"', () => `from "./${loaderName}"`);
-    writeFileSync(gluePath, minified(glueCode, release));
-    console.log(`split-wasm: ${stem} and ${pieces.length} pieces loaded on demand, one module each (${loaderName})`);
+    // Written under their final names, from one hash of the three (`appCodeVersion`). The
+    // module's imports are keyed `./__wasm_split.js` and `./<Trunk's name>_bg.js` in both the
+    // module and the glue: keys, not files, so they stay.
+    const glueCode = withoutUnusedClasses(readFileSync(join(staging, glue), "utf8"));
+    const importsLoader = 'from "./__wasm_split.js"';
+    if (!glueCode.includes(importsLoader) || !glueCode.includes(`${stem}_bg.wasm`)) {
+      throw new Error("split-wasm: the glue no longer imports the loader or names its WebAssembly; update splitWasm");
+    }
+    const template = {
+      wasm: readFileSync(main),
+      glue: minified(glueCode.replaceAll(importsLoader, `from "./${LOADER}"`).replaceAll(`${stem}_bg.wasm`, `${MAIN}_bg.wasm`), release),
+      loader: appLoader(`${MAIN}.js`, pieces, statics),
+    };
+    const version = appCodeVersion(template, { stem: MAIN, loader: LOADER });
+    const names = { stem: `${CRATE}-${version}`, loader: `__wasm_split-${version}.js` };
+    const named = (text) => text.replaceAll(LOADER, names.loader).replaceAll(MAIN, names.stem);
+    rmSync(main);
+    rmSync(join(staging, glue));
+    writeFileSync(join(staging, `${names.stem}_bg.wasm`), template.wasm);
+    writeFileSync(join(staging, `${names.stem}.js`), named(template.glue));
+    writeFileSync(join(staging, names.loader), named(template.loader));
+    // Trunk's index.html loads the main module and its glue by Trunk's name.
+    const index = join(staging, "index.html");
+    writeFileSync(index, readFileSync(index, "utf8").replaceAll(stem, names.stem));
+    console.log(`split-wasm: ${names.stem} and ${pieces.length} pieces loaded on demand, one module each (${names.loader})`);
     const routes = Object.fromEntries(
-      lazyPieceFiles(loader)
+      lazyPieceFiles(named(template.loader))
         .filter((piece) => piece.route)
         .map((piece) => [piece.route, piece.files]),
     );
-    return { loader: loaderName, pieces: pieces.length, routes };
+    return { loader: names.loader, pieces: pieces.length, routes };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

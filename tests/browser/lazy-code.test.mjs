@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startSuite, openPage, waitForApp, DIST, PHONE } from "./harness.mjs";
+import { appCodeVersion } from "../../scripts/split-wasm.mjs";
 
 let suite;
 before(async () => {
@@ -28,6 +29,26 @@ function builtLoader() {
   );
   return { statics, pieces };
 }
+
+test("the app's main code is named by what it is, so a host's kept copy of another build is never taken for it", () => {
+  // The main module, its glue and the split loader name each other; the version in their
+  // names is a hash of the three as deployed. Before, the module and glue kept Trunk's name
+  // (a hash of cargo's output) when only the build step changed them.
+  const files = readdirSync(DIST);
+  const glue = files.find((f) => /^egov-companion-[0-9a-f]{16}\.js$/.test(f));
+  const loader = files.find((f) => /^__wasm_split-[0-9a-f]{16}\.js$/.test(f));
+  assert.ok(glue && loader, `no glue or loader in ${DIST}`);
+  const stem = glue.slice(0, -".js".length);
+  assert.ok(files.includes(`${stem}_bg.wasm`), "the main module is not named as its glue");
+  const read = (file) => readFileSync(join(DIST, file), "utf8");
+  const code = { wasm: readFileSync(join(DIST, `${stem}_bg.wasm`)), glue: read(glue), loader: read(loader) };
+  const version = appCodeVersion(code, { stem, loader });
+  assert.equal(stem, `egov-companion-${version}`);
+  assert.equal(loader, `__wasm_split-${version}.js`);
+  assert.ok(code.glue.includes(`./${loader}`) && code.loader.includes(`./${glue}`), "the glue and the loader do not import each other by these names");
+  // Every page loads the app by these names.
+  for (const page of ["index.html", "404.html", "case-studies.html"]) assert.ok(read(page).includes(`${glue}`), `${page} does not load ${glue}`);
+});
 
 test("a page opened on a lazy route fetches its code as one file, and no shared pieces", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
