@@ -228,3 +228,27 @@ test("an item opened offline before the photo tools have arrived works, says so,
   assertClean();
   await context.close();
 });
+
+test("on Saved offline before its downloads' code has arrived, a backup downloads at once, and a calendar asked for arrives once back online", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["split_make_download", "/icon-"] });
+  await page.goto(url("/saved"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 1, name: "Saved" }).waitFor();
+  await page.waitForLoadState("networkidle");
+  await context.setOffline(true);
+  const [backup] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download a backup", exact: true }).click(),
+  ]);
+  assert.match(backup.suggestedFilename(), /^egov-companion-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const calendar = page.waitForEvent("download", { timeout: 60_000 });
+  await page.getByRole("button", { name: "Download calendar (.ics)" }).click();
+  const waiting = page.getByRole("status").filter({ hasText: "Part of the app has not been downloaded yet, and there is no connection" });
+  await waiting.waitFor();
+  assert.equal(await page.locator("#crash-notice").count(), 0, "the app stopped");
+  await context.setOffline(false);
+  assert.equal((await calendar).suggestedFilename(), "egov-companion-programme.ics");
+  await waiting.waitFor({ state: "detached" });
+  assertClean();
+  await context.close();
+});

@@ -6,12 +6,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::library::{
-    iso_date, note_parts, trip_report_with_items, PhotoAlbum, PhotoMeta, ReportEntry, REPORT_TITLE,
+    iso_date, note_parts, trip_report_with_items, PhotoAlbum, PhotoMeta, ReportEntry, TripReport,
+    REPORT_TITLE,
 };
 use crate::ui::components::PageHeading;
-use crate::ui::library_state::use_library;
+use crate::ui::library_state::{use_library, LibraryState};
 use crate::ui::photos::{album_and_files, PhotoUrls};
 use crate::ui::{href, loaded_content};
+use crate::web::loader::LoadedContent;
 use crate::web::{self, clock};
 
 /// The trip report, ready to print or save as PDF, with each item's photos.
@@ -37,13 +39,7 @@ fn report_view(album: PhotoAlbum, urls: PhotoUrls) -> impl IntoView {
     let state = use_library();
     let content = loaded_content();
     let today = iso_date(clock::now_ms());
-    let report = {
-        let ids = album.item_ids();
-        let also: Vec<&str> = ids.into_iter().collect();
-        state
-            .library
-            .with_untracked(|l| trip_report_with_items(l, &content.catalog, &today, &also))
-    };
+    let report = trip_report_of(state, &content, &today, &album);
     let empty = report.groups.is_empty() && report.missing.is_empty();
     let album = &album;
     let entry_view = move |entry: ReportEntry| {
@@ -172,4 +168,19 @@ fn note_view(note: &crate::library::Note) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+/// The trip report of what the person saved, with the items that have photos though not
+/// saved (the Word report and this page show the same).
+pub(crate) fn trip_report_of(
+    state: LibraryState,
+    content: &LoadedContent,
+    today: &str,
+    album: &PhotoAlbum,
+) -> TripReport {
+    let ids = album.item_ids();
+    let also: Vec<&str> = ids.into_iter().collect();
+    state
+        .library
+        .with_untracked(|l| trip_report_with_items(l, &content.catalog, today, &also))
 }

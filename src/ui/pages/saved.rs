@@ -1,5 +1,10 @@
 //! The Saved page: bookmarks, notes and attended marks, grouped by kind, with remove and
-//! undo, and a backup download. Items that left the content stay, marked unavailable.
+//! undo, the downloads (backups, trip reports, calendar), a share link and a backup import.
+//! Items that left the content stay, marked unavailable.
+//!
+//! The page's own code is a lazy route; what only some visits use is fetched when first
+//! asked for (`#[lazy]`): the files' making ([`make_download`]), the share link and its QR code
+//! ([`share_link`]) and an import's choices ([`import_choice`]).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -7,11 +12,12 @@ use leptos_router::components::A;
 use crate::content::{Item, Kind};
 use crate::library::{
     backup_json, calendar_ics, iso_date, saved_groups, share_query,
-    trip_report_markdown_with_photos, trip_report_with_items, BackupWithPhotos, Bookmark, Library,
-    Note, SavedGroups, MAX_IMPORT_ENTRIES, MAX_ZIP_BACKUP_BYTES, NOTE_PROMPTS,
+    trip_report_markdown_with_photos, BackupWithPhotos, Bookmark, Library, Note, SavedGroups,
+    MAX_IMPORT_ENTRIES, MAX_ZIP_BACKUP_BYTES, NOTE_PROMPTS,
 };
 use crate::ui::components::{plural, PageHeading};
 use crate::ui::library_state::{change_library, use_library, LibraryNotice, LibraryState};
+use crate::ui::pages::report::trip_report_of;
 use crate::ui::photos::{
     album, album_and_files, import_photos, photo_space, read_backup, word_report, zip_backup_file,
 };
@@ -41,142 +47,147 @@ pub fn SavedPage() -> impl IntoView {
     }
 }
 
-/// The downloads: backup, printable and Markdown trip report, calendar.
+/// The downloads: backup, printable and Markdown trip report, calendar. The code that makes
+/// the files ([`make_download`]) is fetched the first time one is asked for; the backup of
+/// the library alone is made here, so it downloads at once even offline on a first visit.
 #[component]
 fn Exports(
     /// The content version the backup records.
     content_version: Option<String>,
 ) -> impl IntoView {
     let state = use_library();
-    let content = loaded_content();
     let download_backup = move |_| download_library_backup(state, content_version.clone());
-    let export_message = RwSignal::new(String::new());
-    let download = move |name: String, mime: &str, text: String| {
-        if let Err(error) = files::download(&name, mime, &text) {
-            export_message.set(format!("The download did not start: {error}."));
-        }
-    };
-    let download_report = {
-        let content = content.clone();
-        move |_| {
-            let content = content.clone();
-            leptos::task::spawn_local(async move {
-                // The photos' captions are listed too; without them (they could not be
-                // read), the report still has everything else.
-                let album = album().await.unwrap_or_default();
-                let today = iso_date(clock::now_ms());
-                let text = state.library.with_untracked(|l| {
-                    trip_report_markdown_with_photos(l, &content.catalog, &today, &album)
-                });
-                download(format!("trip-report-{today}.md"), "text/markdown", text);
-            });
-        }
-    };
-    let download_word = {
-        let content = content.clone();
-        move |_| {
-            let catalog = content.clone();
-            export_message.set("Preparing the Word report…".into());
-            leptos::task::spawn_local(async move {
-                let now = clock::now_ms();
-                let today = iso_date(now);
-                let (album, jpegs) = match album_and_files().await {
-                    Ok(found) => found,
-                    Err(error) => return export_message.set(error),
-                };
-                let report = {
-                    let ids = album.item_ids();
-                    let also: Vec<&str> = ids.into_iter().collect();
-                    state.library.with_untracked(|l| {
-                        trip_report_with_items(l, &catalog.catalog, &today, &also)
-                    })
-                };
-                let message = match word_report(report, album, jpegs, now).await {
-                    Ok(bytes) => match files::download_bytes(
-                        &format!("trip-report-{today}.docx"),
-                        WORD_MIME,
-                        &bytes,
-                    ) {
-                        Ok(()) => String::new(),
-                        Err(error) => format!("The download did not start: {error}."),
-                    },
-                    Err(error) => format!("The Word report could not be made: {error}."),
-                };
-                export_message.set(message);
-            });
-        }
-    };
-    let download_zip = {
-        let content_version = content.catalog.version().map(|v| v.iso());
-        move |_| {
-            let version = content_version.clone();
-            export_message.set("Preparing the backup with photos…".into());
-            leptos::task::spawn_local(async move {
-                let now = clock::now_ms();
-                let (album, jpegs) = match album_and_files().await {
-                    Ok(found) => found,
-                    Err(error) => return export_message.set(error),
-                };
-                let library = state.library.get_untracked();
-                let message =
-                    match zip_backup_file(library, album, jpegs, version, now).await {
-                        Ok(file) => {
-                            let name = format!("egov-companion-backup-{}.zip", iso_date(now));
-                            match files::download_bytes(&name, "application/zip", &file.bytes) {
-                                Err(error) => format!("The download did not start: {error}."),
-                                Ok(()) if file.photos_missing > 0 => format!(
-                                "{} photo{} could not be read from this device and {} left out.",
-                                file.photos_missing,
-                                plural(file.photos_missing),
-                                if file.photos_missing == 1 { "was" } else { "were" }
-                            ),
-                                Ok(()) => String::new(),
-                            }
-                        }
-                        Err(error) => format!("The backup could not be made: {error}."),
-                    };
-                export_message.set(message);
-            });
-        }
-    };
-    let download_calendar = move |_| {
-        let now = clock::now_ms();
-        let (text, left_out) = state
-            .library
-            .with_untracked(|l| calendar_ics(l, &content.catalog, now));
-        export_message.set(match left_out {
-            0 => String::new(),
-            1 => "1 saved session has no recorded day, so it is not in the calendar.".into(),
-            n => {
-                format!("{n} saved sessions have no recorded day, so they are not in the calendar.")
-            }
+    let message = RwSignal::new(String::new());
+    let owner = Owner::current();
+    let start = move |which: Download| {
+        message.set(match which {
+            Download::WordReport => "Preparing the Word report…".into(),
+            Download::BackupWithPhotos => "Preparing the backup with photos…".into(),
+            _ => String::new(),
         });
-        download("egov-companion-programme.ics".into(), "text/calendar", text);
+        if let Some(owner) = owner.clone() {
+            leptos::task::spawn_local(make_download(owner, which, message));
+        }
+    };
+    let on = move |which: Download| {
+        let start = start.clone();
+        move |_| start(which)
     };
     view! {
         <div class="exports">
             <button type="button" class="button" on:click=download_backup>
                 "Download a backup"
             </button>
-            <button type="button" class="button" on:click=download_zip>
+            <button type="button" class="button" on:click=on(Download::BackupWithPhotos)>
                 "Download a backup with photos (.zip)"
             </button>
             <A href=href("/report") {..} class="button">
                 "Printable trip report"
             </A>
-            <button type="button" class="button" on:click=download_word>
+            <button type="button" class="button" on:click=on(Download::WordReport)>
                 "Download trip report (Word)"
             </button>
-            <button type="button" class="button" on:click=download_report>
+            <button type="button" class="button" on:click=on(Download::MarkdownReport)>
                 "Download trip report (Markdown)"
             </button>
-            <button type="button" class="button" on:click=download_calendar>
+            <button type="button" class="button" on:click=on(Download::Calendar)>
                 "Download calendar (.ics)"
             </button>
         </div>
         <p role="status" class="hint">
-            {move || export_message.get()}
+            {move || message.get()}
         </p>
+    }
+}
+
+/// A file the Saved page makes with [`make_download`].
+#[derive(Clone, Copy)]
+enum Download {
+    BackupWithPhotos,
+    WordReport,
+    MarkdownReport,
+    Calendar,
+}
+
+/// Makes and downloads `which`; what went wrong, or what was left out, goes to `message`.
+#[lazy]
+async fn make_download(owner: Owner, which: Download, message: RwSignal<String>) {
+    let (state, content) = owner.with(|| (use_library(), loaded_content()));
+    let content_version = content.catalog.version().map(|v| v.iso());
+    let download = |name: String, mime: &str, text: String| {
+        if let Err(error) = files::download(&name, mime, &text) {
+            message.try_set(format!("The download did not start: {error}."));
+        }
+    };
+    let now = clock::now_ms();
+    let today = iso_date(now);
+    match which {
+        Download::MarkdownReport => {
+            // The photos' captions are listed too; without them (they could not be read),
+            // the report still has everything else.
+            let album = album().await.unwrap_or_default();
+            let text = state.library.with_untracked(|l| {
+                trip_report_markdown_with_photos(l, &content.catalog, &today, &album)
+            });
+            download(format!("trip-report-{today}.md"), "text/markdown", text);
+        }
+        Download::Calendar => {
+            let (text, left_out) = state
+                .library
+                .with_untracked(|l| calendar_ics(l, &content.catalog, now));
+            message.try_set(match left_out {
+                0 => String::new(),
+                1 => "1 saved session has no recorded day, so it is not in the calendar.".into(),
+                n => format!(
+                    "{n} saved sessions have no recorded day, so they are not in the calendar."
+                ),
+            });
+            download("egov-companion-programme.ics".into(), "text/calendar", text);
+        }
+        Download::WordReport => {
+            let Ok((album, jpegs)) = album_and_files().await.map_err(|e| message.try_set(e)) else {
+                return;
+            };
+            let report = trip_report_of(state, &content, &today, &album);
+            let outcome = match word_report(report, album, jpegs, now).await {
+                Ok(bytes) => match files::download_bytes(
+                    &format!("trip-report-{today}.docx"),
+                    WORD_MIME,
+                    &bytes,
+                ) {
+                    Ok(()) => String::new(),
+                    Err(error) => format!("The download did not start: {error}."),
+                },
+                Err(error) => format!("The Word report could not be made: {error}."),
+            };
+            message.try_set(outcome);
+        }
+        Download::BackupWithPhotos => {
+            let Ok((album, jpegs)) = album_and_files().await.map_err(|e| message.try_set(e)) else {
+                return;
+            };
+            let library = state.library.get_untracked();
+            let outcome =
+                match zip_backup_file(library, album, jpegs, content_version, now).await {
+                    Ok(file) => {
+                        let name = format!("egov-companion-backup-{today}.zip");
+                        match files::download_bytes(&name, "application/zip", &file.bytes) {
+                            Err(error) => format!("The download did not start: {error}."),
+                            Ok(()) if file.photos_missing > 0 => {
+                                format!(
+                            "{} photo{} could not be read from this device and {} left out.",
+                            file.photos_missing,
+                            plural(file.photos_missing),
+                            if file.photos_missing == 1 { "was" } else { "were" }
+                        )
+                            }
+                            Ok(()) => String::new(),
+                        }
+                    }
+                    Err(error) => format!("The backup could not be made: {error}."),
+                };
+            message.try_set(outcome);
+        }
     }
 }
 
@@ -187,8 +198,9 @@ const WORD_MIME: &str = "application/vnd.openxmlformats-officedocument.wordproce
 #[component]
 fn PhotoSpace() -> impl IntoView {
     let line = RwSignal::new(String::new());
-    leptos::task::spawn_local_scoped(async move {
-        line.set(photo_space().await);
+    leptos::task::spawn_local(async move {
+        let text = photo_space().await;
+        line.try_set(text);
     });
     view! {
         <section aria-labelledby="photo-space-title">
@@ -323,13 +335,51 @@ fn KindSection(
     }
 }
 
-/// Saved ids no longer in the content, with the notes on them: kept, never dropped.
+/// Saved ids no longer in the content, with the notes on them: kept, never dropped. Rare
+/// (the content changed since they were saved), so their list's code ([`unavailable_list`])
+/// is fetched only when there are some.
 #[component]
 fn Unavailable(
     /// Everything saved, grouped.
     groups: Memo<SavedGroups>,
 ) -> impl IntoView {
     let count = Memo::new(move |_| groups.with(|g| g.missing.len()));
+    let list = StoredValue::new_local(None::<AnyView>);
+    let list_ready = RwSignal::new(false);
+    let owner = Owner::current();
+    let asked = StoredValue::new(false);
+    Effect::new(move || {
+        if count.get() > 0 && !asked.get_value() {
+            if let Some(owner) = owner.clone() {
+                asked.set_value(true);
+                leptos::task::spawn_local(async move {
+                    let view = unavailable_list(owner, groups, count).await;
+                    list.try_set_value(Some(view));
+                    list_ready.try_set(true);
+                });
+            }
+        }
+    });
+    move || {
+        list_ready
+            .get()
+            .then(|| list.try_update_value(Option::take).flatten())
+    }
+}
+
+#[lazy]
+fn unavailable_list(owner: Owner, groups: Memo<SavedGroups>, count: Memo<usize>) -> AnyView {
+    owner.with(|| view! { <UnavailableList groups count /> }.into_any())
+}
+
+/// The list [`Unavailable`] fetches, while there is anything in it.
+#[component]
+fn UnavailableList(
+    /// Everything saved, grouped.
+    groups: Memo<SavedGroups>,
+    /// How many saved ids are no longer in the content.
+    count: Memo<usize>,
+) -> impl IntoView {
     move || {
         (count.get() > 0).then(|| {
             view! {
@@ -371,16 +421,45 @@ fn download_library_backup(state: LibraryState, content_version: Option<String>)
     }
 }
 
-/// Share the reading list: a short link and its QR code (bookmarks only, never notes).
+/// Share the reading list: a short link and its QR code (bookmarks only, never notes),
+/// made by [`share_link`], whose code is fetched when the first link is asked for.
 #[component]
 fn SharePanel(
     /// The content version the link records.
     content_version: Option<String>,
 ) -> impl IntoView {
-    let state = use_library();
-    let content = loaded_content();
-    let link = RwSignal::new(None::<String>);
+    let link = StoredValue::new_local(None::<AnyView>);
+    let link_ready = RwSignal::new(false);
+    let owner = Owner::current();
     let make = move |_| {
+        link_ready.set(false);
+        if let Some(owner) = owner.clone() {
+            let content_version = content_version.clone();
+            leptos::task::spawn_local(async move {
+                let view = share_link(owner, content_version).await;
+                link.try_set_value(Some(view));
+                link_ready.try_set(true);
+            });
+        }
+    };
+    view! {
+        <section aria-labelledby="share-title">
+            <h2 id="share-title">"Share your reading list"</h2>
+            <p>"A link to the items you saved, for colleagues. Your notes are not included."</p>
+            <button type="button" class="button" on:click=make>
+                "Make a share link"
+            </button>
+            {move || link_ready.get().then(|| link.try_update_value(Option::take).flatten())}
+        </section>
+    }
+}
+
+/// The link to the bookmarks that are in the content, and its QR code.
+#[lazy]
+fn share_link(owner: Owner, content_version: Option<String>) -> AnyView {
+    owner.with(|| {
+        let state = use_library();
+        let content = loaded_content();
         let ids: Vec<String> = state.library.with_untracked(|l| {
             l.bookmarks()
                 .iter()
@@ -390,37 +469,20 @@ fn SharePanel(
         });
         let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
         let query = share_query(&refs, content_version.as_deref());
-        link.set(Some(format!(
-            "{}{}?{query}",
-            crate::web::origin(),
-            href("/shared")
-        )));
-    };
-    view! {
-        <section aria-labelledby="share-title">
-            <h2 id="share-title">"Share your reading list"</h2>
-            <p>"A link to the items you saved, for colleagues. Your notes are not included."</p>
-            <button type="button" class="button" on:click=make>
-                "Make a share link"
-            </button>
-            {move || {
-                link.get()
-                    .map(|link| {
-                        view! {
-                            <p>
-                                <label for="share-link">"Link to your reading list"</label>
-                                <input id="share-link" type="url" readonly prop:value=link.clone() />
-                            </p>
-                            <QrCodeImage text=link label="QR code of the link to your reading list" />
-                        }
-                    })
-            }}
-        </section>
-    }
+        let link = format!("{}{}?{query}", crate::web::origin(), href("/shared"));
+        view! {
+            <p>
+                <label for="share-link">"Link to your reading list"</label>
+                <input id="share-link" type="url" readonly prop:value=link.clone() />
+            </p>
+            <QrCodeImage text=link label="QR code of the link to your reading list" />
+        }
+        .into_any()
+    })
 }
 
 /// Where an import stands.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 enum ImportStep {
     /// Nothing chosen, or finished (with a message).
     Idle(String),
@@ -433,7 +495,7 @@ enum ImportStep {
 }
 
 /// A checked backup file and its preview sentence.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 struct Imported {
     file: BackupWithPhotos,
     summary: String,
@@ -447,10 +509,23 @@ fn ImportPanel(
     /// The content version, for the backup offered before replacing.
     content_version: Option<String>,
 ) -> impl IntoView {
-    let state = use_library();
     let step = RwSignal::new(ImportStep::Idle(String::new()));
+    let choice = StoredValue::new_local(None::<AnyView>);
+    let choice_ready = RwSignal::new(false);
+    let choice_asked = StoredValue::new(false);
+    let owner = Owner::current();
     let on_file = move |event: leptos::ev::Event| {
         step.set(ImportStep::Idle("Reading the file…".into()));
+        // The choices' code, fetched while the file is read.
+        if let (false, Some(owner)) = (choice_asked.get_value(), owner.clone()) {
+            choice_asked.set_value(true);
+            let content_version = content_version.clone();
+            leptos::task::spawn_local(async move {
+                let view = import_choice(owner, step, content_version).await;
+                choice.try_set_value(Some(view));
+                choice_ready.try_set(true);
+            });
+        }
         leptos::task::spawn_local(async move {
             let next = match files::read_chosen_file(&event, MAX_ZIP_BACKUP_BYTES).await {
                 Ok(None) => ImportStep::Idle(String::new()),
@@ -467,6 +542,44 @@ fn ImportPanel(
             step.set(next);
         });
     };
+    view! {
+        <section class="import" aria-labelledby="import-title">
+            <h2 id="import-title">"Import a backup"</h2>
+            <label for="import-file">"Choose a backup file (.json or .zip)"</label>
+            <input
+                id="import-file"
+                type="file"
+                accept=".json,.zip,application/json,application/zip"
+                on:change=on_file
+            />
+            {move || match step.get() {
+                ImportStep::Idle(message) => Some(view! { <p role="status">{message}</p> }),
+                _ => None,
+            }}
+            {move || choice_ready.get().then(|| choice.try_update_value(Option::take).flatten())}
+        </section>
+    }
+}
+
+#[lazy]
+fn import_choice(
+    owner: Owner,
+    step: RwSignal<ImportStep>,
+    content_version: Option<String>,
+) -> AnyView {
+    owner.with(|| view! { <ImportChoice step content_version /> }.into_any())
+}
+
+/// What a checked backup offers (merge, replace, cancel, undo), drawn below the file input
+/// by [`ImportPanel`] for every step but `Idle`; its code is fetched when a file is chosen.
+#[component]
+fn ImportChoice(
+    /// Where the import stands; [`ImportPanel`] shows `Idle`'s message.
+    step: RwSignal<ImportStep>,
+    /// The content version, for the backup offered before replacing.
+    content_version: Option<String>,
+) -> impl IntoView {
+    let state = use_library();
     let merge =
         move |imported: Imported| {
             let report = change_library(state, |l| l.merge(&imported.file.backup.library));
@@ -526,17 +639,8 @@ fn ImportPanel(
     };
 
     view! {
-        <section class="import" aria-labelledby="import-title">
-            <h2 id="import-title">"Import a backup"</h2>
-            <label for="import-file">"Choose a backup file (.json or .zip)"</label>
-            <input
-                id="import-file"
-                type="file"
-                accept=".json,.zip,application/json,application/zip"
-                on:change=on_file
-            />
             {move || match step.get() {
-                ImportStep::Idle(message) => view! { <p role="status">{message}</p> }.into_any(),
+                ImportStep::Idle(_) => ().into_any(),
                 ImportStep::Replaced(previous) => view! {
                     <p role="status">"Replaced: your library is now the one from the backup."</p>
                     <button type="button" class="button" on:click=move |_| undo_replace(previous.clone())>
@@ -599,7 +703,6 @@ fn ImportPanel(
                         .into_any()
                 }
             }}
-        </section>
     }
 }
 
