@@ -1,11 +1,12 @@
 //! Photos on notes: the editor under an item's note (add from the camera or the gallery,
 //! caption, reorder, view large, delete with undo), the album as the Saved page and the
-//! report read it, and the heavy file makers (Word report, .zip backup, reading a backup).
+//! report read it, and reading and importing a backup's photos. (The Word report and the
+//! .zip backup are made by the Saved page's downloads, `make_download`.)
 //!
 //! Everything here but [`PhotosSlot`] is loaded on demand (`#[lazy]`): the editor once an
-//! item page is up, the file makers when a download or an import is asked for, so the
+//! item page is up, the album's work when a page or an import asks for it, so the
 //! landing code does not grow. The rules (limits, order, merge, formats) are the core's
-//! (`PhotoAlbum`, `zip_backup`, `trip_report_docx`); storage is `web::photos`.
+//! (`PhotoAlbum`, `read_backup_file`); storage is `web::photos`.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -14,9 +15,8 @@ use leptos::task::spawn_local_scoped;
 
 use crate::keys;
 use crate::library::{
-    iso_date, parse_photos_manifest, photos_manifest_json, read_backup_file, trip_report_docx,
-    zip_backup, BackupWithPhotos, Library, Move, PhotoAlbum, PhotoMeta, TripReport, ZipBackupFile,
-    PHOTO_LONG_SIDE,
+    iso_date, parse_photos_manifest, photos_manifest_json, read_backup_file, BackupWithPhotos,
+    Move, PhotoAlbum, PhotoMeta, PHOTO_LONG_SIDE,
 };
 use crate::ui::components::megabytes;
 use crate::web::images::{self, shrink_to_jpeg};
@@ -516,14 +516,6 @@ enum PhotoTask {
     AlbumAndFiles,
     ReadBackup(Vec<u8>),
     Import(BackupWithPhotos),
-    Word(TripReport, PhotoAlbum, BTreeMap<String, Vec<u8>>, u64),
-    Zip(
-        Library,
-        PhotoAlbum,
-        BTreeMap<String, Vec<u8>>,
-        Option<String>,
-        u64,
-    ),
 }
 
 /// The answer to a [`PhotoTask`], of the matching kind.
@@ -531,8 +523,6 @@ enum PhotoAnswer {
     Text(String),
     Album(Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>), String>),
     Backup(Result<(BackupWithPhotos, String), String>),
-    Word(Result<Vec<u8>, String>),
-    Zip(Result<ZipBackupFile, String>),
 }
 
 #[lazy]
@@ -548,13 +538,6 @@ async fn photo_work(task: PhotoTask) -> PhotoAnswer {
         PhotoTask::AlbumAndFiles => PhotoAnswer::Album(album_and_files_now().await),
         PhotoTask::ReadBackup(bytes) => PhotoAnswer::Backup(read_backup_now(bytes).await),
         PhotoTask::Import(file) => PhotoAnswer::Text(import_photos_now(file).await),
-        PhotoTask::Word(report, album, jpegs, now) => PhotoAnswer::Word(
-            trip_report_docx(&report, &album, &jpegs, now).map_err(|e| e.to_string()),
-        ),
-        PhotoTask::Zip(library, album, jpegs, version, now) => PhotoAnswer::Zip(
-            zip_backup(&library, &album, &jpegs, version.as_deref(), now)
-                .map_err(|e| e.to_string()),
-        ),
     }
 }
 
@@ -599,33 +582,6 @@ pub async fn import_photos(file: BackupWithPhotos) -> String {
     match photo_work(PhotoTask::Import(file)).await {
         PhotoAnswer::Text(text) => text,
         _ => WRONG_ANSWER.into(),
-    }
-}
-
-/// The Word trip report's bytes.
-pub async fn word_report(
-    report: TripReport,
-    album: PhotoAlbum,
-    jpegs: BTreeMap<String, Vec<u8>>,
-    now: u64,
-) -> Result<Vec<u8>, String> {
-    match photo_work(PhotoTask::Word(report, album, jpegs, now)).await {
-        PhotoAnswer::Word(bytes) => bytes,
-        _ => Err(WRONG_ANSWER.into()),
-    }
-}
-
-/// The .zip backup of `library` with every photo.
-pub async fn zip_backup_file(
-    library: Library,
-    album: PhotoAlbum,
-    jpegs: BTreeMap<String, Vec<u8>>,
-    content_version: Option<String>,
-    now: u64,
-) -> Result<ZipBackupFile, String> {
-    match photo_work(PhotoTask::Zip(library, album, jpegs, content_version, now)).await {
-        PhotoAnswer::Zip(file) => file,
-        _ => Err(WRONG_ANSWER.into()),
     }
 }
 

@@ -11,16 +11,14 @@ use leptos_router::components::A;
 
 use crate::content::{Item, Kind};
 use crate::library::{
-    backup_json, calendar_ics, iso_date, saved_groups, share_query,
-    trip_report_markdown_with_photos, BackupWithPhotos, Bookmark, Library, Note, SavedGroups,
-    MAX_IMPORT_ENTRIES, MAX_ZIP_BACKUP_BYTES, NOTE_PROMPTS,
+    backup_json, calendar_ics, iso_date, saved_groups, share_query, trip_report_docx,
+    trip_report_markdown_with_photos, zip_backup, BackupWithPhotos, Bookmark, Library, Note,
+    SavedGroups, MAX_IMPORT_ENTRIES, MAX_ZIP_BACKUP_BYTES, NOTE_PROMPTS,
 };
 use crate::ui::components::{plural, PageHeading};
 use crate::ui::library_state::{change_library, use_library, LibraryNotice, LibraryState};
 use crate::ui::pages::report::trip_report_of;
-use crate::ui::photos::{
-    album, album_and_files, import_photos, photo_space, read_backup, word_report, zip_backup_file,
-};
+use crate::ui::photos::{album, album_and_files, import_photos, photo_space, read_backup};
 use crate::ui::qr::QrCodeImage;
 use crate::ui::{href, loaded_content};
 use crate::web::{clock, files};
@@ -149,7 +147,7 @@ async fn make_download(owner: Owner, which: Download, message: RwSignal<String>)
                 return;
             };
             let report = trip_report_of(state, &content, &today, &album);
-            let outcome = match word_report(report, album, jpegs, now).await {
+            let outcome = match trip_report_docx(&report, &album, &jpegs, now) {
                 Ok(bytes) => match files::download_bytes(
                     &format!("trip-report-{today}.docx"),
                     WORD_MIME,
@@ -166,9 +164,11 @@ async fn make_download(owner: Owner, which: Download, message: RwSignal<String>)
             let Ok((album, jpegs)) = album_and_files().await.map_err(|e| message.try_set(e)) else {
                 return;
             };
-            let library = state.library.get_untracked();
+            let made = state.library.with_untracked(|library| {
+                zip_backup(library, &album, &jpegs, content_version.as_deref(), now)
+            });
             let outcome =
-                match zip_backup_file(library, album, jpegs, content_version, now).await {
+                match made {
                     Ok(file) => {
                         let name = format!("egov-companion-backup-{today}.zip");
                         match files::download_bytes(&name, "application/zip", &file.bytes) {
