@@ -83,8 +83,9 @@ const LAZY_TARGET = 40 * 1000;
 // 64 KB with the photo downloads and the .zip import, until its downloads, share link,
 // import choices and list of items no longer available became lazily loaded functions of
 // their own (61.8 -> 38.2 KB); photo_work() 45 KB until the Word report and .zip backup
-// moved into Saved's downloads (43.7 -> 37.1 KB).
-const LAZY_CEILINGS = { "/search": 61 * 1000 };
+// moved into Saved's downloads (43.7 -> 37.1 KB). Search 61 KB until the search engine's
+// two unstable sorts used the shared one (59.7 -> 57.0 KB).
+const LAZY_CEILINGS = { "/search": 58 * 1000 };
 const failures = [];
 const landingBrotli = sum(landing, "brotli");
 console.log(

@@ -263,7 +263,7 @@ fn match_all(
             break;
         }
     }
-    matched_terms.sort_unstable();
+    sort_by(&mut matched_terms, &u32::cmp);
     matched_terms.dedup();
     (combined.unwrap_or_default(), matched_terms)
 }

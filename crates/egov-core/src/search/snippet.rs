@@ -8,6 +8,7 @@
 //! results.
 
 use super::analyzer::{fold_into, for_each_word};
+use crate::sort::sort_by;
 
 /// Longest snippet, in bytes of the original text (about two lines on a phone).
 const SNIPPET_BYTES: usize = 180;
@@ -32,7 +33,7 @@ pub(super) struct MatchedTerms<'a> {
 impl<'a> MatchedTerms<'a> {
     /// The set of `terms` (in any order; duplicates are dropped).
     pub(super) fn new(mut terms: Vec<&'a str>) -> Self {
-        terms.sort_unstable();
+        sort_by(&mut terms, &|a, b| a.cmp(b));
         terms.dedup();
         Self { terms }
     }
