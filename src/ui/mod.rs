@@ -5,6 +5,7 @@
 //! the URL first (route, query), then in one [`AppState`] context.
 
 mod components;
+mod lazy_view;
 pub mod library_state;
 mod pages;
 mod photos;

@@ -16,6 +16,7 @@ use crate::library::{
     SavedGroups, MAX_IMPORT_ENTRIES, MAX_ZIP_BACKUP_BYTES, NOTE_PROMPTS,
 };
 use crate::ui::components::{plural, PageHeading};
+use crate::ui::lazy_view::LazyView;
 use crate::ui::library_state::{change_library, use_library, LibraryNotice, LibraryState};
 use crate::ui::pages::report::trip_report_of;
 use crate::ui::photos::{album, album_and_files, import_photos, photo_space, read_backup};
@@ -344,27 +345,13 @@ fn Unavailable(
     groups: Memo<SavedGroups>,
 ) -> impl IntoView {
     let count = Memo::new(move |_| groups.with(|g| g.missing.len()));
-    let list = StoredValue::new_local(None::<AnyView>);
-    let list_ready = RwSignal::new(false);
-    let owner = Owner::current();
-    let asked = StoredValue::new(false);
+    let list = LazyView::new();
     Effect::new(move || {
-        if count.get() > 0 && !asked.get_value() {
-            if let Some(owner) = owner.clone() {
-                asked.set_value(true);
-                leptos::task::spawn_local(async move {
-                    let view = unavailable_list(owner, groups, count).await;
-                    list.try_set_value(Some(view));
-                    list_ready.try_set(true);
-                });
-            }
+        if count.get() > 0 {
+            list.load_once(|owner| unavailable_list(owner, groups, count));
         }
     });
-    move || {
-        list_ready
-            .get()
-            .then(|| list.try_update_value(Option::take).flatten())
-    }
+    list.drawn()
 }
 
 #[lazy]
@@ -428,19 +415,10 @@ fn SharePanel(
     /// The content version the link records.
     content_version: Option<String>,
 ) -> impl IntoView {
-    let link = StoredValue::new_local(None::<AnyView>);
-    let link_ready = RwSignal::new(false);
-    let owner = Owner::current();
+    let link = LazyView::new();
     let make = move |_| {
-        link_ready.set(false);
-        if let Some(owner) = owner.clone() {
-            let content_version = content_version.clone();
-            leptos::task::spawn_local(async move {
-                let view = share_link(owner, content_version).await;
-                link.try_set_value(Some(view));
-                link_ready.try_set(true);
-            });
-        }
+        let content_version = content_version.clone();
+        link.load(|owner| share_link(owner, content_version));
     };
     view! {
         <section aria-labelledby="share-title">
@@ -449,7 +427,7 @@ fn SharePanel(
             <button type="button" class="button" on:click=make>
                 "Make a share link"
             </button>
-            {move || link_ready.get().then(|| link.try_update_value(Option::take).flatten())}
+            {link.drawn()}
         </section>
     }
 }
@@ -510,22 +488,12 @@ fn ImportPanel(
     content_version: Option<String>,
 ) -> impl IntoView {
     let step = RwSignal::new(ImportStep::Idle(String::new()));
-    let choice = StoredValue::new_local(None::<AnyView>);
-    let choice_ready = RwSignal::new(false);
-    let choice_asked = StoredValue::new(false);
-    let owner = Owner::current();
+    let choice = LazyView::new();
     let on_file = move |event: leptos::ev::Event| {
         step.set(ImportStep::Idle("Reading the file…".into()));
         // The choices' code, fetched while the file is read.
-        if let (false, Some(owner)) = (choice_asked.get_value(), owner.clone()) {
-            choice_asked.set_value(true);
-            let content_version = content_version.clone();
-            leptos::task::spawn_local(async move {
-                let view = import_choice(owner, step, content_version).await;
-                choice.try_set_value(Some(view));
-                choice_ready.try_set(true);
-            });
-        }
+        let content_version = content_version.clone();
+        choice.load_once(|owner| import_choice(owner, step, content_version));
         leptos::task::spawn_local(async move {
             let next = match files::read_chosen_file(&event, MAX_ZIP_BACKUP_BYTES).await {
                 Ok(None) => ImportStep::Idle(String::new()),
@@ -556,7 +524,7 @@ fn ImportPanel(
                 ImportStep::Idle(message) => Some(view! { <p role="status">{message}</p> }),
                 _ => None,
             }}
-            {move || choice_ready.get().then(|| choice.try_update_value(Option::take).flatten())}
+            {choice.drawn()}
         </section>
     }
 }
