@@ -3,8 +3,9 @@
 //! Items that left the content stay, marked unavailable.
 //!
 //! The page's own code is a lazy route; what only some visits use is fetched when first
-//! asked for (`#[lazy]`): the files' making ([`make_download`]), the share link and its QR code
-//! ([`share_link`]) and an import's choices ([`import_choice`]).
+//! asked for (`#[lazy]`, drawn through [`LazyView`]): the files' making ([`make_download`]),
+//! the share link and its QR code ([`share_link`]), an import's choices
+//! ([`import_choice`]) and the items no longer in the content ([`unavailable_list`]).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
