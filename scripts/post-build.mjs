@@ -76,8 +76,8 @@ function headersFile(publicUrl, policy) {
  * later), then the WebAssembly, the content files (`contentFiles`, paths under the base)
  * and, on a lazy route or an item's page, that route's files (`routeFiles`, by route:
  * `search` lists its module, the items' bodies and the search index;
- * `case-studies/` the case studies' bodies), instead of each waiting for the file that asks
- * for it.
+ * `case-studies/` the case studies' bodies, or on a first visit the item's own file),
+ * instead of each waiting for the file that asks for it.
  *
  * Why not preload them in <head>? Measured on slow 4G with the CPU slowed 4× (`/`, before
  * the stylesheet was part of the page): interactive 2.76 s instead of about 3.0 s, but the
@@ -114,9 +114,15 @@ function startAfterFirstPaint(page, splitLoader, contentFiles, routeFiles) {
     "}",
     // A page opened on a lazy route (a shared search link) needs that route's code too, and
     // Search its index: asked for now, beside the rest, instead of after the app has run.
-    // An item's page (`case-studies/hometax`) is keyed `case-studies/`.
-    `const [route, item] = location.pathname.slice(new URL(document.baseURI).pathname.length).split("/");`,
-    `const routeFiles = ${JSON.stringify(routeFiles)}[item ? route + "/" : route] ?? [];`,
+    // An item's page (`case-studies/hometax`) is keyed `case-studies/`: on a first visit
+    // it needs the item's own file; served by the worker (which holds every file), its
+    // kind's bodies (as `web::loader::load_content` decides).
+    `const [route, item, ...rest] = location.pathname.slice(new URL(document.baseURI).pathname.length).split("/");`,
+    `const files = ${JSON.stringify(routeFiles)};`,
+    "const itemPage = item && !rest.length && files[route + \"/\"];",
+    "const routeFiles = itemPage && !navigator.serviceWorker?.controller",
+    "  ? [`content/items/${route}/${item}.json`]",
+    "  : (itemPage || files[route]) ?? [];",
     // The glue fetches the WebAssembly as `fetch(url)`, a same-origin CORS request, which
     // `as=fetch` with `crossorigin` matches; the app fetches the content, and the split
     // loader the pieces, the same way.

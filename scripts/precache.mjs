@@ -9,8 +9,11 @@ import { fileURLToPath } from "node:url";
 const source = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Not precached: the worker itself, the host fallback copy of index.html and the prerendered
 // pages (the app draws every route itself once loaded), the editors' material (schema and
-// source documents), which the app never loads, and the hosts' `_headers` file.
+// source documents), which the app never loads, the items' own files (`content/items/`,
+// read only on a first visit, before the worker runs: each item is in its kind's files
+// too), and the hosts' `_headers` file.
 const SKIP = [
+  /^content\/items\//,
   /^sw\.js$/,
   /^(?!index\.html$).*\.html$/,
   /^content\/schema\.json$/,

@@ -74,8 +74,10 @@ const LANDING_TARGET = 150 * 1000;
 // the glue was minified (−1.9 KB), to 249 KB with the app's own, shorter split loader and
 // wasm-opt's control flow rewritten (`RELEASE_OPTIMISATION` in split-wasm.mjs), and to
 // 248 KB without the stream classes Leptos links but the app never uses (`UNUSED_EXPORT`),
-// after the notice for a page's code still to download (+1.7 KB).
-const LANDING_CEILING = 248 * 1000;
+// after the notice for a page's code still to download (+1.7 KB). Raised to 249 KB for an
+// item page's body from the item's own file on a first visit (+1.3 KB of code; an item
+// page from a shared link then waits for up to 37 KB gzip less content).
+const LANDING_CEILING = 249 * 1000;
 const LAZY_TARGET = 40 * 1000;
 // Pieces over the target have their own ceilings, today's size plus a little; every other
 // piece's ceiling is the target. History: 70 KB for all (Saved 75 KB) until each piece became

@@ -143,16 +143,16 @@ pub fn loaded_content() -> Arc<LoadedContent> {
     })
 }
 
-/// Whether the items' bodies a page shows have loaded: those of `kind`, or with `None`
-/// every item's. Changes once, from false to true.
-pub fn bodies_ready(kind: Option<Kind>) -> Memo<bool> {
+/// Whether the items' bodies a page shows have loaded: the body of `item` (its kind and id),
+/// or with `None` every item's. Changes once, from false to true.
+pub fn bodies_ready(item: Option<(Kind, String)>) -> Memo<bool> {
     let state = expect_context::<AppState>();
     Memo::new(move |_| {
         state.complete.get()
-            || kind.is_some_and(|kind| {
-                state
-                    .content
-                    .with(|loaded| matches!(loaded, Some(Ok(loaded)) if loaded.has_bodies_of(kind)))
+            || item.as_ref().is_some_and(|(kind, id)| {
+                state.content.with(
+                    |loaded| matches!(loaded, Some(Ok(loaded)) if loaded.has_body_of(*kind, id)),
+                )
             })
     })
 }

@@ -5,7 +5,8 @@
 //! was expected, bad JSON) becomes a [`ContentProblem`] naming it; the other files still
 //! load. Only a failed index stops the load, because without it nothing else is known.
 //! Where the build deployed the items' bodies apart (`content::bodies`), the load is in two
-//! parts: [`load_content`] what a first page needs, [`load_bodies`] the rest.
+//! parts: [`load_content`] what a first page needs, [`load_bodies`] the rest. A first visit
+//! to an item's page takes that item's body from its own file, instead of its kind's bodies.
 //! Search's index file is fetched separately, when search is first used ([`prepare_search`]).
 //! A load the person asked for again (Retry, [`Freshness::Revalidated`]) checks every file
 //! with the host instead of taking the browser's cached copy.
@@ -17,7 +18,9 @@ use futures::future::join_all;
 use gloo_net::http::Request;
 use web_sys::RequestCache;
 
-use crate::content::bodies::{bodies_file_name, kind_file_from_parts};
+use crate::content::bodies::{
+    bodies_file_name, item_file_name, kind_file_from_parts, kind_file_with_item,
+};
 use crate::content::raw::RawIndex;
 use crate::content::{
     assemble, parse_index, parse_kind_file, Assembled, Catalog, ContentProblem, Kind, INDEX_FILE,
@@ -46,6 +49,8 @@ pub struct LoadedContent {
     pending: Option<PendingBodies>,
     /// The kinds whose bodies came with a first load that left others to come.
     bodies_of: Vec<Kind>,
+    /// The item whose body came with such a load, from the item's own file.
+    whole_item: Option<(Kind, String)>,
 }
 
 /// What a first load fetched, kept for [`load_bodies`]: the index, and each kind file's
@@ -60,9 +65,14 @@ struct PendingBodies {
 }
 
 impl LoadedContent {
-    /// Whether the items of `kind` have their bodies, so that their pages can be drawn.
-    pub fn has_bodies_of(&self, kind: Kind) -> bool {
-        self.pending.is_none() || self.bodies_of.contains(&kind)
+    /// Whether the item `id` of `kind` has its body, so that its page can be drawn.
+    pub fn has_body_of(&self, kind: Kind, id: &str) -> bool {
+        self.pending.is_none()
+            || self.bodies_of.contains(&kind)
+            || self
+                .whole_item
+                .as_ref()
+                .is_some_and(|(whole_kind, whole_id)| *whole_kind == kind && whole_id == id)
     }
 
     /// The search index over the catalog, once [`prepare_search`] has finished.
@@ -128,28 +138,48 @@ async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
 }
 
 /// Fetches and validates the knowledge base, as far as a first page needs it: the index,
-/// every kind file, and, when the bodies are deployed apart, only the bodies of the kind of
-/// the item in the URL (`/case-studies/hometax` needs case studies'). [`load_bodies`]
-/// then fetches the rest.
+/// every kind file, and, when the bodies are deployed apart, only what the item in the URL
+/// needs (`/case-studies/hometax`): on a first visit its body from the item's own file, on a
+/// visit the service worker serves (which holds every file) its kind's bodies.
+/// [`load_bodies`] then fetches the rest.
 pub async fn load_content(freshness: Freshness) -> Result<LoadedContent, ContentProblem> {
     let index_text = fetch_text(INDEX_FILE, freshness).await?;
     let index = parse_index(&index_text)?;
     let names: Vec<String> = index.file_names().into_iter().map(String::from).collect();
-    let first_bodies = if index.split_bodies {
-        item_kind_file_in_url(&names)
+    let item = if index.split_bodies {
+        item_in_url(&names)
     } else {
         None
     };
-    let wanted: Vec<Option<String>> = names
+    let from_worker = crate::web::offline::served_by_worker();
+    let kind_bodies = item.as_ref().filter(|_| from_worker).map(|(file, _)| file);
+    let wanted = names
         .iter()
-        .map(|name| (Some(name) == first_bodies.as_ref()).then(|| bodies_file_name(name)))
-        .collect();
-    // All files at once, heads then bodies: one round trip instead of one per file.
+        .map(|name| (Some(name) == kind_bodies).then(|| bodies_file_name(name)));
+    let item_file = item
+        .as_ref()
+        .filter(|_| !from_worker)
+        .map(|(file, id)| item_file_name(file, id));
+    // All files at once, heads, bodies, the item's own: one round trip instead of one each.
     let count = names.len();
-    let mut fetched = fetch_each(names.into_iter().map(Some).chain(wanted), freshness).await;
+    let mut fetched = fetch_each(
+        names
+            .iter()
+            .cloned()
+            .map(Some)
+            .chain(wanted)
+            .chain([item_file]),
+        freshness,
+    )
+    .await;
+    let whole_item = fetched
+        .pop()
+        .flatten()
+        .zip(item)
+        .map(|(text, (file, id))| (text, file, id));
     let bodies = fetched.split_off(count);
     let heads = fetched.into_iter().flatten().collect();
-    Ok(assembled(freshness, index, heads, bodies).await)
+    Ok(assembled(freshness, index, heads, bodies, whole_item).await)
 }
 
 /// The rest of a first load ([`load_content`]): every kind file's bodies that did not come
@@ -177,7 +207,7 @@ pub async fn load_bodies(first: &LoadedContent) -> LoadedContent {
         .zip(more)
         .map(|(early, late)| early.or(late))
         .collect();
-    assembled(freshness, index, heads, bodies).await
+    assembled(freshness, index, heads, bodies, None).await
 }
 
 /// Fetches every named file at once; `None` for no name.
@@ -198,18 +228,31 @@ async fn fetch_each(
 /// validating and then drawing the pages are each their own browser task, and each file is
 /// parsed in its own, so that no single task blocks the page for long on a slow phone. With
 /// the bodies apart and some of them missing, the result keeps what [`load_bodies`] needs.
+/// `whole_item` is an item's own file (its body), the kind file it belongs to, and its id.
 async fn assembled(
     freshness: Freshness,
     index: RawIndex,
     heads: Vec<Result<String, ContentProblem>>,
     bodies: Vec<Option<Result<String, ContentProblem>>>,
+    mut whole_item: Option<(Result<String, ContentProblem>, String, String)>,
 ) -> LoadedContent {
     let complete = !index.split_bodies || bodies.iter().all(Option::is_some);
     let mut files = Vec::with_capacity(heads.len());
     let mut bodies_of = Vec::new();
+    let mut whole = None;
     for ((name, text), body) in index.file_names().into_iter().zip(&heads).zip(&bodies) {
         next_task().await;
-        let file = if index.split_bodies {
+        let item_file = whole_item
+            .take_if(|(_, of, _)| of == name && body.is_none())
+            .map(|(item_file, _, id)| (item_file, id));
+        let file = if let Some((item_file, id)) = item_file {
+            let (file, came) =
+                kind_file_with_item(name, text.clone(), item_file, &id, &index.version);
+            if let (Ok(file), true) = (&file, came) {
+                whole = Some((file.kind, id));
+            }
+            file
+        } else if index.split_bodies {
             kind_file_from_parts(name, text.clone(), body.clone(), &index.version)
         } else {
             text.clone().and_then(|text| parse_kind_file(name, &text))
@@ -240,12 +283,14 @@ async fn assembled(
             bodies,
         }),
         bodies_of,
+        whole_item: whole,
     }
 }
 
-/// The kind file of the item page the URL names (`/case-studies/hometax`: `case-studies.json`,
-/// whose name is its kind's URL segment), if it is one of `names`.
-fn item_kind_file_in_url(names: &[String]) -> Option<String> {
+/// The item page the URL names (`/case-studies/hometax`): its kind file
+/// (`case-studies.json`, whose name is its kind's URL segment), if it is one of `names`, and
+/// its id.
+fn item_in_url(names: &[String]) -> Option<(String, String)> {
     let path = crate::web::app_path();
     let mut segments = path.trim_start_matches('/').split('/');
     let (kind, id, rest) = (segments.next()?, segments.next()?, segments.next());
@@ -253,7 +298,7 @@ fn item_kind_file_in_url(names: &[String]) -> Option<String> {
         return None;
     }
     let file = format!("{kind}.json");
-    names.contains(&file).then_some(file)
+    names.contains(&file).then(|| (file, id.to_string()))
 }
 
 /// Fetches one content file as text, turning every failure into a problem naming the file.

@@ -39,6 +39,20 @@ pub fn offline_readiness() -> OfflineReadiness {
     }
 }
 
+/// Whether a service worker answers this page's requests: a later visit, once the offline
+/// download has been made. It then holds every content file. Read through `Reflect`, so the
+/// WebAssembly carries no service-worker bindings.
+pub fn served_by_worker() -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .ok()
+        .filter(|workers| workers.is_object())
+        .and_then(|workers| js_sys::Reflect::get(&workers, &"controller".into()).ok())
+        .is_some_and(|controller| controller.is_object())
+}
+
 /// Asks the service worker to make sure everything is cached, and to report.
 pub fn make_available_offline() {
     dispatch(MAKE_OFFLINE_EVENT);

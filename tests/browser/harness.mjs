@@ -102,9 +102,14 @@ export async function waitForApp(page) {
  * its static first screen as long as a slow network would.
  */
 export async function holdWasm(page) {
+  return holdRequests(page, "**/*.wasm");
+}
+
+/** Holds every request of `page` for URLs matching `pattern` until `release()` is called. */
+export async function holdRequests(page, pattern) {
   let release;
   const released = new Promise((done) => (release = done));
-  await page.route("**/*.wasm", async (route) => {
+  await page.route(pattern, async (route) => {
     await released;
     await route.continue().catch(() => {});
   });
@@ -124,8 +129,11 @@ export function makeBuildB(dist = DIST) {
   cpSync(dist, dir, { recursive: true });
   const edit = (file, change) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), "utf8")));
   edit("content/index.json", (text) => JSON.stringify({ ...JSON.parse(text), version: "2099-01-01" }));
-  // The build writes the items' bodies for their content version.
-  for (const file of readdirSync(join(dir, "content")).filter((name) => name.endsWith(".bodies.json"))) {
+  // The build writes the items' bodies, and each item's own file, for their content version.
+  const items = readdirSync(join(dir, "content", "items")).flatMap((kind) =>
+    readdirSync(join(dir, "content", "items", kind)).map((file) => `items/${kind}/${file}`),
+  );
+  for (const file of [...readdirSync(join(dir, "content")).filter((name) => name.endsWith(".bodies.json")), ...items]) {
     edit(`content/${file}`, (text) => JSON.stringify({ ...JSON.parse(text), version: "2099-01-01" }));
   }
   edit("content/countries.json", (text) => {

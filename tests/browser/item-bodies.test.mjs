@@ -1,5 +1,6 @@
 // The items' bodies deployed apart (egov_core::content::bodies, split by the build): a first
-// page waits only for what it draws (the heads, and an item's page its kind's bodies), the
+// page waits only for what it draws (the heads, and an item's page the item's own file on a
+// first visit, its kind's bodies once the service worker serves the app), the
 // rest follows once it responds, a page that needs a body not yet there waits for it
 // without losing the static page, and a bodies file that fails is named with a Retry, which
 // fetches anew even where the host lets the browser keep files for minutes.
@@ -8,7 +9,17 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSuite, openPage, waitForApp, slowNetwork, makeBuildB, PHONE, DIST } from "./harness.mjs";
+import {
+  startSuite,
+  openPage,
+  waitForApp,
+  slowNetwork,
+  makeBuildB,
+  waitUntilOfflineReady,
+  holdRequests,
+  PHONE,
+  DIST,
+} from "./harness.mjs";
 
 let suite;
 before(async () => {
@@ -26,6 +37,7 @@ const downloads = (page) =>
 
 const isBodies = (file) => /\/content\/[a-z-]+\.bodies\.json$/.test(file.path);
 const isHeads = (file) => /\/content\/[a-z-]+\.json$/.test(file.path);
+const isItemFile = (file) => /\/content\/items\//.test(file.path);
 const isMainWasm = (file) => /egov-companion-[0-9a-f]+_bg\.wasm$/.test(file.path);
 
 /** Waits until all nine bodies files have downloaded, and returns every download. */
@@ -57,32 +69,68 @@ test("the home page waits only for the items' heads; their bodies follow once it
   await context.close();
 });
 
-test("an item's page asks for its kind's bodies with the app's own files, and the others after", async () => {
+test("a first visit to an item's page asks for that item's own file with the app's own files, and every body after", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   await slowNetwork(context, page);
+  // No kind's bodies arrive until the page shows the item whole: it needs only its own file.
+  const release = await holdRequests(page, "**/content/*.bodies.json");
   await page.goto(url("/case-studies/hometax"));
   await waitForApp(page);
   await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+  release();
   const files = await afterAllBodies(page);
   const main = files.find(isMainWasm);
-  const own = files.filter((f) => f.path.endsWith("/content/case-studies.bodies.json"));
-  assert.equal(own.length, 1, "downloaded once: the early request is the one the app uses");
+  const own = files.filter(isItemFile);
+  assert.deepEqual(
+    own.map((f) => f.path),
+    ["/egov/content/items/case-studies/hometax.json"],
+    "the item's own file, once: the early request is the one the app uses",
+  );
   assert.ok(own[0].start < main.end, `asked for at ${own[0].start} ms, after the WebAssembly arrived at ${main.end} ms`);
-  for (const file of files.filter((f) => isBodies(f) && f !== own[0])) {
+  for (const file of files.filter(isBodies)) {
     assert.ok(file.start >= main.end, `${file.path} asked for at ${file.start} ms, with the first page's files`);
   }
+  // The page shows the whole item, the same as from its kind's bodies.
+  assert.ok((await page.getByRole("main").innerText()).includes("Sources"));
+  assertClean();
+  await context.close();
+});
+
+test("a visit the service worker serves takes an item's body from its kind's bodies, kept offline, not from the item's own file", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, { serviceWorkers: "allow" });
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await waitUntilOfflineReady(page);
+  await page.goto(url("/case-studies/hometax"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+  const files = await downloads(page);
+  assert.deepEqual(files.filter(isItemFile), [], "no item's own file: the worker does not keep them");
+  assert.ok(files.some((f) => f.path.endsWith("/content/case-studies.bodies.json")), "its kind's bodies");
+  // And offline, the same page opens whole.
+  await context.setOffline(true);
+  await page.goto(url("/case-studies/e-people"));
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+  assertClean();
+  await context.close();
+});
+
+test("a first visit to an unknown item's page says it is not found without waiting for every body", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, {
+    expectFailures: ["/content/items/case-studies/no-such-item.json", "/case-studies/no-such-item"],
+  });
+  const release = await holdRequests(page, "**/content/*.bodies.json");
+  await page.goto(url("/case-studies/no-such-item"));
+  await page.getByRole("heading", { level: 1, name: /not found/i }).waitFor();
+  release();
   assertClean();
   await context.close();
 });
 
 test("an item opened before its body has arrived waits for it, then shows it in full", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
-  let release;
-  const released = new Promise((done) => (release = done));
-  await page.route("**/content/organisations.bodies.json", async (route) => {
-    await released;
-    await route.continue().catch(() => {});
-  });
+  const release = await holdRequests(page, "**/content/organisations.bodies.json");
   await page.goto(url("/"));
   await waitForApp(page);
   await page.getByRole("link", { name: "Organisations" }).first().click();

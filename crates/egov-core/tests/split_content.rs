@@ -1,13 +1,17 @@
 //! Content deployed as heads and bodies (`content::bodies`): the build's split loses
 //! nothing, heads alone are enough to draw every card, and a bodies file that is missing,
 //! damaged or from another deployment is named, as a whole file would be, and a broken
-//! body as a broken item.
+//! body as a broken item. An item's own file (for a first visit to its page) gives that
+//! item's body, and one that does not fit is left aside.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-use egov_core::content::bodies::{bodies_file_name, kind_file_from_parts, split_kind_file};
+use egov_core::content::bodies::{
+    bodies_file_name, item_file_name, item_files, kind_file_from_parts, kind_file_with_item,
+    split_kind_file,
+};
 use egov_core::content::{build_catalog, load_content_from, parse_index, Assembled, Kind};
 
 fn content_dir() -> &'static Path {
@@ -205,4 +209,145 @@ fn an_item_whose_body_is_broken_is_left_out_and_named_the_rest_of_its_kind_loads
         "{about:?}"
     );
     assert!(loaded.catalog.of_kind(Kind::Term).len() > 10);
+}
+
+/// The files of their own the build writes for the items of `kind_file`, by name.
+fn own_files(kind_file: &str) -> HashMap<String, String> {
+    item_files(kind_file, &whole_files()[kind_file], &version())
+        .expect("a kind file")
+        .into_iter()
+        .collect()
+}
+
+/// Case studies from their heads with `item_file` for hometax's body: the item that came
+/// whole, the catalog, and its problems.
+fn case_studies_with(
+    item_file: Result<String, egov_core::content::ContentProblem>,
+) -> (
+    Option<String>,
+    egov_core::content::Catalog,
+    Vec<egov_core::content::ContentProblem>,
+) {
+    let heads = split_files()["case-studies.json"].clone();
+    let (file, whole) = kind_file_with_item(
+        "case-studies.json",
+        Ok(heads),
+        item_file,
+        "hometax",
+        &version(),
+    );
+    let (catalog, problems) = build_catalog(&version(), vec![file.expect("heads")], None);
+    (whole.then(|| "hometax".to_string()), catalog, problems)
+}
+
+#[test]
+fn every_item_has_a_file_of_its_own_named_by_its_kind_and_id() {
+    let whole = load(&whole_files());
+    let mut count = 0;
+    for name in parse_index(&whole_files()["index.json"])
+        .expect("index")
+        .files
+    {
+        let own = own_files(&name);
+        let kind = Kind::from_file_name(
+            serde_json::from_str::<serde_json::Value>(&whole_files()[&name]).expect("json")["kind"]
+                .as_str()
+                .expect("kind"),
+        )
+        .expect("a known kind");
+        for item in whole.catalog.of_kind(kind) {
+            assert!(
+                own.contains_key(&item_file_name(&name, &item.id)),
+                "{}",
+                item.id
+            );
+        }
+        count += own.len();
+    }
+    assert_eq!(count, whole.catalog.len());
+    assert_eq!(
+        item_file_name("case-studies.json", "hometax"),
+        "items/case-studies/hometax.json"
+    );
+}
+
+#[test]
+fn an_items_own_file_gives_that_item_whole_and_the_others_their_heads() {
+    let own = own_files("case-studies.json")["items/case-studies/hometax.json"].clone();
+    let (whole_id, catalog, problems) = case_studies_with(Ok(own));
+    assert_eq!(whole_id.as_deref(), Some("hometax"));
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.message.contains("which is not an item")),
+        "{problems:?}"
+    );
+    let complete = load(&whole_files()).catalog;
+    let hometax = catalog.get("hometax").expect("hometax");
+    let expected = complete.get("hometax").expect("hometax");
+    assert_eq!(hometax.sections, expected.sections);
+    assert_eq!(hometax.sources, expected.sources);
+    assert!(!hometax.sources.is_empty());
+    let others = catalog.of_kind(Kind::CaseStudy);
+    assert!(others.len() > 5);
+    assert!(others
+        .iter()
+        .filter(|item| item.id != "hometax")
+        .all(|item| item.sections.is_empty() && item.sources.is_empty()));
+}
+
+#[test]
+fn an_items_own_file_that_does_not_fit_is_left_aside_and_the_heads_load() {
+    let own = own_files("case-studies.json")["items/case-studies/hometax.json"].clone();
+    let value: serde_json::Value = serde_json::from_str(&own).expect("json");
+    let position = value["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .position(|body| body.as_object().is_some_and(|b| !b.is_empty()))
+        .expect("hometax's body");
+    let changed = |change: &dyn Fn(&mut serde_json::Value)| {
+        let mut copy = value.clone();
+        change(&mut copy);
+        copy.to_string()
+    };
+    let other_version = changed(&|v| v["version"] = "2020-01-01".into());
+    let other_kind = changed(&|v| v["kind"] = "country".into());
+    let one_body_short = changed(&|v| {
+        v["items"].as_array_mut().expect("items").pop();
+    });
+    let broken_item = changed(&|v| v["items"][position]["sources"] = "not a list".into());
+    let missing = Err(egov_core::content::ContentProblem::in_file(
+        "items/case-studies/hometax.json",
+        "could not be downloaded",
+    ));
+    for (what, item_file) in [
+        ("another version", Ok(other_version)),
+        ("another kind", Ok(other_kind)),
+        ("not one body per item", Ok(one_body_short)),
+        ("a broken item", Ok(broken_item)),
+        ("not JSON", Ok("<!doctype html>".to_string())),
+        ("not downloaded", missing),
+    ] {
+        let (whole_id, catalog, problems) = case_studies_with(item_file);
+        assert_eq!(whole_id, None, "{what}");
+        let hometax = catalog.get("hometax").expect("hometax from its head");
+        assert!(hometax.sources.is_empty(), "{what}");
+        assert!(
+            problems
+                .iter()
+                .all(|p| p.message.contains("which is not an item")),
+            "{what}: {problems:?}"
+        );
+    }
+    // A file that fits, asked for an id that is not among the heads.
+    let (file, came) = kind_file_with_item(
+        "case-studies.json",
+        Ok(split_files()["case-studies.json"].clone()),
+        Ok(own),
+        "no-such-item",
+        &version(),
+    );
+    assert!(!came);
+    assert!(file.expect("heads").bodies_pending);
 }

@@ -26,17 +26,16 @@ pub fn ItemPage() -> impl IntoView {
         let Some(kind) = Kind::from_slug(&slug) else {
             return view! { <NotFoundPage /> }.into_any();
         };
-        // The page shows the item's body: it waits for its kind's bodies, the one file it
-        // needs, when they did not come with the first load.
-        let ready = bodies_ready(Some(kind));
+        // The page shows the item's body: it waits for it when it did not come with the
+        // first load. An id the first load does not know is not found at once.
+        let ready = bodies_ready(Some((kind, id.clone())));
         (move || {
-            if !ready.get() {
-                return view! { <LoadingState /> }.into_any();
-            }
+            let ready = ready.get();
             let content = loaded_content();
             match content.catalog.get_of_kind(kind, &id) {
-                Some(item) => item_view(&content.catalog, item).into_any(),
                 None => view! { <NotFoundPage /> }.into_any(),
+                Some(_) if !ready => view! { <LoadingState /> }.into_any(),
+                Some(item) => item_view(&content.catalog, item).into_any(),
             }
         })
         .into_any()

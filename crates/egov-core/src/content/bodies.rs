@@ -12,6 +12,12 @@
 //! as a whole file, so nothing here decides what content is valid. Editors never see this:
 //! `content/` in the repository holds whole files.
 //!
+//! The build also writes each item's body in a file of its own
+//! (`items/case-studies/hometax.json`, [`item_files`]): its kind's bodies file with every
+//! other body empty. A first visit that opens an item's page (a shared link) waits for that
+//! one body instead of its kind's ([`kind_file_with_item`]). A visit the service worker serves takes the
+//! kind's bodies, which it keeps for offline use; the items' own files are not kept.
+//!
 //! This module is pure: it splits and joins text, it never fetches.
 
 use serde_json::{Map, Value};
@@ -35,6 +41,37 @@ pub const BODY_FIELDS: [&str; 6] = [
 pub fn bodies_file_name(kind_file: &str) -> String {
     let stem = kind_file.strip_suffix(".json").unwrap_or(kind_file);
     format!("{stem}.bodies.json")
+}
+
+/// The file holding the whole item `id` of kind file `kind_file`, for a first visit to its
+/// page: `case-studies.json`, `hometax` → `items/case-studies/hometax.json`.
+pub fn item_file_name(kind_file: &str, id: &str) -> String {
+    let stem = kind_file.strip_suffix(".json").unwrap_or(kind_file);
+    format!("items/{stem}/{id}.json")
+}
+
+/// The kind file `name` from its heads, with item `id`'s body from `item_file` (written by
+/// [`item_files`]): what a first visit to that item's page needs. Also says whether the
+/// item came whole. An item file that failed in any way (not downloaded, another content
+/// version, not one body per item, a body that does not parse, no item `id`) is left aside
+/// without a problem: the heads alone are loaded, and the page waits for its kind's bodies,
+/// which follow and are named if they fail.
+pub fn kind_file_with_item(
+    name: &str,
+    heads: Result<String, ContentProblem>,
+    item_file: Result<String, ContentProblem>,
+    id: &str,
+    version: &str,
+) -> (Result<KindFile, ContentProblem>, bool) {
+    let with_item = kind_file_from_parts(name, heads.clone(), Some(item_file), version);
+    match with_item {
+        Ok(mut file) if file.items.iter().any(|item| item.id == id) => {
+            // The other items have no body yet.
+            file.bodies_pending = true;
+            (Ok(file), true)
+        }
+        _ => (kind_file_from_parts(name, heads, None, version), false),
+    }
 }
 
 /// The kind file `name` as loaded from a split deployment: from its heads alone, its items
@@ -142,6 +179,49 @@ pub fn split_kind_file(text: &str, version: &str) -> Result<(String, String), St
         serde_json::to_string(value).map_err(|e| format!("cannot be written: {e}"))
     };
     Ok((write(&file)?, write(&bodies_file)?))
+}
+
+/// Each item of a whole kind file's text, for content `version`, as the file of its own a
+/// first visit to its page reads ([`item_file_name`], [`kind_file_with_item`]): the kind's
+/// bodies file with every other item's body empty, so that it joins its heads as the whole
+/// bodies file does. Items without a URL-safe id are left out (their pages do not exist).
+/// Fails when the text is not a kind file, as [`split_kind_file`] does.
+pub fn item_files(
+    kind_file: &str,
+    text: &str,
+    version: &str,
+) -> Result<Vec<(String, String)>, String> {
+    let (heads, bodies) = split_kind_file(text, version)?;
+    let heads: Map<String, Value> =
+        serde_json::from_str(&heads).map_err(|e| format!("cannot be read back: {e}"))?;
+    let mut bodies: Map<String, Value> =
+        serde_json::from_str(&bodies).map_err(|e| format!("cannot be read back: {e}"))?;
+    let (Some(Value::Array(heads)), Some(Value::Array(all))) =
+        (heads.get("items"), bodies.remove("items"))
+    else {
+        return Err("has no `items` list".to_string());
+    };
+    let mut written = Vec::with_capacity(all.len());
+    for (position, head) in heads.iter().enumerate() {
+        let Some(id) = head.get("id").and_then(Value::as_str) else {
+            continue;
+        };
+        if !super::validate::is_slug(id) {
+            continue;
+        }
+        let only_this: Vec<Value> = all
+            .iter()
+            .enumerate()
+            .map(|(other, body)| match other == position {
+                true => body.clone(),
+                false => Value::Object(Map::new()),
+            })
+            .collect();
+        bodies.insert("items".to_string(), Value::Array(only_this));
+        let text = serde_json::to_string(&bodies).map_err(|e| format!("cannot be written: {e}"))?;
+        written.push((item_file_name(kind_file, id), text));
+    }
+    Ok(written)
 }
 
 #[cfg(test)]

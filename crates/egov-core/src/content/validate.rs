@@ -763,7 +763,7 @@ fn field_named_in(message: &str) -> Option<String> {
     named.then(|| message[start..end].to_string())
 }
 
-fn is_slug(id: &str) -> bool {
+pub(super) fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 80
         && !id.starts_with('-')

@@ -1,6 +1,7 @@
 //! `split-bodies <content dir>`: rewrites a deployed content folder (`dist/content`) so that
 //! each kind file holds only its items' heads and a `X.bodies.json` beside it their bodies,
-//! and marks `index.json` (`egov_core::content::bodies`). Run by the build after the search
+//! writes each item's body in `items/X/<id>.json` (for a first visit to its page), and marks
+//! `index.json` (`egov_core::content::bodies`). Run by the build after the search
 //! index, which is made from the whole files; never on the repository's `content/`.
 //!
 //! Splitting is all or nothing: a file that is not a kind file stops the build, because the
@@ -9,7 +10,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use egov_core::content::bodies::{bodies_file_name, split_kind_file};
+use egov_core::content::bodies::{bodies_file_name, item_files, split_kind_file};
 use egov_core::content::{parse_index, INDEX_FILE};
 
 fn main() -> ExitCode {
@@ -36,18 +37,28 @@ fn split(content: &Path) -> Result<String, String> {
             .map_err(|e| format!("{}: {e}", content.join(name).display()))
     };
     let write = |name: &str, text: &str| {
-        std::fs::write(content.join(name), text)
-            .map_err(|e| format!("{}: {e}", content.join(name).display()))
+        let path = content.join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
     };
     let index_text = read(INDEX_FILE)?;
     let index = parse_index(&index_text).map_err(|p| p.to_string())?;
     if index.split_bodies {
         return Ok("already split into heads and bodies".to_string());
     }
-    let (mut heads_bytes, mut bodies_bytes) = (0, 0);
+    let (mut heads_bytes, mut bodies_bytes, mut item_count) = (0, 0, 0);
     for name in index.file_names() {
+        let whole = read(name)?;
+        for (item_name, text) in
+            item_files(name, &whole, &index.version).map_err(|e| format!("{name} {e}"))?
+        {
+            write(&item_name, &text)?;
+            item_count += 1;
+        }
         let (heads, bodies) =
-            split_kind_file(&read(name)?, &index.version).map_err(|e| format!("{name} {e}"))?;
+            split_kind_file(&whole, &index.version).map_err(|e| format!("{name} {e}"))?;
         heads_bytes += heads.len();
         bodies_bytes += bodies.len();
         write(name, &heads)?;
@@ -59,7 +70,7 @@ fn split(content: &Path) -> Result<String, String> {
     let marked = serde_json::to_string(&marked).map_err(|e| format!("{INDEX_FILE}: {e}"))?;
     write(INDEX_FILE, &marked)?;
     Ok(format!(
-        "{} kind files split: heads {} KB, bodies {} KB",
+        "{} kind files split: heads {} KB, bodies {} KB; {item_count} items in files of their own",
         index.files.len(),
         heads_bytes / 1024,
         bodies_bytes / 1024
