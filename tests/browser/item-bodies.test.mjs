@@ -96,6 +96,29 @@ test("a first visit to an item's page asks for that item's own file with the app
   await context.close();
 });
 
+test("on every kind of static host, a first visit to an item's page and to an unknown one works from the items' own files", async () => {
+  for (const host of ["github", "cloudflare", "nginx"]) {
+    const hosted = await startSuite({ host });
+    try {
+      const { page, url, context, assertClean } = await openPage(hosted, PHONE, {
+        // nginx answers unknown paths with the app itself (200); the others with 404.
+        expectFailures: ["/case-studies/no-such-item"],
+      });
+      const release = await holdRequests(page, "**/content/*.bodies.json");
+      await page.goto(url("/case-studies/e-people"));
+      await waitForApp(page);
+      await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+      await page.goto(url("/case-studies/no-such-item"));
+      await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+      release();
+      assertClean();
+      await context.close();
+    } finally {
+      await hosted.close();
+    }
+  }
+});
+
 test("a visit the service worker serves takes an item's body from its kind's bodies, kept offline, not from the item's own file", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE, { serviceWorkers: "allow" });
   await page.goto(url("/"));

@@ -15,8 +15,9 @@
 //! The build also writes each item's body in a file of its own
 //! (`items/case-studies/hometax.json`, [`item_files`]): its kind's bodies file with every
 //! other body empty. A first visit that opens an item's page (a shared link) waits for that
-//! one body instead of its kind's ([`kind_file_with_item`]). A visit the service worker serves takes the
-//! kind's bodies, which it keeps for offline use; the items' own files are not kept.
+//! one body instead of its kind's ([`kind_file_with_item`]). A visit the service worker
+//! serves takes the kind's bodies, which it keeps for offline use; the items' own files are
+//! not kept.
 //!
 //! This module is pure: it splits and joins text, it never fetches.
 
@@ -43,7 +44,7 @@ pub fn bodies_file_name(kind_file: &str) -> String {
     format!("{stem}.bodies.json")
 }
 
-/// The file holding the whole item `id` of kind file `kind_file`, for a first visit to its
+/// The file holding the body of item `id` of kind file `kind_file`, for a first visit to its
 /// page: `case-studies.json`, `hometax` → `items/case-studies/hometax.json`.
 pub fn item_file_name(kind_file: &str, id: &str) -> String {
     let stem = kind_file.strip_suffix(".json").unwrap_or(kind_file);
@@ -52,7 +53,7 @@ pub fn item_file_name(kind_file: &str, id: &str) -> String {
 
 /// The kind file `name` from its heads, with item `id`'s body from `item_file` (written by
 /// [`item_files`]): what a first visit to that item's page needs. Also says whether the
-/// item came whole. An item file that failed in any way (not downloaded, another content
+/// item came with its body. An item file that failed in any way (not downloaded, another content
 /// version, not one body per item, a body that does not parse, no item `id`) is left aside
 /// without a problem: the heads alone are loaded, and the page waits for its kind's bodies,
 /// which follow and are named if they fail.
