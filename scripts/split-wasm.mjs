@@ -401,8 +401,11 @@ export function splitWasm(staging, { targetDir, release }) {
       ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript", "--out-dir", staging, "--out-name", stem, join(work, `${stem}.wasm`)],
       { stdio: ["ignore", "ignore", "pipe"] },
     );
+    // `EGOV_KEEP_NAMES=1` keeps the functions' names, for scripts/profile-start.mjs: a
+    // diagnostic build only (a third larger), never deployed.
+    const nameSection = process.env.EGOV_KEEP_NAMES === "1" ? ["-g"] : ["--strip-debug"];
     const optimise = (file, output = file) =>
-      execFileSync("wasm-opt", [...(release ? RELEASE_OPTIMISATION : ["-O0"]), ...WASM_OPT_FEATURES, "--strip-debug", "--strip-producers", file, "-o", output]);
+      execFileSync("wasm-opt", [...(release ? RELEASE_OPTIMISATION : ["-O0"]), ...WASM_OPT_FEATURES, ...nameSection, "--strip-producers", file, "-o", output]);
     const main = join(staging, `${stem}_bg.wasm`);
     writeFileSync(main, withoutExports(readFileSync(main), UNUSED_EXPORT));
     optimise(main);
