@@ -4,7 +4,7 @@
 // (150 ms, 1.6 Mbit/s down) and DevTools' 3G (300 ms, 750 kbit/s), and reports per route and
 // network: first contentful paint, "interactive" (the first enabled control in <main>: the app
 // has taken the page over, so Save, the note box and search respond) and the bytes transferred
-// until then. The service worker is blocked (see firstVisit). Timings vary with the machine's
+// until then. The service worker is blocked (see first-visit-page.mjs). Timings vary with the machine's
 // load: this prints numbers, it asserts nothing.
 //
 // Usage: node scripts/bench-first-visit.mjs [dist-dir] [--runs=N] [--routes=/a,/b]
@@ -12,7 +12,8 @@
 import { chromium } from "playwright-core";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { serveStatic } from "./static-server.mjs";
-import { chromiumPath, CHROMIUM_ARGS, PHONE } from "./chromium.mjs";
+import { chromiumPath, CHROMIUM_ARGS } from "./chromium.mjs";
+import { CPU_SLOWDOWN, NETWORKS, firstVisitPage, waitForInteractive } from "./first-visit-page.mjs";
 
 const args = process.argv.slice(2);
 const dist = args.find((a) => !a.startsWith("--")) ?? "target/test-dist";
@@ -23,35 +24,12 @@ const ROUTES = args.find((a) => a.startsWith("--routes="))?.slice("--routes=".le
   "/case-studies/hometax",
   "/case-studies",
 ];
-const CPU_SLOWDOWN = 4;
-const NETWORKS = {
-  "slow 4G": { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
-  "3G": { latency: 300, downloadThroughput: (750 * 1024) / 8, uploadThroughput: (250 * 1024) / 8 },
-};
 
 /** One first visit: ms to first paint and to interactive, and bytes until interactive. */
 async function firstVisit(browser, url, network) {
-  // The service worker is blocked: DevTools' network shaping does not reach its requests, so
-  // its precache would fill the HTTP cache at full speed and flatter the page.
-  const context = await browser.newContext({ viewport: PHONE, serviceWorkers: "block" });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
-  await page.addInitScript(() => {
-    const ready = () =>
-      !document.getElementById("boot") &&
-      document.querySelector(
-        "main button:not([disabled]), main input:not([disabled]), main textarea:not([disabled]), main select:not([disabled])",
-      );
-    const check = () => {
-      if (window.egovInteractive === undefined && ready()) window.egovInteractive = performance.now();
-    };
-    new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
-  });
+  const { context, page } = await firstVisitPage(browser, network);
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(() => window.egovInteractive !== undefined, null, { timeout: 120_000, polling: 100 });
+  await waitForInteractive(page);
   const result = await page.evaluate(() => {
     const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
     const interactive = window.egovInteractive;

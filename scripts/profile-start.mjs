@@ -12,12 +12,12 @@
 // It prints numbers and asserts nothing; they move with the machine's load.
 import { chromium } from "playwright-core";
 import { serveStatic } from "./static-server.mjs";
-import { chromiumPath, CHROMIUM_ARGS, PHONE } from "./chromium.mjs";
+import { chromiumPath, CHROMIUM_ARGS } from "./chromium.mjs";
+import { NETWORKS, firstVisitPage, waitForInteractive } from "./first-visit-page.mjs";
 
 const [dist = "target/profile-dist", route = "/", runsArg = "3"] = process.argv.slice(2);
 const runs = Number(runsArg);
 const BASE = "/egov/";
-const SLOW_4G = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const SHOWN = 30;
 
 /** A function's name as the profile gives it, shorter: Rust's hash suffix dropped. */
@@ -30,26 +30,12 @@ const total = new Map();
 const add = (map, name, ms) => map.set(name, (map.get(name) ?? 0) + ms);
 try {
   for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext({ viewport: PHONE, serviceWorkers: "block" });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, ...SLOW_4G });
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    // "Interactive" as in bench-first-visit.mjs: the first enabled control in <main>.
-    await page.addInitScript(() => {
-      const ready = () =>
-        !document.getElementById("boot") &&
-        document.querySelector("main button:not([disabled]), main input:not([disabled]), main textarea:not([disabled]), main select:not([disabled])");
-      new MutationObserver(() => {
-        if (window.egovInteractive === undefined && ready()) window.egovInteractive = performance.now();
-      }).observe(document, { childList: true, subtree: true, attributes: true });
-    });
+    const { context, page, cdp } = await firstVisitPage(browser, NETWORKS["slow 4G"]);
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
     await cdp.send("Profiler.start");
     await page.goto(server.url + route.replace(/^\//, ""), { waitUntil: "commit" });
-    await page.waitForFunction(() => window.egovInteractive !== undefined, null, { timeout: 120_000, polling: 50 });
+    await waitForInteractive(page);
     const { profile } = await cdp.send("Profiler.stop");
     const moments = await page.evaluate(() => ({
       now: performance.now(),

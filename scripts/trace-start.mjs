@@ -11,11 +11,11 @@
 // Usage: node scripts/trace-start.mjs [dist-dir] [route]   (default target/test-dist, "/")
 import { chromium } from "playwright-core";
 import { serveStatic } from "./static-server.mjs";
-import { chromiumPath, CHROMIUM_ARGS, PHONE } from "./chromium.mjs";
+import { chromiumPath, CHROMIUM_ARGS } from "./chromium.mjs";
+import { NETWORKS, firstVisitPage, waitForInteractive } from "./first-visit-page.mjs";
 
 const [dist = "target/test-dist", route = "/"] = process.argv.slice(2);
 const BASE = "/egov/";
-const SLOW_4G = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 /** Trace events counted as each kind of main-thread work (complete events, `ph: "X"`). */
 const WORK = {
   "script (the app's tasks, all included)": ["TimerFire", "FunctionCall", "EventDispatch", "RunMicrotasks", "FireAnimationFrame"],
@@ -27,21 +27,7 @@ const WORK = {
 const server = await serveStatic(dist, BASE, { host: "github" });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
-  const context = await browser.newContext({ viewport: PHONE, serviceWorkers: "block" });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, ...SLOW_4G });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  // "Interactive" as in bench-first-visit.mjs: the first enabled control in <main>.
-  await page.addInitScript(() => {
-    const ready = () =>
-      !document.getElementById("boot") &&
-      document.querySelector("main button:not([disabled]), main input:not([disabled]), main textarea:not([disabled]), main select:not([disabled])");
-    new MutationObserver(() => {
-      if (window.egovInteractive === undefined && ready()) window.egovInteractive = performance.now();
-    }).observe(document, { childList: true, subtree: true, attributes: true });
-  });
+  const { context, page, cdp } = await firstVisitPage(browser, NETWORKS["slow 4G"]);
   const events = [];
   cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
   const complete = new Promise((done) => cdp.once("Tracing.tracingComplete", done));
@@ -50,7 +36,7 @@ try {
     transferMode: "ReportEvents",
   });
   await page.goto(server.url + route.replace(/^\//, ""), { waitUntil: "commit" });
-  await page.waitForFunction(() => window.egovInteractive !== undefined, null, { timeout: 120_000, polling: 100 });
+  await waitForInteractive(page);
   const moments = await page.evaluate(() => {
     const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
     return {
