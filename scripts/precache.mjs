@@ -11,8 +11,11 @@ const source = join(dirname(fileURLToPath(import.meta.url)), "..");
 // pages (the app draws every route itself once loaded), the editors' material (schema and
 // source documents), which the app never loads, the items' own files (`content/items/`,
 // read only on a first visit, before the worker runs: each item is in its kind's files
-// too), and the hosts' `_headers` file.
+// too), the hosts' `_headers` file, and the main module's packed form and its decoder (read
+// only on a first visit, before the worker runs; the worker keeps the plain module).
 const SKIP = [
+  /\.wasm\.xz$/,
+  /^xz-decompress-[0-9a-f]+\.js$/,
   /^content\/items\//,
   /^sw\.js$/,
   /^(?!index\.html$).*\.html$/,

@@ -73,6 +73,13 @@ if ! command -v chromium >/dev/null && [ ! -x /usr/bin/chromium ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
 fi
 
+# The release build packs the main module for first visits with xz (scripts/post-build.mjs).
+if ! command -v xz >/dev/null; then
+  say "installing Debian's xz-utils (the release build packs the main module with xz)"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q xz-utils
+fi
+
 # The Word report's independent reader in the browser tests: Debian's python-docx, for
 # Debian's own Python (/usr/bin/python3).
 if ! /usr/bin/python3 -c "import docx" >/dev/null 2>&1; then

@@ -49,6 +49,19 @@ const sum = (list, key) => list.reduce((total, s) => total + s[key], 0);
 console.log(`\nLanding routes (/, lists, items), before they respond (${landing.map((s) => s.file).join(", ")}):`);
 console.log(`  raw ${kb(sum(landing, "raw"))}, gzip ${kb(sum(landing, "gzip"))}, brotli ${kb(sum(landing, "brotli"))}`);
 
+// A first visit on a host that compresses with gzip only (GitHub Pages) downloads the main
+// module xz-compressed with its decoder instead (scripts/post-build.mjs): printed, not
+// budgeted (the budgets are brotli, what the best hosts send).
+const mainModule = landing.find((s) => s.file.endsWith("_bg.wasm"));
+const packedModule = mainModule && sizes.find((s) => s.file === `${mainModule.file}.xz`);
+const decoder = sizes.find((s) => /^xz-decompress-[0-9a-f]+\.js$/.test(s.file));
+if (packedModule && decoder) {
+  const gzipHost = sum(landing, "gzip") - mainModule.gzip + packedModule.raw + decoder.gzip;
+  console.log(
+    `  on a gzip-only host, first visit: ${kb(gzipHost).trim()} (main module xz ${kb(packedModule.raw).trim()} + decoder ${kb(decoder.gzip).trim()} gzip, instead of ${kb(mainModule.gzip).trim()} gzip)`,
+  );
+}
+
 /**
  * Each lazily loaded piece's own code, from the loader: a route's page (`route`), or a
  * `#[lazy]` function (`name`: the photo editor, the photo list's work), one module each.
@@ -76,8 +89,10 @@ const LANDING_TARGET = 150 * 1000;
 // 248 KB without the stream classes Leptos links but the app never uses (`UNUSED_EXPORT`),
 // after the notice for a page's code still to download (+1.7 KB). Raised to 249 KB for an
 // item page's body from the item's own file on a first visit (+1.3 KB of code; an item
-// page from a shared link then waits for up to 37 KB gzip less content).
-const LANDING_CEILING = 249 * 1000;
+// page from a shared link then waits for up to 37 KB gzip less content). Raised to 250 KB
+// for the packed main module's loading in index.html (+0.4 KB brotli; a first visit on a
+// gzip-only host then downloads about 60 KB less).
+const LANDING_CEILING = 250 * 1000;
 const LAZY_TARGET = 40 * 1000;
 // Pieces over the target have their own ceilings, today's size plus a little; every other
 // piece's ceiling is the target. History: 70 KB for all (Saved 75 KB) until each piece became

@@ -10,14 +10,16 @@
 // - "nginx" (`try_files $uri $uri.html /index.html`): gzip, no Cache-Control (so browsers
 //   cache by Last-Modified heuristics), unknown paths answered with index.html, status 200.
 // `compress` and `rewrite` (answer unknown paths with index.html, status 200) override a
-// profile: scripts/lighthouse.mjs measures a rewriting, compressing host.
+// profile: scripts/lighthouse.mjs measures a rewriting, compressing host; `compress: "br"`
+// answers with brotli where the browser accepts it, as Cloudflare and Netlify do.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { brotliCompress, gzip } from "node:zlib";
 
 const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -31,6 +33,7 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".webmanifest": "application/manifest+json",
+  ".xz": "application/x-xz",
 };
 
 const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".wasm", ".css", ".json", ".md", ".txt", ".svg", ".webmanifest"]);
@@ -116,19 +119,23 @@ export async function serveStatic(root, base = "/", { host = "plain", ...overrid
     response.end();
   }
 
-  // Compressed once per file version, off the event loop, as a host's cache would serve it.
-  const gzipped = new Map();
+  // Compressed once per file version and encoding, off the event loop, as a host's cache
+  // would serve it.
+  const compressed = new Map();
 
   async function send(request, response, status, ext, body, headers = {}, cacheKey = null) {
     headers["content-type"] = TYPES[ext] ?? "application/octet-stream";
-    if (compress && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
-      let packed = cacheKey && gzipped.get(cacheKey);
+    const accepted = request.headers["accept-encoding"] ?? "";
+    const encoding = compress === "br" && /\bbr\b/.test(accepted) ? "br" : compress && /\bgzip\b/.test(accepted) ? "gzip" : null;
+    if (encoding && COMPRESSIBLE.has(ext)) {
+      const key = cacheKey && `${encoding}:${cacheKey}`;
+      let packed = key && compressed.get(key);
       if (!packed) {
-        packed = gzipAsync(body);
-        if (cacheKey) gzipped.set(cacheKey, packed);
+        packed = encoding === "br" ? brotliAsync(body) : gzipAsync(body);
+        if (key) compressed.set(key, packed);
       }
       body = await packed;
-      headers["content-encoding"] = "gzip";
+      headers["content-encoding"] = encoding;
       headers["vary"] = "Accept-Encoding";
     }
     response.writeHead(status, headers);

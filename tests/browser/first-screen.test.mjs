@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { linkedRoutes, pageHtml, HOME_SCRIPT } from "../../scripts/prerender.mjs";
-import { startSuite, openPage, waitForApp, holdWasm, slowNetwork, PHONE, DESKTOP } from "./harness.mjs";
+import { startSuite, openPage, waitForApp, holdWasm, slowNetwork, MAIN_MODULE, PHONE, DESKTOP } from "./harness.mjs";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -288,7 +288,7 @@ test("a page opened on Search asks for that page's code and the search index bes
   const files = await page.evaluate(() =>
     performance.getEntriesByType("resource").map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
   );
-  const main = files.find((f) => /egov-companion-[0-9a-f]+_bg\.wasm$/.test(f.path));
+  const main = files.find((f) => MAIN_MODULE.test(f.path));
   const searchPage = files.find((f) => /split___search_route_view[^/]*\.wasm$/.test(f.path));
   const index = files.find((f) => f.path.endsWith("/search-index.bin"));
   assert.ok(main && searchPage && index, JSON.stringify(files.map((f) => f.path)));
@@ -330,22 +330,23 @@ test("the app's code and content download only after the first screen has painte
         .map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd }));
     return {
       firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
-      code: files((path) => /\.(wasm|js)$/.test(path) && !/page-shell/.test(path)),
+      code: files((path) => /\.(wasm|js|xz)$/.test(path) && !/page-shell/.test(path)),
       // The index and the kind files' heads; their bodies come once the page is drawn
       // (item-bodies.test.mjs).
       content: files((path) => /\/content\/[a-z-]+\.json$/.test(path)),
     };
   });
   // The content downloads beside the WebAssembly, not after it.
-  const wasm = timing.code.find((file) => file.name.endsWith(".wasm"));
+  const wasm = timing.code.find((file) => MAIN_MODULE.test(file.name));
   assert.ok(timing.content.length >= 10, `index.json and the kind files: ${JSON.stringify(timing.content)}`);
   for (const file of timing.content) {
     assert.ok(file.start < wasm.end, `${file.name} started at ${file.start} ms, after the WebAssembly arrived at ${wasm.end} ms`);
   }
   assert.ok(timing.firstPaint > 0, "the first screen painted");
-  // The glue, the split loader and the main WebAssembly, all asked for at once (the
-  // WebAssembly does not wait for the glue that loads it); no lazy route's code.
-  assert.equal(timing.code.length, 3, `the glue, the split loader and the WebAssembly: ${JSON.stringify(timing.code)}`);
+  // The glue, the split loader, the main WebAssembly (packed, on a first visit) and its
+  // decoder, all asked for at once (the WebAssembly does not wait for the glue that loads
+  // it); no lazy route's code.
+  assert.equal(timing.code.length, 4, `the glue, the split loader, the WebAssembly and its decoder: ${JSON.stringify(timing.code)}`);
   const glue = timing.code.find((file) => /egov-companion-[0-9a-f]+\.js$/.test(file.name));
   assert.ok(wasm.start < glue.end, `the WebAssembly started at ${wasm.start} ms, after the glue arrived at ${glue.end} ms`);
   for (const file of [...timing.code, ...timing.content]) {

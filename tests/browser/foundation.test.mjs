@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSuite, openPage, waitForApp, holdWasm, DIST, PHONE, DESKTOP } from "./harness.mjs";
+import { startSuite, openPage, waitForApp, holdWasm, WASM_FILES, DIST, PHONE, DESKTOP } from "./harness.mjs";
 
 let suite;
 before(async () => {
@@ -222,7 +222,7 @@ test("a host that answers JSON requests with its HTML page is explained", async 
 
 test("the first screen is real HTML before the WebAssembly runs", async () => {
   const { page, url, context } = await openPage(suite, PHONE);
-  await page.route("**/*.wasm", () => {}); // never answer: the app cannot start
+  await page.route(WASM_FILES, () => {}); // never answer: the app cannot start
   await page.goto(url("/"), { waitUntil: "domcontentloaded" });
   assert.match(await page.locator("#boot").innerText(), /e-Gov Companion/);
   // The home page itself, drawn by the app at build time: its blocks, and links that work.

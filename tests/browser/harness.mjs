@@ -16,13 +16,14 @@ export const DESKTOP = { width: 1280, height: 900 };
 
 /**
  * Starts the server (the bundle in `dist`, served under `base` as the host profile `host`
- * of scripts/static-server.mjs would) and the browser.
+ * of scripts/static-server.mjs would, with its `overrides` such as `compress: "br"`) and the
+ * browser.
  */
-export async function startSuite({ dist = DIST, base = BASE, host = "plain" } = {}) {
+export async function startSuite({ dist = DIST, base = BASE, host = "plain", ...overrides } = {}) {
   if (!existsSync(`${dist}/index.html`)) {
     throw new Error(`${dist}/index.html is missing: build with trunk build --release --public-url ${base}`);
   }
-  const server = await serveStatic(dist, base, { host });
+  const server = await serveStatic(dist, base, { host, ...overrides });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   return {
     server,
@@ -102,8 +103,17 @@ export async function waitForApp(page) {
  * its static first screen as long as a slow network would.
  */
 export async function holdWasm(page) {
-  return holdRequests(page, "**/*.wasm");
+  return holdRequests(page, WASM_FILES);
 }
+
+/**
+ * The app's WebAssembly files: every module, and the main module's packed form (`.wasm.xz`),
+ * which a first visit downloads instead of the plain one (scripts/post-build.mjs).
+ */
+export const WASM_FILES = /\.wasm(\.xz)?$/;
+
+/** The main module, plain or packed. */
+export const MAIN_MODULE = /egov-companion-[0-9a-f]+_bg\.wasm(\.xz)?$/;
 
 /** Holds every request of `page` for URLs matching `pattern` until `release()` is called. */
 export async function holdRequests(page, pattern) {

@@ -17,6 +17,7 @@ import {
   makeBuildB,
   waitUntilOfflineReady,
   holdRequests,
+  MAIN_MODULE,
   PHONE,
   DIST,
 } from "./harness.mjs";
@@ -38,7 +39,7 @@ const downloads = (page) =>
 const isBodies = (file) => /\/content\/[a-z-]+\.bodies\.json$/.test(file.path);
 const isHeads = (file) => /\/content\/[a-z-]+\.json$/.test(file.path);
 const isItemFile = (file) => /\/content\/items\//.test(file.path);
-const isMainWasm = (file) => /egov-companion-[0-9a-f]+_bg\.wasm$/.test(file.path);
+const isMainWasm = (file) => MAIN_MODULE.test(file.path);
 
 /** Waits until all nine bodies files have downloaded, and returns every download. */
 async function afterAllBodies(page) {

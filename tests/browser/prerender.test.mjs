@@ -4,7 +4,7 @@
 // by the app with every block where it was; a URL with a query shows the loading line.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSuite, openPage, waitForApp, holdWasm, PHONE, DESKTOP } from "./harness.mjs";
+import { startSuite, openPage, waitForApp, holdWasm, WASM_FILES, PHONE, DESKTOP } from "./harness.mjs";
 
 let suite;
 before(async () => {
@@ -93,7 +93,7 @@ for (const [label, viewport] of [
       if (changed.length || before.length !== afterwards.length) {
         moved[route] = { static: changed.slice(0, 5), app: afterwards.filter((b) => !before.includes(b)).slice(0, 5) };
       }
-      await page.unroute("**/*.wasm");
+      await page.unroute(WASM_FILES);
     }
     assert.deepEqual(moved, {});
     assertClean();

@@ -1,0 +1,102 @@
+// The main module packed for first visits (scripts/post-build.mjs): a visit the service
+// worker does not serve downloads the app's WebAssembly xz-compressed with a small decoder
+// (about a quarter fewer bytes than the gzip most static hosts send), unless the host
+// compresses with brotli, which does as well; if the packed file or its decoder fails, the
+// app loads the plain module; a visit the worker serves takes the plain module from it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { startSuite, openPage, waitForApp, waitUntilOfflineReady, PHONE, DIST } from "./harness.mjs";
+
+let suite;
+before(async () => {
+  suite = await startSuite({ host: "github" });
+});
+after(async () => {
+  await suite?.close();
+});
+
+const PACKED = /egov-companion-[0-9a-f]+_bg\.wasm\.xz$/;
+const PLAIN = /egov-companion-[0-9a-f]+_bg\.wasm$/;
+const DECODER = /xz-decompress-[0-9a-f]+\.js$/;
+
+/** The paths of every file the page has asked for, from the browser's resource timing. */
+const requested = (page) => page.evaluate(() => performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname));
+
+/** The app responds: a list opened from the home page, and an item from the list. */
+async function browse(page) {
+  await page.getByRole("main").getByRole("link", { name: "Case studies" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Case studies" }).waitFor();
+  await page.getByRole("main").getByRole("link", { name: /Hometax/ }).first().click();
+  await page.getByRole("heading", { level: 1, name: /Hometax/ }).waitFor();
+  await page.getByRole("button", { name: /^Save/ }).first().waitFor();
+}
+
+test("a first visit downloads the app's WebAssembly packed, with its decoder, and never the plain module", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await browse(page);
+  const files = await requested(page);
+  assert.equal(files.filter((f) => PACKED.test(f)).length, 1, JSON.stringify(files));
+  assert.equal(files.filter((f) => DECODER.test(f)).length, 1, JSON.stringify(files));
+  assert.deepEqual(files.filter((f) => PLAIN.test(f)), []);
+  assertClean();
+  await context.close();
+});
+
+test("a host that compresses with brotli sends the plain module, and no decoder is fetched", async () => {
+  const brotli = await startSuite({ host: "cloudflare", compress: "br" });
+  try {
+    const { page, url, context, assertClean } = await openPage(brotli, PHONE);
+    await page.goto(url("/"));
+    await waitForApp(page);
+    assert.equal(await page.evaluate(() => performance.getEntriesByType("navigation")[0].contentEncoding), "br");
+    await browse(page);
+    const files = await requested(page);
+    assert.equal(files.filter((f) => PLAIN.test(f)).length, 1, JSON.stringify(files));
+    assert.deepEqual(files.filter((f) => PACKED.test(f) || DECODER.test(f)), []);
+    assertClean();
+    await context.close();
+  } finally {
+    await brotli.close();
+  }
+});
+
+for (const [failure, pattern, answer] of [
+  ["the packed file is missing", PACKED, { status: 404, body: "Not found" }],
+  ["the packed file is not xz", PACKED, { status: 200, contentType: "application/x-xz", body: "not xz at all" }],
+  ["the decoder is missing", DECODER, { status: 404, body: "Not found" }],
+]) {
+  test(`when ${failure}, the app loads the plain module and works`, async () => {
+    const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["xz"] });
+    await page.route(pattern, (route) => route.fulfill(answer));
+    await page.goto(url("/"));
+    await waitForApp(page);
+    await browse(page);
+    const files = await requested(page);
+    assert.equal(files.filter((f) => PLAIN.test(f)).length, 1, JSON.stringify(files));
+    assertClean();
+    await context.close();
+  });
+}
+
+test("a visit the service worker serves takes the plain module from it, which the worker keeps; the packed one is not kept", async () => {
+  const worker = readFileSync(join(DIST, "sw.js"), "utf8");
+  assert.doesNotMatch(worker, /\.wasm\.xz"|xz-decompress/, "the worker's precache lists neither the packed module nor its decoder");
+  assert.match(worker, /egov-companion-[0-9a-f]+_bg\.wasm"/, "the worker keeps the plain module");
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, { serviceWorkers: "allow" });
+  await page.goto(url("/"));
+  await waitForApp(page);
+  await waitUntilOfflineReady(page);
+  await context.setOffline(true);
+  await page.reload();
+  await waitForApp(page);
+  await browse(page);
+  const files = await requested(page);
+  assert.equal(files.filter((f) => PLAIN.test(f)).length, 1, JSON.stringify(files));
+  assert.deepEqual(files.filter((f) => PACKED.test(f) || DECODER.test(f)), []);
+  assertClean();
+  await context.close();
+});
