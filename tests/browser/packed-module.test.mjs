@@ -33,6 +33,13 @@ async function browse(page) {
   await page.getByRole("button", { name: /^Save/ }).first().waitFor();
 }
 
+/** The page asked for the plain module once, and for neither the packed one nor its decoder. */
+async function assertPlainModuleOnly(page) {
+  const files = await requested(page);
+  assert.equal(files.filter((f) => PLAIN.test(f)).length, 1, JSON.stringify(files));
+  assert.deepEqual(files.filter((f) => PACKED.test(f) || DECODER.test(f)), []);
+}
+
 test("a first visit downloads the app's WebAssembly packed, with its decoder, and never the plain module", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   await page.goto(url("/"));
@@ -54,9 +61,7 @@ test("a host that compresses with brotli sends the plain module, and no decoder 
     await waitForApp(page);
     assert.equal(await page.evaluate(() => performance.getEntriesByType("navigation")[0].contentEncoding), "br");
     await browse(page);
-    const files = await requested(page);
-    assert.equal(files.filter((f) => PLAIN.test(f)).length, 1, JSON.stringify(files));
-    assert.deepEqual(files.filter((f) => PACKED.test(f) || DECODER.test(f)), []);
+    await assertPlainModuleOnly(page);
     assertClean();
     await context.close();
   } finally {
@@ -94,9 +99,7 @@ test("a visit the service worker serves takes the plain module from it, which th
   await page.reload();
   await waitForApp(page);
   await browse(page);
-  const files = await requested(page);
-  assert.equal(files.filter((f) => PLAIN.test(f)).length, 1, JSON.stringify(files));
-  assert.deepEqual(files.filter((f) => PACKED.test(f) || DECODER.test(f)), []);
+  await assertPlainModuleOnly(page);
   assertClean();
   await context.close();
 });
