@@ -40,7 +40,7 @@ try {
     const moments = await page.evaluate(() => ({
       now: performance.now(),
       interactive: window.egovInteractive,
-      wasm: performance.getEntriesByType("resource").find((e) => /_bg\.wasm$/.test(e.name))?.responseEnd ?? NaN,
+      wasm: performance.getEntriesByType("resource").find((e) => /_bg\.wasm(\.xz)?$/.test(e.name))?.responseEnd ?? NaN,
     }));
     // The profile's clock is not the page's: count back from its end, which is about now.
     const from = profile.endTime - (moments.now - moments.wasm) * 1000;

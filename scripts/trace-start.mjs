@@ -38,7 +38,7 @@ try {
   await page.goto(server.url + route.replace(/^\//, ""), { waitUntil: "commit" });
   await waitForInteractive(page);
   const moments = await page.evaluate(() => {
-    const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+    const wasm = performance.getEntriesByType("resource").find((e) => /_bg\.wasm(\.xz)?$/.test(e.name)); // the main module, plain or packed
     return {
       paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
       wasmStart: wasm?.startTime ?? NaN,
