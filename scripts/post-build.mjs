@@ -230,9 +230,10 @@ function packMainModule(dist) {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
 const { loader: splitLoader, routes } = splitWasm(dist, {
   targetDir: process.env.CARGO_TARGET_DIR ?? join(root, "target"),
-  release: (process.env.TRUNK_PROFILE ?? "release") === "release",
+  release,
 });
 
 const indexPath = join(dist, "index.html");
@@ -252,12 +253,11 @@ html = startAfterFirstPaint(
   splitLoader,
   ["index.json", ...contentIndex.files].map((file) => `content/${file}`),
   routeFiles,
-  (process.env.TRUNK_PROFILE ?? "release") === "release" ? { decoder: packMainModule(dist) } : null,
+  release ? { decoder: packMainModule(dist) } : null,
 );
 writeFileSync(indexPath, html);
 // `trunk serve` (a debug build) adds its live-reload script when serving, after this step,
 // so the policy would block it: the policy belongs to release builds, which are deployed.
-const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
 // The inline scripts of index.html, and the ones at the top of the prerendered pages.
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 inline.push(PAGE_SCRIPT, HOME_SCRIPT);
