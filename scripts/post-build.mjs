@@ -251,7 +251,9 @@ routeFiles.search = [...(routeFiles.search ?? allBodies), "search-index.bin"];
 html = startAfterFirstPaint(
   inlineStylesheet(inlineThemeScript(html, dist), dist),
   splitLoader,
-  ["index.json", ...contentIndex.files].map((file) => `content/${file}`),
+  // The index and the kind files' heads, in one file (`egov_core::content::first_load`,
+  // written by split-bodies below).
+  ["content/first-load.json"],
   routeFiles,
   release ? { decoder: packMainModule(dist) } : null,
 );
@@ -286,7 +288,8 @@ execFileSync(
   { cwd: root, stdio: "inherit" },
 );
 // Then, from the whole files the index was made from: each kind file deployed as its heads
-// and its bodies (`egov_core::content::bodies`), so a first page waits only for the heads.
+// and its bodies (`egov_core::content::bodies`), so a first page waits only for the heads,
+// which with the index are also written in one file, `content/first-load.json`.
 execFileSync(
   "cargo",
   ["run", "--quiet", "--locked", "-p", "egov-search-index", "--bin", "split-bodies", "--", join(dist, "content")],

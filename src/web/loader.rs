@@ -1,7 +1,9 @@
 //! Loads the knowledge base over HTTP, relative to the document base, once per attempt.
 //!
-//! It fetches `content/index.json`, then each kind file it lists, and hands the text to the
-//! pure [`crate::content`] parser. A file that fails (network, HTTP status, HTML where JSON
+//! It fetches `content/index.json` and each kind file it lists, and hands the text to the
+//! pure [`crate::content`] parser. Where the build wrote them in one file as well
+//! (`content::first_load`), that one file comes instead; whatever it lacks, or all of them
+//! when it cannot be read, is fetched file by file. A file that fails (network, HTTP status, HTML where JSON
 //! was expected, bad JSON) becomes a [`ContentProblem`] naming it; the other files still
 //! load. Only a failed index stops the load, because without it nothing else is known.
 //! Where the build deployed the items' bodies apart (`content::bodies`), the load is in two
@@ -21,6 +23,7 @@ use web_sys::RequestCache;
 use crate::content::bodies::{
     bodies_file_name, item_file_name, kind_file_from_parts, kind_file_with_item,
 };
+use crate::content::first_load::{first_load_parts, FIRST_LOAD_FILE};
 use crate::content::raw::RawIndex;
 use crate::content::{
     assemble, parse_index, parse_kind_file, Assembled, Catalog, ContentProblem, Kind, INDEX_FILE,
@@ -138,14 +141,27 @@ async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
 }
 
 /// Fetches and validates the knowledge base, as far as a first page needs it: the index,
-/// every kind file, and, when the bodies are deployed apart, only what the item in the URL
+/// every kind file (from the combined file where it has them), and, when the bodies are deployed apart, only what the item in the URL
 /// needs (`/case-studies/hometax`): on a first visit its body from the item's own file, on a
 /// visit the service worker serves (which holds every file) its kind's bodies.
 /// [`load_bodies`] then fetches the rest.
 pub async fn load_content(freshness: Freshness) -> Result<LoadedContent, ContentProblem> {
-    let index_text = fetch_text(INDEX_FILE, freshness).await?;
+    let mut combined = fetch_text(FIRST_LOAD_FILE, freshness)
+        .await
+        .ok()
+        .and_then(|text| first_load_parts(&text))
+        .unwrap_or_default();
+    let mut part = |name: &str| {
+        let at = combined.iter().position(|(part, _)| part == name)?;
+        Some(combined.swap_remove(at).1)
+    };
+    let index_text = match part(INDEX_FILE) {
+        Some(text) => text,
+        None => fetch_text(INDEX_FILE, freshness).await?,
+    };
     let index = parse_index(&index_text)?;
     let names: Vec<String> = index.file_names().into_iter().map(String::from).collect();
+    let combined_heads: Vec<Option<String>> = names.iter().map(|name| part(name)).collect();
     let item = if index.split_bodies {
         item_in_url(&names)
     } else {
@@ -160,25 +176,25 @@ pub async fn load_content(freshness: Freshness) -> Result<LoadedContent, Content
         .as_ref()
         .filter(|_| !from_worker)
         .map(|(file, id)| item_file_name(file, id));
-    // All files at once, heads, bodies, the item's own: one round trip instead of one each.
+    // All files at once, heads not in the combined file, bodies, the item's own: one round
+    // trip instead of one each.
     let count = names.len();
-    let mut fetched = fetch_each(
-        names
-            .iter()
-            .cloned()
-            .map(Some)
-            .chain(wanted)
-            .chain([item_file]),
-        freshness,
-    )
-    .await;
+    let heads_wanted = names
+        .iter()
+        .zip(&combined_heads)
+        .map(|(name, head)| head.is_none().then(|| name.clone()));
+    let mut fetched = fetch_each(heads_wanted.chain(wanted).chain([item_file]), freshness).await;
     let whole_item = fetched
         .pop()
         .flatten()
         .zip(item)
         .map(|(text, (file, id))| (text, file, id));
     let bodies = fetched.split_off(count);
-    let heads = fetched.into_iter().flatten().collect();
+    let heads = fetched
+        .into_iter()
+        .zip(combined_heads)
+        .filter_map(|(fetched, combined)| combined.map(Ok).or(fetched))
+        .collect();
     Ok(assembled(freshness, index, heads, bodies, whole_item).await)
 }
 

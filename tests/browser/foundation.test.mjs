@@ -4,7 +4,18 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { startSuite, openPage, waitForApp, holdWasm, WASM_FILES, DIST, PHONE, DESKTOP } from "./harness.mjs";
+import {
+  startSuite,
+  openPage,
+  waitForApp,
+  holdWasm,
+  changeContentFile,
+  WASM_FILES,
+  FIRST_LOAD,
+  DIST,
+  PHONE,
+  DESKTOP,
+} from "./harness.mjs";
 
 let suite;
 before(async () => {
@@ -141,9 +152,7 @@ test("every route has a unique title and one h1", async () => {
 
 test("a broken content file is named, the rest works, and Retry recovers", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
-  await page.route("**/content/sessions.json", (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", body: '{"kind": "session", "items": [' }),
-  );
+  const undo = await changeContentFile(page, "sessions.json", () => '{"kind": "session", "items": [');
   await page.goto(url("/"));
   await waitForApp(page);
   const notice = page.getByRole("region", { name: "Some content could not be loaded" });
@@ -157,7 +166,7 @@ test("a broken content file is named, the rest works, and Retry recovers", async
   await page.getByRole("link", { name: "Ministry of the Interior and Safety" }).click();
   await expectHeading(page, "Ministry of the Interior and Safety");
 
-  await page.unroute("**/content/sessions.json");
+  await undo();
   await notice.getByRole("button", { name: "Retry" }).click();
   await notice.waitFor({ state: "detached" });
   await page.goto(url("/sessions"));
@@ -169,11 +178,10 @@ test("a broken content file is named, the rest works, and Retry recovers", async
 
 test("an invalid item is left out with a notice naming file, item and field", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
-  await page.route("**/content/people.json", async (route) => {
-    const response = await route.fetch();
-    const file = await response.json();
+  await changeContentFile(page, "people.json", (text) => {
+    const file = JSON.parse(text);
     file.items[0].summary = "";
-    await route.fulfill({ response, json: file });
+    return JSON.stringify(file);
   });
   await page.goto(url("/people"));
   await waitForApp(page);
@@ -190,16 +198,18 @@ test("an invalid item is left out with a notice naming file, item and field", as
 
 test("a failed content index shows the failure and Retry loads the app", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE, {
-    expectFailures: ["/content/index.json"],
+    expectFailures: ["/content/index.json", "/content/first-load.json"],
   });
-  await page.route("**/content/index.json", (route) =>
-    route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }),
-  );
+  // The combined file first (the app then fetches the files one by one), then the index.
+  const notFound = (route) => route.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not found</h1>" });
+  await page.route(FIRST_LOAD, notFound);
+  await page.route("**/content/index.json", notFound);
   await page.goto(url("/"));
   await waitForApp(page);
   await h1(page, "The knowledge base could not be loaded").waitFor();
   assert.match(await page.locator("main").innerText(), /index\.json: could not be downloaded: the server answered 404/);
   await page.unroute("**/content/index.json");
+  await page.unroute(FIRST_LOAD);
   await page.getByRole("button", { name: "Retry" }).click();
   await page.getByRole("link", { name: "2017 programme in Seoul (7th edition)" }).waitFor();
   assertClean();
@@ -208,14 +218,41 @@ test("a failed content index shows the failure and Retry loads the app", async (
 
 test("a host that answers JSON requests with its HTML page is explained", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
-  await page.route("**/content/countries.json", (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>Home</title>" }),
-  );
+  // The combined file is missing too (the app then fetches the files one by one).
+  const htmlPage = (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>Home</title>" });
+  await page.route(FIRST_LOAD, htmlPage);
+  await page.route("**/content/countries.json", htmlPage);
   await page.goto(url("/"));
   await waitForApp(page);
   const notice = page.getByRole("region", { name: "Some content could not be loaded" });
   await notice.waitFor();
   assert.match(await notice.innerText(), /countries\.json: the server sent a web page instead of JSON/);
+  assertClean();
+  await context.close();
+});
+
+test("a damaged first-load file is set aside: the files one by one, nothing missing", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.route(FIRST_LOAD, async (route) => {
+    const response = await route.fetch();
+    const text = await response.text();
+    await route.fulfill({ response, body: text.slice(0, text.length / 2) });
+  });
+  const asked = [];
+  page.on("request", (request) => asked.push(new URL(request.url()).pathname));
+  await page.goto(url("/sessions"));
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Wrap-up meeting at KLID headquarters" }).waitFor();
+  assert.equal(await page.getByRole("region", { name: "Some content could not be loaded" }).count(), 0);
+  for (const file of ["index.json", "sessions.json", "glossary.json"]) {
+    assert.ok(asked.includes(`/egov/content/${file}`), `${file} fetched on its own: ${asked.join(", ")}`);
+  }
+  await page.evaluate((to) => {
+    history.pushState(null, "", to);
+    dispatchEvent(new PopStateEvent("popstate"));
+  }, url("/glossary"));
+  await expectHeading(page, "Glossary");
   assertClean();
   await context.close();
 });

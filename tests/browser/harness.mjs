@@ -126,6 +126,48 @@ export async function holdRequests(page, pattern) {
   return release;
 }
 
+/** The file the build writes with the index and every kind file's heads in one. */
+export const FIRST_LOAD = "**/content/first-load.json";
+
+/**
+ * Serves the content file `name` (`sessions.json`, `index.json`) changed by `change(text)`,
+ * wherever the app reads it: inside the first load's combined file (the index and the kind
+ * files' heads, `egov_core::content::first_load`) and as the file itself. Returns a
+ * function that stops it.
+ */
+export async function changeContentFile(page, name, change) {
+  const single = `**/content/${name}`;
+  const inCombined = async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: changePart(await response.text(), name, change) });
+  };
+  const alone = async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: change(await response.text()) });
+  };
+  await page.route(FIRST_LOAD, inCombined);
+  await page.route(single, alone);
+  return async () => {
+    await page.unroute(FIRST_LOAD, inCombined);
+    await page.unroute(single, alone);
+  };
+}
+
+/**
+ * The first load's combined file `text` with the part `name` changed by `change(text)`. Its
+ * shape (egov_core::content::first_load): a JSON array, one line per element, each file's
+ * name on a line and its JSON on the next (a line break inside it written as a space).
+ */
+export function changePart(text, name, change) {
+  const lines = text.trimEnd().split("\n");
+  const at = lines.indexOf(`"${name}",`);
+  if (at < 0) throw new Error(`${name} is not in the first load's file`);
+  const last = at + 1 === lines.length - 2;
+  const part = last ? lines[at + 1] : lines[at + 1].slice(0, -1);
+  lines[at + 1] = change(part).trim().replace(/[\r\n]/g, " ") + (last ? "" : ",");
+  return lines.join("\n") + "\n";
+}
+
 /** The mark build B's `index.html` carries, so a test can tell which build's shell it has. */
 export const BUILD_B_MARK = "<!-- build B -->";
 
@@ -151,6 +193,13 @@ export function makeBuildB(dist = DIST) {
     countries.items.find((c) => c.id === "romania").title = "Romania (build B)";
     return JSON.stringify(countries);
   });
+  // The first load's combined file, written again from the changed files, as the build does.
+  edit("content/first-load.json", (text) =>
+    [...text.matchAll(/^"([^"]+)",$/gm)].reduce(
+      (combined, [, name]) => changePart(combined, name, () => readFileSync(join(dir, "content", name), "utf8")),
+      text,
+    ),
+  );
   edit("index.html", (text) => text.replace("</body>", `${BUILD_B_MARK}</body>`));
   execFileSync("node", ["scripts/precache.mjs", dir]);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };

@@ -3,7 +3,7 @@
 // serves content with one time added, as an editor would add it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startSuite, openPage, waitForApp, PHONE } from "./harness.mjs";
+import { startSuite, openPage, waitForApp, changeContentFile, PHONE } from "./harness.mjs";
 
 let suite;
 before(async () => {
@@ -15,13 +15,12 @@ after(async () => {
 
 /** Serves sessions.json with the Global Forum (1 November 2017) at 09:30–12:00 KST. */
 async function withForumTimes(page) {
-  await page.route("**/content/sessions.json", async (route) => {
-    const response = await route.fetch();
-    const file = await response.json();
+  await changeContentFile(page, "sessions.json", (text) => {
+    const file = JSON.parse(text);
     const forum = file.items.find((item) => item.id === "2017-global-forum");
     forum.start_time = "09:30";
     forum.end_time = "12:00";
-    await route.fulfill({ response, json: file });
+    return JSON.stringify(file);
   });
 }
 

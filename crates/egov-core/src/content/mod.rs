@@ -8,6 +8,7 @@
 mod assemble;
 pub mod bodies;
 mod date;
+pub mod first_load;
 pub mod raw;
 mod validate;
 

@@ -1,8 +1,10 @@
 //! `split-bodies <content dir>`: rewrites a deployed content folder (`dist/content`) so that
 //! each kind file holds only its items' heads and a `X.bodies.json` beside it their bodies,
 //! writes each item's body in `items/X/<id>.json` (for a first visit to its page), and marks
-//! `index.json` (`egov_core::content::bodies`). Run by the build after the search
-//! index, which is made from the whole files; never on the repository's `content/`.
+//! `index.json` (`egov_core::content::bodies`); then writes the index and the heads again
+//! in one file, `first-load.json`, for a first page (`egov_core::content::first_load`).
+//! Run by the build after the search index, which is made from the whole files; never on
+//! the repository's `content/`.
 //!
 //! Splitting is all or nothing: a file that is not a kind file stops the build, because the
 //! app could not load it either. A folder already split is left as it is.
@@ -11,6 +13,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use egov_core::content::bodies::{bodies_file_name, item_files, split_kind_file};
+use egov_core::content::first_load::{first_load_file, FIRST_LOAD_FILE};
 use egov_core::content::{parse_index, INDEX_FILE};
 
 fn main() -> ExitCode {
@@ -19,7 +22,10 @@ fn main() -> ExitCode {
         eprintln!("usage: split-bodies <content dir>");
         return ExitCode::from(2);
     };
-    match split(Path::new(content)) {
+    match split(Path::new(content)).and_then(|message| {
+        let combined = combine(Path::new(content))?;
+        Ok(format!("{message}; {combined}"))
+    }) {
         Ok(message) => {
             println!("content: {message}");
             ExitCode::SUCCESS
@@ -74,5 +80,28 @@ fn split(content: &Path) -> Result<String, String> {
         index.files.len(),
         heads_bytes / 1024,
         bodies_bytes / 1024
+    ))
+}
+
+/// Writes `first-load.json`: the index and every kind file it lists, as they are now.
+fn combine(content: &Path) -> Result<String, String> {
+    let read = |name: &str| {
+        std::fs::read_to_string(content.join(name))
+            .map_err(|e| format!("{}: {e}", content.join(name).display()))
+    };
+    let index_text = read(INDEX_FILE)?;
+    let index = parse_index(&index_text).map_err(|p| p.to_string())?;
+    let mut files = vec![(INDEX_FILE.to_string(), index_text)];
+    for name in index.file_names() {
+        files.push((name.to_string(), read(name)?));
+    }
+    let combined = first_load_file(files.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| format!("{FIRST_LOAD_FILE}: {e}"))?;
+    let path = content.join(FIRST_LOAD_FILE);
+    std::fs::write(&path, &combined).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(format!(
+        "{FIRST_LOAD_FILE}: {} files, {} KB",
+        files.len(),
+        combined.len() / 1024
     ))
 }
