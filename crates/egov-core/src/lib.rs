@@ -17,6 +17,7 @@
 //! - [`keys`]: every storage key and URL parameter.
 //! - [`charts`]: the geometry of the app's pictures (the app only draws it).
 //! - [`sort`]: one small sort used everywhere, for the WebAssembly's size.
+//! - [`lowercase`]: Unicode's lower case from a small table, for the WebAssembly's size.
 
 pub mod archive;
 pub mod charts;
@@ -25,5 +26,6 @@ pub mod fixtures;
 pub mod hash;
 pub mod keys;
 pub mod library;
+pub mod lowercase;
 pub mod search;
 pub mod sort;

@@ -15,6 +15,7 @@ mod validate;
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::lowercase::lowercase;
 use crate::sort::sort_by;
 
 pub use assemble::{assemble, load_content, load_content_from, Assembled};
@@ -672,7 +673,7 @@ impl ListOrder {
 }
 
 fn by_title(a: &Item, b: &Item) -> std::cmp::Ordering {
-    a.title.to_lowercase().cmp(&b.title.to_lowercase())
+    lowercase(&a.title).cmp(&lowercase(&b.title))
 }
 
 /// List order: newest dated items first for editions, otherwise by date then title.
@@ -680,7 +681,7 @@ fn list_order(a: &Item, b: &Item) -> std::cmp::Ordering {
     match a.kind {
         Kind::Edition => b.start.cmp(&a.start).then(a.title.cmp(&b.title)),
         Kind::Session => session_order(a, b),
-        _ => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
+        _ => by_title(a, b),
     }
 }
 

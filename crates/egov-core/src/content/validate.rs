@@ -16,6 +16,7 @@ use super::{
     Schedule, Section, Source, MAX_CONTENT_FILE_BYTES,
 };
 use crate::charts::trimmed;
+use crate::lowercase::lowercase;
 use crate::sort::sort_by;
 
 /// Longest summary, in words: a summary is read first, on a phone, in a second language.
@@ -412,7 +413,7 @@ impl<'a> ItemCheck<'a> {
         let aliases = self.texts("aliases", &raw.aliases);
         let mut folded: Vec<String> = Vec::new();
         for alias in &aliases {
-            let key = alias.to_lowercase();
+            let key = lowercase(alias);
             if folded.contains(&key) {
                 self.fail("aliases", format!("`{alias}` is listed twice"));
             }

@@ -12,6 +12,8 @@
 //! add far more to the WebAssembly than the handful of letters BSEC languages use. This
 //! module does not rank, index or know about items.
 
+use crate::lowercase::lowercase_char;
+
 /// A word found in a text: its folded form and where it is in the original (byte range).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -134,20 +136,13 @@ pub fn fold_into(word: &str, out: &mut String) {
         if is_combining_mark(c) {
             continue;
         }
-        // `İ`.to_lowercase() is "i̇" (i and a combining dot): fold before lowering.
-        let lowered: Option<char> = match c {
-            'İ' | 'I' | 'ı' => Some('i'),
-            _ => None,
+        // Every Turkish i is i (`lowercase_char` lowers `İ` to i already).
+        let lower = match c {
+            'ı' => 'i',
+            _ => lowercase_char(c),
         };
-        match lowered {
-            Some(l) => out.push(l),
-            None => {
-                for l in c.to_lowercase() {
-                    if !is_combining_mark(l) {
-                        out.push(strip_mark(l));
-                    }
-                }
-            }
+        if !is_combining_mark(lower) {
+            out.push(strip_mark(lower));
         }
     }
 }
