@@ -4,7 +4,7 @@
 // 1. the app is loaded only after index.html's first screen has painted
 //    (`startAfterFirstPaint`), and the theme script and the stylesheet are part of the page
 //    (`inlineThemeScript`, `inlineStylesheet`); in release builds a first visit downloads
-//    the main module xz-compressed (`packMainModule`);
+//    the main module and the lazy pieces xz-compressed (`packModules`);
 // 2. (release builds) a strict Content Security Policy in index.html, allowing the inline
 //    scripts (Trunk's loader, the theme script, the drawn pages' query and route checks) and
 //    the inline stylesheet by their hashes (computed here, so no 'unsafe-inline');
@@ -82,9 +82,9 @@ function headersFile(publicUrl, policy) {
  *
  * A first visit (a page the service worker does not serve) on a host that does not
  * compress with brotli or zstd downloads the main module xz-compressed instead (`packed`:
- * the `.wasm.xz` file and the decoder's script, see `packMainModule`), decoded as it arrives
- * and compiled as it is decoded; if the decoder or the packed file fails, the plain module
- * is fetched. A visit the worker serves takes the plain module from the worker's cache,
+ * the `.wasm.xz` file and the decoder's script, see `packModules`), decoded as it arrives
+ * and compiled as it is decoded, and a lazy route's piece the same way; if the decoder or
+ * the packed file fails, the plain module is fetched. A visit the worker serves takes the plain module from the worker's cache,
  * which the browser keeps compiled between visits.
  *
  * Why not preload them in <head>? Measured on slow 4G with the CPU slowed 4× (`/`, before
@@ -141,9 +141,9 @@ function startAfterFirstPaint(page, splitLoader, contentFiles, routeFiles, packe
     `const [route, item, ...rest] = location.pathname.slice(new URL(document.baseURI).pathname.length).split("/");`,
     `const files = ${JSON.stringify(routeFiles)};`,
     "const itemPage = item && !rest.length && files[route + \"/\"];",
-    "const routeFiles = itemPage && !navigator.serviceWorker?.controller",
+    "const routeFiles = (itemPage && !navigator.serviceWorker?.controller",
     "  ? [`content/items/${route}/${item}.json`]",
-    "  : (itemPage || files[route]) ?? [];",
+    "  : (itemPage || files[route]) ?? []).map((file) => (packed && file.endsWith(\".wasm\") ? `${file}.xz` : file));",
     // The glue fetches the WebAssembly as `fetch(url)`, a same-origin CORS request, which
     // `as=fetch` with `crossorigin` matches; the app fetches the content, and the split
     // loader the pieces, the same way.
@@ -212,20 +212,25 @@ function inlineStylesheet(page, dist) {
 }
 
 /**
- * (Release builds.) The main module xz-compressed beside it (`<name>_bg.wasm.xz`, `xz -9e`),
- * and the decoder's script (`xz-decompress`, xz-embedded built to WebAssembly; MIT and public
- * domain, its notice kept at the top of the file) under a name with its content hash.
- * Measured on the main module: gzip 288 KB (what GitHub Pages sends), xz 221 KB, brotli
- * 230 KB; the decoder is 9 KB gzip. Returns the decoder's file name.
+ * (Release builds.) The main module and every lazy piece xz-compressed beside them
+ * (`<name>.wasm.xz`; a page that loaded the main module packed fetches the pieces packed
+ * too: `compilePacked` in split-wasm.mjs's loader), and the decoder's script
+ * (`xz-decompress`, xz-embedded built to WebAssembly; MIT and public domain, its notice kept
+ * at the top of the file) under a name with its content hash. Measured on the main module:
+ * gzip 288 KB (what GitHub Pages sends), xz 221 KB, brotli 230 KB; the decoder is 9 KB
+ * gzip. Returns the decoder's file name.
  */
-function packMainModule(dist) {
+function packModules(dist) {
   const mains = readdirSync(dist).filter((file) => /^egov-companion-[0-9a-f]+_bg\.wasm$/.test(file));
   if (mains.length !== 1) throw new Error(`post-build: expected one main module, found ${mains.length}`);
+  const pieces = readdirSync(dist).filter((file) => /^split_\w+-[0-9a-f]+\.wasm$/.test(file));
   // `-9e` with pb=0 and lc=4 (WebAssembly's code is not aligned to 2- or 4-byte units):
   // 0.6 KB smaller than `-9e` alone; lc + lp ≤ 4, as LZMA2 and its decoder require.
   const preset = "--lzma2=preset=9e,pb=0,lp=0,lc=4";
-  const xz = execFileSync("xz", [preset, "--threads=1", "--stdout", join(dist, mains[0])], { maxBuffer: 1 << 30 });
-  writeFileSync(join(dist, `${mains[0]}.xz`), xz);
+  for (const module of [...mains, ...pieces]) {
+    const xz = execFileSync("xz", [preset, "--threads=1", "--stdout", join(dist, module)], { maxBuffer: 1 << 30 });
+    writeFileSync(join(dist, `${module}.xz`), xz);
+  }
   const decoder = readFileSync(join(root, "node_modules", "xz-decompress", "dist", "package", "xz-decompress.min.js"));
   const name = `xz-decompress-${createHash("sha256").update(decoder).digest("hex").slice(0, 16)}.js`;
   writeFileSync(join(dist, name), decoder);
@@ -258,7 +263,7 @@ html = startAfterFirstPaint(
   // written by split-bodies below).
   ["content/first-load.json"],
   routeFiles,
-  release ? { decoder: packMainModule(dist) } : null,
+  release ? { decoder: packModules(dist) } : null,
 );
 writeFileSync(indexPath, html);
 // `trunk serve` (a debug build) adds its live-reload script when serving, after this step,

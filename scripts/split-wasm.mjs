@@ -226,7 +226,25 @@ function instantiate(module, chunks) {
   for (const [at, bytes] of kept) new Uint8Array(memory.buffer).set(bytes, at);
   for (const chunk of chunks) loadedChunks.add(chunk);
 }
+// On a first visit the page may have loaded the main module packed with xz (see
+// post-build.mjs): then its decoder is loaded, and each piece comes packed too
+// (\`<piece>.wasm.xz\`), unless the service worker, which keeps the plain pieces, now serves
+// the page. A packed piece that fails is fetched plain.
+async function compilePacked(url) {
+  const xz = !navigator.serviceWorker?.controller && globalThis["xz-decompress"];
+  if (!xz) return null;
+  try {
+    const response = await fetch(new URL(url + ".xz", import.meta.url));
+    if (!response.ok || !response.body) return null;
+    const stream = new xz.XzReadableStream(response.body);
+    return await WebAssembly.compileStreaming(new Response(stream, { headers: { "Content-Type": "application/wasm" } }));
+  } catch {
+    return null;
+  }
+}
 async function compile(url) {
+  const packed = await compilePacked(url);
+  if (packed) return packed;
   let response;
   try {
     response = await fetch(new URL(url, import.meta.url));

@@ -289,7 +289,7 @@ test("a page opened on Search asks for that page's code and the search index bes
     performance.getEntriesByType("resource").map((r) => ({ path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd })),
   );
   const main = files.find((f) => MAIN_MODULE.test(f.path));
-  const searchPage = files.find((f) => /split___search_route_view[^/]*\.wasm$/.test(f.path));
+  const searchPage = files.find((f) => /split___search_route_view[^/]*\.wasm(\.xz)?$/.test(f.path));
   const index = files.find((f) => f.path.endsWith("/search-index.bin"));
   assert.ok(main && searchPage && index, JSON.stringify(files.map((f) => f.path)));
   // Each downloaded once: the app and the split loader use what was asked for early (a

@@ -1,5 +1,6 @@
-// The main module packed for first visits (scripts/post-build.mjs): a visit the service
-// worker does not serve downloads the app's WebAssembly xz-compressed with a small decoder
+// The app's code packed for first visits (scripts/post-build.mjs): a visit the service
+// worker does not serve downloads the app's WebAssembly (the main module, and each lazy
+// page's piece when it is needed) xz-compressed with a small decoder
 // (about a quarter fewer bytes than the gzip most static hosts send), unless the host
 // compresses with brotli, which does as well; if the packed file or its decoder fails, the
 // app loads the plain module; a visit the worker serves takes the plain module from it.
@@ -33,11 +34,11 @@ async function browse(page) {
   await page.getByRole("button", { name: /^Save/ }).first().waitFor();
 }
 
-/** The page asked for the plain module once, and for neither the packed one nor its decoder. */
+/** The page asked for the plain module once, and for no packed file (module or piece) nor the decoder. */
 async function assertPlainModuleOnly(page) {
   const files = await requested(page);
   assert.equal(files.filter((f) => PLAIN.test(f)).length, 1, JSON.stringify(files));
-  assert.deepEqual(files.filter((f) => PACKED.test(f) || DECODER.test(f)), []);
+  assert.deepEqual(files.filter((f) => f.endsWith(".xz") || DECODER.test(f)), []);
 }
 
 test("a first visit downloads the app's WebAssembly packed, with its decoder, and never the plain module", async () => {
@@ -49,6 +50,39 @@ test("a first visit downloads the app's WebAssembly packed, with its decoder, an
   assert.equal(files.filter((f) => PACKED.test(f)).length, 1, JSON.stringify(files));
   assert.equal(files.filter((f) => DECODER.test(f)).length, 1, JSON.stringify(files));
   assert.deepEqual(files.filter((f) => PLAIN.test(f)), []);
+  assertClean();
+  await context.close();
+});
+
+const SEARCH_PIECE = /split___search_route_view_\w+-[0-9a-f]+\.wasm/;
+
+test("a first visit to a search link takes the search page's code packed too, and search works", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/search?q=hometax"));
+  await waitForApp(page);
+  await page.getByRole("main").getByRole("link", { name: /Hometax/ }).first().waitFor();
+  const files = await requested(page);
+  const pieces = files.filter((f) => SEARCH_PIECE.test(f));
+  assert.equal(pieces.length, 1, JSON.stringify(files));
+  assert.ok(pieces[0].endsWith(".wasm.xz"), pieces[0]);
+  // Another page's code, asked for later, comes packed as well.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Saved" }).click();
+  await page.getByRole("heading", { level: 1, name: "Saved" }).waitFor();
+  const saved = (await requested(page)).filter((f) => /split___saved_route_view/.test(f));
+  assert.equal(saved.length, 1, JSON.stringify(saved));
+  assert.ok(saved[0].endsWith(".wasm.xz"), saved[0]);
+  assertClean();
+  await context.close();
+});
+
+test("when a page's packed code is missing, its plain code is fetched and the page works", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["xz"] });
+  await page.route(/split___search_route_view[^/]*\.wasm\.xz$/, (route) => route.fulfill({ status: 404, body: "Not found" }));
+  await page.goto(url("/search?q=hometax"));
+  await waitForApp(page);
+  await page.getByRole("main").getByRole("link", { name: /Hometax/ }).first().waitFor();
+  const pieces = (await requested(page)).filter((f) => SEARCH_PIECE.test(f));
+  assert.ok(pieces.some((f) => f.endsWith(".wasm")), JSON.stringify(pieces));
   assertClean();
   await context.close();
 });
