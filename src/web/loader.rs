@@ -3,12 +3,13 @@
 //! It fetches `content/index.json` and each kind file it lists, and hands the text to the
 //! pure [`crate::content`] parser. Where the build wrote them in one file as well
 //! (`content::first_load`), that one file comes instead; whatever it lacks, or all of them
-//! when it cannot be read, is fetched file by file. A file that fails (network, HTTP status, HTML where JSON
-//! was expected, bad JSON) becomes a [`ContentProblem`] naming it; the other files still
-//! load. Only a failed index stops the load, because without it nothing else is known.
-//! Where the build deployed the items' bodies apart (`content::bodies`), the load is in two
-//! parts: [`load_content`] what a first page needs, [`load_bodies`] the rest. A first visit
-//! to an item's page takes that item's body from its own file, instead of its kind's bodies.
+//! when it cannot be read, is fetched file by file. A file that fails (network, HTTP
+//! status, HTML where JSON was expected, bad JSON) becomes a [`ContentProblem`] naming it;
+//! the other files still load. Only a failed index stops the load, because without it
+//! nothing else is known. Where the build deployed the items' bodies apart
+//! (`content::bodies`), the load is in two parts: [`load_content`] what a first page needs,
+//! [`load_bodies`] the rest. A first visit to an item's page takes that item's body from its
+//! own file, instead of its kind's bodies.
 //! Search's index file is fetched separately, when search is first used ([`prepare_search`]).
 //! A load the person asked for again (Retry, [`Freshness::Revalidated`]) checks every file
 //! with the host instead of taking the browser's cached copy.
@@ -141,9 +142,10 @@ async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
 }
 
 /// Fetches and validates the knowledge base, as far as a first page needs it: the index,
-/// every kind file (from the combined file where it has them), and, when the bodies are deployed apart, only what the item in the URL
-/// needs (`/case-studies/hometax`): on a first visit its body from the item's own file, on a
-/// visit the service worker serves (which holds every file) its kind's bodies.
+/// every kind file (from the combined file where it has them), and, when the bodies are
+/// deployed apart, only what the item in the URL needs (`/case-studies/hometax`): on a
+/// first visit its body from the item's own file, on a visit the service worker serves
+/// (which holds every file) its kind's bodies.
 /// [`load_bodies`] then fetches the rest.
 pub async fn load_content(freshness: Freshness) -> Result<LoadedContent, ContentProblem> {
     let mut combined = fetch_text(FIRST_LOAD_FILE, freshness)

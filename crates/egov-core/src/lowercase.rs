@@ -276,7 +276,8 @@ mod tests {
                 })
                 .collect();
             panic!(
-                "RUNS is not the standard library's lower case; replace it with:\nconst RUNS: [(u32, i32, u16, u8); {}] = [\n{}\n];",
+                "RUNS is not the standard library's lower case; replace it with:\n\
+                 const RUNS: [(u32, i32, u16, u8); {}] = [\n{}\n];",
                 expected.len(),
                 lines.join("\n")
             );
