@@ -185,7 +185,11 @@ pub async fn load_content(freshness: Freshness) -> Result<LoadedContent, Content
         .iter()
         .zip(&combined_heads)
         .map(|(name, head)| head.is_none().then(|| name.clone()));
-    let mut fetched = fetch_each(heads_wanted.chain(wanted).chain([item_file]), freshness).await;
+    let mut fetched = fetch_each(
+        heads_wanted.chain(wanted).chain([item_file]).collect(),
+        freshness,
+    )
+    .await;
     let whole_item = fetched
         .pop()
         .flatten()
@@ -219,7 +223,7 @@ pub async fn load_bodies(first: &LoadedContent) -> LoadedContent {
         .into_iter()
         .zip(&bodies)
         .map(|(name, fetched)| fetched.is_none().then(|| bodies_file_name(name)));
-    let more = fetch_each(wanted, freshness).await;
+    let more = fetch_each(wanted.collect(), freshness).await;
     let bodies = bodies
         .into_iter()
         .zip(more)
@@ -228,9 +232,10 @@ pub async fn load_bodies(first: &LoadedContent) -> LoadedContent {
     assembled(freshness, index, heads, bodies, None).await
 }
 
-/// Fetches every named file at once; `None` for no name.
+/// Fetches every named file at once; `None` for no name. (A list, not any iterator: one
+/// copy of this function and its futures for every caller, for the WebAssembly's size.)
 async fn fetch_each(
-    names: impl IntoIterator<Item = Option<String>>,
+    names: Vec<Option<String>>,
     freshness: Freshness,
 ) -> Vec<Option<Result<String, ContentProblem>>> {
     join_all(names.into_iter().map(|name| async move {
