@@ -337,12 +337,10 @@ pub fn decode(text: &str) -> Result<Library, StoreError> {
                 .filter(|b| seen.insert(b.id.clone()))
                 .collect();
             // A note over today's limit is kept (see `Note::is_over_limit`); only notes
-            // with nothing in them are dropped.
-            library.notes = stored
-                .notes
-                .into_iter()
-                .filter(|(_, note)| !note.is_blank())
-                .collect();
+            // with nothing in them are dropped. (`retain`, not collecting a new map, which
+            // would sort the notes again with a copy of the standard sort of its own.)
+            library.notes = stored.notes;
+            library.notes.retain(|_, note| !note.is_blank());
             library.attended = stored.attended;
             Ok(library)
         }
