@@ -84,8 +84,8 @@ function headersFile(publicUrl, policy) {
  * compress with brotli or zstd downloads the main module xz-compressed instead (`packed`:
  * the `.wasm.xz` file and the decoder's script, see `packModules`), decoded as it arrives
  * and compiled as it is decoded, and a lazy route's piece the same way; if the decoder or
- * the packed file fails, the plain module is fetched. A visit the worker serves takes the plain module from the worker's cache,
- * which the browser keeps compiled between visits.
+ * the packed file fails, the plain module is fetched. A visit the worker serves takes the
+ * plain module from the worker's cache, which the browser keeps compiled between visits.
  *
  * Why not preload them in <head>? Measured on slow 4G with the CPU slowed 4× (`/`, before
  * the stylesheet was part of the page): interactive 2.76 s instead of about 3.0 s, but the

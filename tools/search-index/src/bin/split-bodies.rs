@@ -37,11 +37,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The text of the file `name` in the content folder, or a message naming its path.
+fn read_in(content: &Path, name: &str) -> Result<String, String> {
+    let path = content.join(name);
+    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn split(content: &Path) -> Result<String, String> {
-    let read = |name: &str| {
-        std::fs::read_to_string(content.join(name))
-            .map_err(|e| format!("{}: {e}", content.join(name).display()))
-    };
+    let read = |name: &str| read_in(content, name);
     let write = |name: &str, text: &str| {
         let path = content.join(name);
         if let Some(folder) = path.parent() {
@@ -85,10 +88,7 @@ fn split(content: &Path) -> Result<String, String> {
 
 /// Writes `first-load.json`: the index and every kind file it lists, as they are now.
 fn combine(content: &Path) -> Result<String, String> {
-    let read = |name: &str| {
-        std::fs::read_to_string(content.join(name))
-            .map_err(|e| format!("{}: {e}", content.join(name).display()))
-    };
+    let read = |name: &str| read_in(content, name);
     let index_text = read(INDEX_FILE)?;
     let index = parse_index(&index_text).map_err(|p| p.to_string())?;
     let mut files = vec![(INDEX_FILE.to_string(), index_text)];
