@@ -15,7 +15,8 @@
 // 4. runs wasm-opt on every module, and gives every file it writes a content hash in its
 //    name (hosts may let browsers keep files): the main module, its glue and the loader one
 //    hash of the three (`appCodeVersion`), index.html rewritten to match;
-// 5. in a release build, minifies wasm-bindgen's JavaScript glue (with terser): 1.9 KB
+// 5. in a release build, gives the main module's imports from its glue short names
+//    (`withShortImports`) and minifies wasm-bindgen's JavaScript glue (with terser): 1.9 KB
 //    brotli less before a page responds. The loader stays as written: `lazyPieceFiles`
 //    reads it.
 // The service worker's precache (precache.mjs) lists every file, so after the first visit
@@ -326,6 +327,25 @@ const UNUSED_GLUE = [
   /const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*\n/g,
 ];
 
+/** `n` as an unsigned LEB128 number. */
+function encoded(n) {
+  const out = [];
+  do {
+    out.push((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
+    n = Math.floor(n / 0x80);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+
+/** `text` as a WebAssembly name: its UTF-8 length, then its bytes. */
+function encodedName(text) {
+  const bytes = Buffer.from(text, "utf8");
+  return Buffer.concat([encoded(bytes.length), bytes]);
+}
+
+/** The name the main module's imports from its glue go under (`withShortImports`). */
+const SHORT_GLUE_MODULE = "w";
+
 /** The module `bytes` without the exports whose names match `unused`. */
 function withoutExports(bytes, unused) {
   let at = 8;
@@ -333,14 +353,6 @@ function withoutExports(bytes, unused) {
     const [value, next] = leb128(bytes, at);
     at = next;
     return value;
-  };
-  const encoded = (n) => {
-    const out = [];
-    do {
-      out.push((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
-      n = Math.floor(n / 0x80);
-    } while (n > 0);
-    return Buffer.from(out);
   };
   const parts = [bytes.subarray(0, 8)];
   while (at < bytes.length) {
@@ -365,6 +377,97 @@ function withoutExports(bytes, unused) {
     at = end;
   }
   return Buffer.concat(parts);
+}
+
+/**
+ * The module `bytes` with its imports from the glue (module `glueModule`) renamed to short
+ * names (`a`, `b`, … `aa`, …) and that module to `SHORT_GLUE_MODULE`, and the renames. The
+ * glue's names (`__wbg_setAttribute_f75317b2b5cabfb4`: 268 of them, with their hashes, once
+ * in the module and once in the glue) cost 6 KB brotli before a page responds; the glue is
+ * given the same names (`withShortNames`).
+ */
+function withShortImports(bytes, glueModule) {
+  let at = 8;
+  const leb = () => {
+    const [value, next] = leb128(bytes, at);
+    at = next;
+    return value;
+  };
+  const name = () => {
+    const length = leb();
+    at += length;
+    return bytes.toString("utf8", at - length, at);
+  };
+  const limits = () => {
+    const flags = bytes[at++];
+    leb();
+    if (flags & 1) leb();
+  };
+  const renames = new Map();
+  const shortName = (n) => {
+    const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let text = "";
+    do {
+      text = letters[n % letters.length] + text;
+      n = Math.floor(n / letters.length) - 1;
+    } while (n >= 0);
+    return text;
+  };
+  const parts = [bytes.subarray(0, 8)];
+  while (at < bytes.length) {
+    const start = at;
+    const id = bytes[at++];
+    const end = leb() + at;
+    if (id !== 2) {
+      parts.push(bytes.subarray(start, end));
+      at = end;
+      continue;
+    }
+    const entries = [];
+    for (let count = leb(); count > 0; count--) {
+      const module = name();
+      const field = name();
+      const description = at;
+      const kind = bytes[at++];
+      if (kind === 0) leb();
+      else if (kind === 1) (at++, limits());
+      else if (kind === 2) limits();
+      else if (kind === 3) at += 2;
+      else throw new Error(`split-wasm: an import of kind ${kind}; update withShortImports`);
+      if (module === glueModule) {
+        const short = shortName(renames.size);
+        renames.set(field, short);
+        entries.push(encodedName(SHORT_GLUE_MODULE), encodedName(short));
+      } else {
+        entries.push(encodedName(module), encodedName(field));
+      }
+      entries.push(bytes.subarray(description, at));
+    }
+    if (at !== end) throw new Error("split-wasm: the import section did not read as expected");
+    const count = entries.length / 3;
+    const body = Buffer.concat([encoded(count), ...entries]);
+    parts.push(Buffer.from([2]), encoded(body.length), body);
+  }
+  return { bytes: Buffer.concat(parts), renames };
+}
+
+/**
+ * wasm-bindgen's glue with the names `withShortImports` gave the module: each import's key
+ * (it must appear exactly once, as a key) and the module's key.
+ */
+function withShortNames(glue, glueModule, renames) {
+  const moduleKey = `"${glueModule}": `;
+  if (glue.split(moduleKey).length !== 2) throw new Error("split-wasm: the glue's imports object has changed; update withShortNames");
+  let renamed = glue.replace(moduleKey, `"${SHORT_GLUE_MODULE}": `);
+  for (const [long, short] of renames) {
+    const key = new RegExp(`(?<![\\w$])${long.replaceAll("$", "\\$")}(?![\\w$])`, "g");
+    const found = renamed.match(key)?.length ?? 0;
+    if (found !== 1 || !renamed.includes(`${long}: function`)) {
+      throw new Error(`split-wasm: the glue names ${long} ${found} times, not once as a key; update withShortNames`);
+    }
+    renamed = renamed.replace(key, short);
+  }
+  return renamed;
 }
 
 /** wasm-bindgen's glue without the classes of [`UNUSED_EXPORT`]. */
@@ -427,6 +530,11 @@ export function splitWasm(staging, { targetDir, release }) {
     const main = join(staging, `${stem}_bg.wasm`);
     writeFileSync(main, withoutExports(readFileSync(main), UNUSED_EXPORT));
     optimise(main);
+    // In a release build, the glue's imports get short names (the debug build keeps them
+    // readable).
+    const glueModule = `./${stem}_bg.js`;
+    const shortened = release ? withShortImports(readFileSync(main), glueModule) : null;
+    if (shortened) writeFileSync(main, shortened.bytes);
     const splitterPieceList = splitterPieces(readFileSync(join(work, "__wasm_split.js"), "utf8"));
     const modules = new Map(
       readdirSync(work)
@@ -456,7 +564,8 @@ export function splitWasm(staging, { targetDir, release }) {
     // Written under their final names, from one hash of the three (`appCodeVersion`). The
     // module's imports are keyed `./__wasm_split.js` and `./<Trunk's name>_bg.js` in both the
     // module and the glue: keys, not files, so they stay.
-    const glueCode = withoutUnusedClasses(readFileSync(join(staging, glue), "utf8"));
+    const unshortened = withoutUnusedClasses(readFileSync(join(staging, glue), "utf8"));
+    const glueCode = shortened ? withShortNames(unshortened, glueModule, shortened.renames) : unshortened;
     const importsLoader = 'from "./__wasm_split.js"';
     if (!glueCode.includes(importsLoader) || !glueCode.includes(`${stem}_bg.wasm`)) {
       throw new Error("split-wasm: the glue no longer imports the loader or names its WebAssembly; update splitWasm");
