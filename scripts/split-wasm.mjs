@@ -346,31 +346,40 @@ function encodedName(text) {
 /** The name the main module's imports from its glue go under (`withShortImports`). */
 const SHORT_GLUE_MODULE = "w";
 
-/** The module `bytes` without the exports whose names match `unused`. */
-function withoutExports(bytes, unused) {
+/**
+ * The module `bytes` with the body of its section `id` rewritten: `rewrite` reads the section's
+ * entries with the reader it is given (`leb`, `name`, `at`, `skipTo`, …) and returns the new
+ * entries; the section's count and length are written for them.
+ */
+function withSection(bytes, id, rewrite) {
   let at = 8;
-  const leb = () => {
-    const [value, next] = leb128(bytes, at);
-    at = next;
-    return value;
+  const reader = {
+    leb() {
+      const [value, next] = leb128(bytes, at);
+      at = next;
+      return value;
+    },
+    name() {
+      const length = reader.leb();
+      at += length;
+      return bytes.toString("utf8", at - length, at);
+    },
+    byte: () => bytes[at++],
+    at: () => at,
+    since: (from) => bytes.subarray(from, at),
   };
   const parts = [bytes.subarray(0, 8)];
   while (at < bytes.length) {
     const start = at;
-    const id = bytes[at++];
-    const end = leb() + at;
-    if (id === 7) {
-      const kept = [];
-      for (let count = leb(); count > 0; count--) {
-        const entry = at;
-        const length = leb();
-        const name = bytes.toString("utf8", at, at + length);
-        at += length + 1;
-        leb();
-        if (!unused.test(name)) kept.push(bytes.subarray(entry, at));
-      }
+    const sectionId = bytes[at++];
+    const end = reader.leb() + at;
+    if (sectionId === id) {
+      const entries = [];
+      for (let count = reader.leb(); count > 0; count--) entries.push(rewrite(reader));
+      if (at !== end) throw new Error(`split-wasm: section ${id} did not read as expected`);
+      const kept = entries.filter(Boolean);
       const body = Buffer.concat([encoded(kept.length), ...kept]);
-      parts.push(Buffer.from([7]), encoded(body.length), body);
+      parts.push(Buffer.from([id]), encoded(body.length), body);
     } else {
       parts.push(bytes.subarray(start, end));
     }
@@ -379,76 +388,49 @@ function withoutExports(bytes, unused) {
   return Buffer.concat(parts);
 }
 
+/** The module `bytes` without the exports whose names match `unused`. */
+function withoutExports(bytes, unused) {
+  return withSection(bytes, 7, (read) => {
+    const entry = read.at();
+    const name = read.name();
+    read.byte();
+    read.leb();
+    return unused.test(name) ? null : read.since(entry);
+  });
+}
+
 /**
  * The module `bytes` with its imports from the glue (module `glueModule`) renamed to short
  * names (`a`, `b`, … `aa`, …) and that module to `SHORT_GLUE_MODULE`, and the renames. The
  * glue's names (`__wbg_setAttribute_f75317b2b5cabfb4`: 268 of them, with their hashes, once
- * in the module and once in the glue) cost 6 KB brotli before a page responds; the glue is
+ * in the module and once in the glue) cost 7 KB brotli before a page responds; the glue is
  * given the same names (`withShortNames`).
  */
 function withShortImports(bytes, glueModule) {
-  let at = 8;
-  const leb = () => {
-    const [value, next] = leb128(bytes, at);
-    at = next;
-    return value;
-  };
-  const name = () => {
-    const length = leb();
-    at += length;
-    return bytes.toString("utf8", at - length, at);
-  };
-  const limits = () => {
-    const flags = bytes[at++];
-    leb();
-    if (flags & 1) leb();
-  };
+  const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const shortName = (n) => (n < letters.length ? "" : shortName(Math.floor(n / letters.length) - 1)) + letters[n % letters.length];
   const renames = new Map();
-  const shortName = (n) => {
-    const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    let text = "";
-    do {
-      text = letters[n % letters.length] + text;
-      n = Math.floor(n / letters.length) - 1;
-    } while (n >= 0);
-    return text;
-  };
-  const parts = [bytes.subarray(0, 8)];
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at++];
-    const end = leb() + at;
-    if (id !== 2) {
-      parts.push(bytes.subarray(start, end));
-      at = end;
-      continue;
-    }
-    const entries = [];
-    for (let count = leb(); count > 0; count--) {
-      const module = name();
-      const field = name();
-      const description = at;
-      const kind = bytes[at++];
-      if (kind === 0) leb();
-      else if (kind === 1) (at++, limits());
-      else if (kind === 2) limits();
-      else if (kind === 3) at += 2;
-      else throw new Error(`split-wasm: an import of kind ${kind}; update withShortImports`);
-      if (module === glueModule) {
-        const short = shortName(renames.size);
-        renames.set(field, short);
-        entries.push(encodedName(SHORT_GLUE_MODULE), encodedName(short));
-      } else {
-        entries.push(encodedName(module), encodedName(field));
-      }
-      entries.push(bytes.subarray(description, at));
-    }
-    if (at !== end) throw new Error("split-wasm: the import section did not read as expected");
-    const count = entries.length / 3;
-    const body = Buffer.concat([encoded(count), ...entries]);
-    parts.push(Buffer.from([2]), encoded(body.length), body);
-  }
-  return { bytes: Buffer.concat(parts), renames };
+  const rewritten = withSection(bytes, 2, (read) => {
+    const limits = () => {
+      const flags = read.byte();
+      read.leb();
+      if (flags & 1) read.leb();
+    };
+    const module = read.name();
+    const field = read.name();
+    const description = read.at();
+    const kind = read.byte();
+    if (kind === 0) read.leb();
+    else if (kind === 1) (read.byte(), limits());
+    else if (kind === 2) limits();
+    else if (kind === 3) (read.byte(), read.byte());
+    else throw new Error(`split-wasm: an import of kind ${kind}; update withShortImports`);
+    if (module !== glueModule) return Buffer.concat([encodedName(module), encodedName(field), read.since(description)]);
+    const short = shortName(renames.size);
+    renames.set(field, short);
+    return Buffer.concat([encodedName(SHORT_GLUE_MODULE), encodedName(short), read.since(description)]);
+  });
+  return { bytes: rewritten, renames };
 }
 
 /**
