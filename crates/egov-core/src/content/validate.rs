@@ -206,23 +206,25 @@ pub fn build_catalog(
         }
     };
 
+    // One map type for every lookup below (an id or a share code → its item's place in
+    // `items`): each map type is another copy of the hash table's code in the WebAssembly.
     let mut items: Vec<Item> = Vec::new();
-    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    let mut places: HashMap<String, usize> = HashMap::new();
     for file in files {
         problems.extend(file.problems);
         for raw in file.items {
             let mut check = ItemCheck::new(&file.name, &raw.id);
             check.bodies_pending = file.bodies_pending;
             let item = check.item(file.kind, &raw, known_facts);
-            if let Some(first_file) = seen_ids.get(&raw.id) {
+            if let Some(&first) = places.get(&raw.id) {
                 check.fail(
                     "id",
-                    format!("duplicate id; it is already used in {first_file}"),
+                    format!("duplicate id; it is already used in {}", items[first].file),
                 );
             }
             problems.extend(check.problems.iter().cloned());
             if !check.rejected {
-                seen_ids.insert(raw.id.clone(), file.name.clone());
+                places.insert(raw.id.clone(), items.len());
                 items.push(item);
             }
         }
@@ -231,48 +233,48 @@ pub fn build_catalog(
     // Share links name items by a short hash of their id; two ids with one code could not
     // be told apart in a link. Both items stay; the later one is named so its id is changed.
     // (The code belongs to `library::share`; checking it here makes every loader report it.)
-    let mut codes: HashMap<String, &str> = HashMap::with_capacity(items.len());
-    for item in &items {
+    let mut codes: HashMap<String, usize> = HashMap::with_capacity(items.len());
+    for (place, item) in items.iter().enumerate() {
         let code = crate::library::item_code(&item.id);
-        if let Some(first) = codes.get(code.as_str()) {
+        if let Some(&first) = codes.get(&code) {
             problems.push(ContentProblem::in_field(
                 &item.file,
                 &item.id,
                 "id",
                 format!(
-                    "its share code `{code}` is the same as `{first}`'s, so share links cannot \
-                     tell them apart; change one of the ids"
+                    "its share code `{code}` is the same as `{}`'s, so share links cannot \
+                     tell them apart; change one of the ids",
+                    items[first].id
                 ),
             ));
         } else {
-            codes.insert(code, &item.id);
+            codes.insert(code, place);
         }
     }
 
-    let kinds: HashMap<String, Kind> = items.iter().map(|i| (i.id.clone(), i.kind)).collect();
-    let editions: HashMap<String, (Option<PartialDate>, Option<PartialDate>)> = items
-        .iter()
-        .filter(|i| i.kind == Kind::Edition)
-        .map(|i| (i.id.clone(), (i.start, i.end)))
-        .collect();
+    // What the checks below read of every item, by its place.
+    let facts: Vec<(Kind, Option<PartialDate>, Option<PartialDate>)> =
+        items.iter().map(|i| (i.kind, i.start, i.end)).collect();
+    let kind_of = |id: &str| places.get(id).map(|&place| facts[place].0);
     for item in &mut items {
-        check_links(item, &kinds, &mut problems);
-        if let (Some(schedule), Some(edition)) = (item.schedule, &item.edition) {
-            if let Some((Some(start), end)) = editions.get(edition) {
-                let end = end.unwrap_or(*start);
-                if !(start.is_not_after(&schedule.day) && schedule.day.is_not_after(&end)) {
-                    problems.push(ContentProblem::in_field(
-                        &item.file,
-                        &item.id,
-                        "day",
-                        format!(
-                            "{} is outside its edition's dates ({} to {})",
-                            schedule.day.iso(),
-                            start.iso(),
-                            end.iso()
-                        ),
-                    ));
-                }
+        check_links(item, &kind_of, &mut problems);
+        let edition = item.edition.as_ref().and_then(|id| places.get(id));
+        if let (Some(schedule), Some(&(Kind::Edition, Some(start), end))) =
+            (item.schedule, edition.map(|&place| &facts[place]))
+        {
+            let end = end.unwrap_or(start);
+            if !(start.is_not_after(&schedule.day) && schedule.day.is_not_after(&end)) {
+                problems.push(ContentProblem::in_field(
+                    &item.file,
+                    &item.id,
+                    "day",
+                    format!(
+                        "{} is outside its edition's dates ({} to {})",
+                        schedule.day.iso(),
+                        start.iso(),
+                        end.iso()
+                    ),
+                ));
             }
         }
     }
@@ -280,13 +282,17 @@ pub fn build_catalog(
 }
 
 /// Drops links that do not resolve to an item of the right kind, reporting each.
-fn check_links(item: &mut Item, kinds: &HashMap<String, Kind>, problems: &mut Vec<ContentProblem>) {
+fn check_links(
+    item: &mut Item,
+    kind_of: &dyn Fn(&str) -> Option<Kind>,
+    problems: &mut Vec<ContentProblem>,
+) {
     let (file, id) = (item.file.clone(), item.id.clone());
     let mut keep = |field: &str, target: &str, want: Option<Kind>| -> bool {
-        let message = match kinds.get(target) {
+        let message = match kind_of(target) {
             None => format!("links to `{target}`, which is not an item"),
             Some(_) if target == id => "links to the item itself".to_string(),
-            Some(kind) if want.is_some_and(|w| w != *kind) => format!(
+            Some(kind) if want.is_some_and(|w| w != kind) => format!(
                 "`{target}` is a {kind}, not a {}",
                 want.map(Kind::file_name).unwrap_or_default()
             ),
