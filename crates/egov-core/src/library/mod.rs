@@ -18,7 +18,7 @@ mod saved;
 mod share;
 mod zip_backup;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -329,12 +329,15 @@ pub fn decode(text: &str) -> Result<Library, StoreError> {
                 serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             let mut library = Library::default();
             // Keep the stored order (clocks can go backwards); drop repeated ids, in one
-            // pass (a stored library can hold tens of thousands).
-            let mut seen = HashSet::with_capacity(stored.bookmarks.len());
+            // pass (a stored library can hold tens of thousands). Each id with its place: the
+            // catalog's map type, one copy of the hash table's code less than a set.
+            let mut seen: HashMap<String, usize> = HashMap::with_capacity(stored.bookmarks.len());
             library.bookmarks = stored
                 .bookmarks
                 .into_iter()
-                .filter(|b| seen.insert(b.id.clone()))
+                .enumerate()
+                .filter(|(place, b)| seen.insert(b.id.clone(), *place).is_none())
+                .map(|(_, b)| b)
                 .collect();
             // A note over today's limit is kept (see `Note::is_over_limit`); only notes
             // with nothing in them are dropped. (`retain`, not collecting a new map, which
