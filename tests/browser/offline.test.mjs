@@ -40,6 +40,23 @@ test("after one visit online, deep links, browsing, search and bookmarks work of
     /^✓ Available offline · \d+ items · \d+\.\d MB · content of \d{1,2} [A-Z][a-z]+ \d{4}$/,
   );
 
+  // The worker keeps the index and the kind files' heads only as the combined first-load
+  // file (which is all the app reads), and every kind's bodies.
+  const cached = await page.evaluate(async () => {
+    const paths = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths;
+  });
+  assert.ok(cached.includes("/egov/content/first-load.json"), "the combined first-load file is kept");
+  assert.ok(cached.includes("/egov/content/case-studies.bodies.json"), "the bodies are kept");
+  assert.deepEqual(
+    cached.filter((path) => /^\/egov\/content\/[a-z-]+\.json$/.test(path) && !path.endsWith("/first-load.json")),
+    [],
+    "no index or heads file kept apart from the combined one",
+  );
+
   await context.setOffline(true);
   await page.goto(url("/case-studies/hometax"));
   await waitForApp(page);
