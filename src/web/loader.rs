@@ -110,10 +110,17 @@ pub async fn prepare_search(content: &LoadedContent) {
     }
     let index = match fetch_search_index(content).await {
         Some(index) => index,
-        None => SearchIndex::build(&content.catalog),
+        None => built_search_index(content.catalog.clone()).await,
     };
     // A second caller may have finished first; both indexes are the same.
     let _ = content.search_index.set(index);
+}
+
+/// The search index built here from `catalog`: only when the deploy-time file cannot be
+/// used, so its code is fetched only then (`#[lazy]`).
+#[leptos::prelude::lazy]
+async fn built_search_index(catalog: Catalog) -> SearchIndex {
+    SearchIndex::build(&catalog)
 }
 
 /// Largest search index file read, in bytes (today's is about 55 KB; 10,000 items about

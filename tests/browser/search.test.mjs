@@ -221,6 +221,8 @@ test("search loads the index built with the app, and still works when that file 
     const { page, url, context, assertClean } = await openPage(suite, PHONE);
     const fetched = [];
     page.on("response", (r) => r.url().endsWith("/search-index.bin") && fetched.push(r.status()));
+    const builder = [];
+    page.on("request", (r) => /\/split_built_search_index_/.test(r.url()) && builder.push(r.url()));
     await page.goto(url("/"));
     await waitForApp(page);
     assert.deepEqual(fetched, [], "the home page does not download the search index");
@@ -228,10 +230,12 @@ test("search loads the index built with the app, and still works when that file 
     await waitForApp(page);
     await resultLinks(page).filter({ hasText: expected }).first().waitFor();
     assert.deepEqual(fetched, [200]);
+    assert.deepEqual(builder, [], "the code that builds an index here is not downloaded");
     assertClean();
     await context.close();
   }
-  // Missing (404) or not an index (a host's HTML page): search builds its own, same results.
+  // Missing (404) or not an index (a host's HTML page): search builds its own, same results,
+  // with code it downloads only then.
   for (const [name, reply] of [
     ["missing", { status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }],
     ["damaged", { status: 200, contentType: "application/octet-stream", body: Buffer.from("EGSI\u0001garbage") }],
@@ -240,9 +244,12 @@ test("search loads the index built with the app, and still works when that file 
       expectFailures: ["/search-index.bin"],
     });
     await page.route("**/search-index.bin", (route) => route.fulfill(reply));
+    const builder = [];
+    page.on("request", (r) => /\/split_built_search_index_/.test(r.url()) && builder.push(r.url()));
     await page.goto(url(query));
     await waitForApp(page);
     await resultLinks(page).filter({ hasText: expected }).first().waitFor({ timeout: 10_000 });
+    assert.equal(builder.length, 1, `${name}: the code that builds an index here, once`);
     assert.match(await page.getByRole("status").filter({ hasText: /result/ }).innerText(), /\d+ results?/, name);
     assertClean();
     await context.close();
