@@ -102,25 +102,22 @@ pub enum Freshness {
 
 /// Makes search ready, once: loads the index file built at deploy time
 /// (`tools/search-index`), or, when it cannot be fetched or does not fit the loaded content
-/// (another content version, a damaged file), builds the index here from the catalog, so
-/// search always works.
-pub async fn prepare_search(content: &LoadedContent) {
+/// (another content version, a damaged file), has `build` make one from the catalog, so
+/// search always works. (`build` is the caller's: the search page's code for it is fetched
+/// only when it is needed.)
+pub async fn prepare_search<Built>(content: &LoadedContent, build: impl FnOnce(Catalog) -> Built)
+where
+    Built: std::future::Future<Output = SearchIndex>,
+{
     if content.search_index.get().is_some() {
         return;
     }
     let index = match fetch_search_index(content).await {
         Some(index) => index,
-        None => built_search_index(content.catalog.clone()).await,
+        None => build(content.catalog.clone()).await,
     };
     // A second caller may have finished first; both indexes are the same.
     let _ = content.search_index.set(index);
-}
-
-/// The search index built here from `catalog`: only when the deploy-time file cannot be
-/// used, so its code is fetched only then (`#[lazy]`).
-#[leptos::prelude::lazy]
-async fn built_search_index(catalog: Catalog) -> SearchIndex {
-    SearchIndex::build(&catalog)
 }
 
 /// Largest search index file read, in bytes (today's is about 55 KB; 10,000 items about

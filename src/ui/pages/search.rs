@@ -22,7 +22,8 @@ use leptos_router::NavigateOptions;
 
 use crate::content::Catalog;
 use crate::search::{
-    find, FacetCounts, Filters, Hit, Matches, Query, SearchParams, Segment, MAX_QUERY_CHARS,
+    find, FacetCounts, Filters, Hit, Matches, Query, SearchIndex, SearchParams, Segment,
+    MAX_QUERY_CHARS,
 };
 use crate::ui::components::PageHeading;
 use crate::ui::{href, loaded_content, AppState};
@@ -86,6 +87,13 @@ impl UrlWrites {
     }
 }
 
+/// The search index built here from `catalog`: only when the deploy-time file cannot be
+/// used (`web::loader::prepare_search`), so its code is fetched only then (`#[lazy]`).
+#[lazy]
+async fn built_search_index(catalog: Catalog) -> SearchIndex {
+    SearchIndex::build(&catalog)
+}
+
 /// Search as you type, with facets, highlighted matches and keyboard movement.
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -125,7 +133,7 @@ pub fn SearchPage() -> impl IntoView {
     {
         let content = content.clone();
         leptos::task::spawn_local(async move {
-            prepare_search(&content).await;
+            prepare_search(&content, built_search_index).await;
             // The page may have been left in the meantime.
             let _ = ready.try_set(true);
         });
