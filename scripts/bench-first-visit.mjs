@@ -27,9 +27,9 @@ const ROUTES = args.find((a) => a.startsWith("--routes="))?.slice("--routes=".le
 
 /** One first visit: ms to first paint and to interactive, and bytes until interactive. */
 async function firstVisit(browser, url, network) {
-  const { context, page } = await firstVisitPage(browser, network);
+  const { context, page, cdp } = await firstVisitPage(browser, network);
   await page.goto(url, { waitUntil: "commit" });
-  await waitForInteractive(page);
+  await waitForInteractive(cdp);
   const result = await page.evaluate(() => {
     const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
     const interactive = window.egovInteractive;

@@ -35,7 +35,7 @@ try {
     await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
     await cdp.send("Profiler.start");
     await page.goto(server.url + route.replace(/^\//, ""), { waitUntil: "commit" });
-    await waitForInteractive(page);
+    await waitForInteractive(cdp);
     const { profile } = await cdp.send("Profiler.stop");
     const moments = await page.evaluate(() => ({
       now: performance.now(),

@@ -36,7 +36,7 @@ try {
     transferMode: "ReportEvents",
   });
   await page.goto(server.url + route.replace(/^\//, ""), { waitUntil: "commit" });
-  await waitForInteractive(page);
+  await waitForInteractive(cdp);
   const moments = await page.evaluate(() => {
     const wasm = performance.getEntriesByType("resource").find((e) => /_bg\.wasm(\.xz)?$/.test(e.name)); // the main module, plain or packed
     return {
