@@ -54,6 +54,24 @@ test("a first visit downloads the app's WebAssembly packed, with its decoder, an
   await context.close();
 });
 
+test("the decoder is asked for at the same priority as the module it decodes", async () => {
+  // An inserted script is asked for at low priority; an HTTP/2 host that serves by
+  // priority would then send the decoder after the whole module, and decoding (and
+  // compiling) could not start until all of it had arrived.
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const priorities = new Map();
+  cdp.on("Network.requestWillBeSent", ({ request }) => priorities.set(new URL(request.url).pathname, request.initialPriority));
+  await page.goto(url("/"));
+  await waitForApp(page);
+  const of = (pattern) => [...priorities].filter(([path]) => pattern.test(path)).map(([, priority]) => priority);
+  assert.deepEqual(of(PACKED), ["High"], JSON.stringify([...priorities]));
+  assert.deepEqual(of(DECODER), ["High"], JSON.stringify([...priorities]));
+  assertClean();
+  await context.close();
+});
+
 const SEARCH_PIECE = /split___search_route_view_\w+-[0-9a-f]+\.wasm/;
 
 test("a first visit to a search link takes the search page's code packed too, and search works", async () => {
