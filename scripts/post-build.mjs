@@ -72,15 +72,15 @@ function headersFile(publicUrl, policy) {
  * a browser without paint timing starts at once) before asking for them. Not one more frame
  * after it, as before the thirteenth session: that frame and a task after it held the
  * requests back 70–120 ms on slow 4G with the CPU slowed 4× (17–50 ms without), and
- * Lighthouse's LCP and TBT were the same either way. The first screen's paint then does not share the connection with 400 KB of
- * WebAssembly. At that moment everything starts at once: the app's JavaScript and the
- * route splitter's loader (`splitLoader`) first (small; on a host that speaks HTTP/1.1 the
- * browser opens six connections, and behind the content files they arrived a second
- * later), then the WebAssembly, the content files (`contentFiles`, paths under the base)
- * and, on a lazy route or an item's page, that route's files (`routeFiles`, by route:
- * `search` lists its module, the items' bodies and the search index;
- * `case-studies/` the case studies' bodies, or on a first visit the item's own file),
- * instead of each waiting for the file that asks for it.
+ * Lighthouse's LCP and TBT were the same either way. The first screen's paint then does
+ * not share the connection with 400 KB of WebAssembly. At that moment everything starts at
+ * once: the app's JavaScript and the route splitter's loader (`splitLoader`) first (small;
+ * on a host that speaks HTTP/1.1 the browser opens six connections, and behind the content
+ * files they arrived a second later), then the WebAssembly, the content files
+ * (`contentFiles`, paths under the base) and, on a lazy route or an item's page, that
+ * route's files (`routeFiles`, by route: `search` lists its module, the items' bodies and
+ * the search index; `case-studies/` the case studies' bodies, or on a first visit the
+ * item's own file), instead of each waiting for the file that asks for it.
  *
  * A first visit (a page the service worker does not serve) on a host that does not
  * compress with brotli or zstd downloads the main module xz-compressed instead (`packed`:
