@@ -11,14 +11,14 @@ const source = join(dirname(fileURLToPath(import.meta.url)), "..");
 // pages (the app draws every route itself once loaded), the editors' material (schema and
 // source documents), which the app never loads, the items' own files (`content/items/`,
 // read only on a first visit, before the worker runs: each item is in its kind's files
-// too), the hosts' `_headers` file, and the packed modules and their decoder (read
-// only on a first visit, before the worker runs; the worker keeps the plain module), and
-// `index.json` and the kind files' heads, which the app reads from `content/first-load.json`
-// (it fetches them one by one only where that file is missing or damaged, which a copy in
-// the worker's cache, checked against its hash, never is).
+// too), the hosts' `_headers` file, the packed modules and first-load file and their
+// decoder (read only on a first visit, before the worker runs; the worker keeps the plain
+// files), and `index.json` and the kind files' heads, which the app reads from
+// `content/first-load.json` (it fetches them one by one only where that file is missing or
+// damaged, which a copy in the worker's cache, checked against its hash, never is).
 const SKIP = [
   /^content\/(?!first-load\.json$)[a-z-]+\.json$/,
-  /\.wasm\.xz$/,
+  /\.xz$/,
   /^xz-decompress-[0-9a-f]+\.js$/,
   /^content\/items\//,
   /^sw\.js$/,

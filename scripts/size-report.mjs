@@ -100,8 +100,9 @@ const LANDING_TARGET = 150 * 1000;
 // with one copy of the content loader's `fetch_each` instead of one per caller (−1.2 KB),
 // to 242 KB without a second copy of the standard sort for reading the library (−1.5 KB),
 // to 235 KB with short names for the glue's imports (−7.0 KB), to 233 KB with one map type in
-// the content checks (−1.5 KB) and no hash sets of their own in the library and the index.
-const LANDING_CEILING = 233 * 1000;
+// the content checks (−1.5 KB) and no hash sets of their own in the library and the index,
+// to 232 KB with the page's shell and the split loader's runtime minified (−1.5 KB).
+const LANDING_CEILING = 232 * 1000;
 const LAZY_TARGET = 40 * 1000;
 // Pieces over the target have their own ceilings, today's size plus a little; every other
 // piece's ceiling is the target. History: 70 KB for all (Saved 75 KB) until each piece became

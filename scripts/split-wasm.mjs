@@ -201,8 +201,8 @@ function mergePiece(work, piece, modules) {
  * the app may have changed since, are kept: read before the second instantiation and written
  * back after it, with nothing in between (a synchronous `WebAssembly.Instance`).
  */
-function appLoader(glue, pieces, statics) {
-  return `// The app's lazily loaded pieces, one module each (written by scripts/split-wasm.mjs).
+function appLoader(glue, pieces, statics, release) {
+  const runtime = `// The app's lazily loaded pieces, one module each (written by scripts/split-wasm.mjs).
 import { initSync } from "./${glue}";
 
 let shared;
@@ -213,8 +213,6 @@ function sharedImports() {
   }
   return shared;
 }
-// The statics of shared chunks, [address, length], which the app may change after loading.
-const STATICS = ${JSON.stringify(Object.fromEntries(statics))};
 const loadedChunks = new Set();
 function instantiate(module, chunks) {
   const imports = sharedImports();
@@ -311,8 +309,22 @@ function lazyModule(url, chunks) {
     sharedImports().__wasm_split_merged.__indirect_function_table.get(callbackIndex)(callbackData, true);
   };
 }
-${pieces.map((p) => `export const ${p.load} = lazyModule("./${p.file}", ${JSON.stringify(p.chunks)});`).join("\n")}
 `;
+  // The data, after the runtime and unminified, one line each: this step, the size report
+  // and the tests read the pieces and statics from them (`lazyPieceFiles`). The runtime
+  // is minified in release builds (it is on every page's start: 0.9 KB gzip less), keeping
+  // the names the data lines use.
+  const data = [
+    // The statics of shared chunks, [address, length], which the app may change after loading.
+    `const STATICS = ${JSON.stringify(Object.fromEntries(statics))};`,
+    ...pieces.map((p) => `export const ${p.load} = lazyModule("./${p.file}", ${JSON.stringify(p.chunks)});`),
+  ];
+  const kept = { compress: { unused: false }, mangle: { reserved: ["lazyModule", "STATICS"] } };
+  const code = release ? minify_sync(runtime, { module: true, ...kept }).code : runtime;
+  if (!/\bfunction lazyModule\(/.test(code) || !code.includes("STATICS[")) {
+    throw new Error("split-wasm: the loader's runtime lost lazyModule or STATICS; update appLoader");
+  }
+  return `${code}\n${data.join("\n")}\n`;
 }
 
 // Leptos always links server functions' browser client (server_fn's "browser" feature),
@@ -555,7 +567,7 @@ export function splitWasm(staging, { targetDir, release }) {
     const template = {
       wasm: readFileSync(main),
       glue: minified(glueCode.replaceAll(importsLoader, `from "./${LOADER}"`).replaceAll(`${stem}_bg.wasm`, `${MAIN}_bg.wasm`), release),
-      loader: appLoader(`${MAIN}.js`, pieces, statics),
+      loader: appLoader(`${MAIN}.js`, pieces, statics, release),
     };
     const version = appCodeVersion(template, { stem: MAIN, loader: LOADER });
     const names = { stem: `${CRATE}-${version}`, loader: `__wasm_split-${version}.js` };

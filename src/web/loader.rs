@@ -2,7 +2,8 @@
 //!
 //! It fetches `content/index.json` and each kind file it lists, and hands the text to the
 //! pure [`crate::content`] parser. Where the build wrote them in one file as well
-//! (`content::first_load`), that one file comes instead; whatever it lacks, or all of them
+//! (`content::first_load`), that one file comes instead (on a first visit, as the page's
+//! loader unpacked it where it downloaded it packed); whatever it lacks, or all of them
 //! when it cannot be read, is fetched file by file. A file that fails (network, HTTP
 //! status, HTML where JSON was expected, bad JSON) becomes a [`ContentProblem`] naming it;
 //! the other files still load. Only a failed index stops the load, because without it
@@ -14,6 +15,7 @@
 //! A load the person asked for again (Retry, [`Freshness::Revalidated`]) checks every file
 //! with the host instead of taking the browser's cached copy.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use futures::future::join_all;
@@ -152,11 +154,21 @@ async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
 /// (which holds every file) its kind's bodies.
 /// [`load_bodies`] then fetches the rest.
 pub async fn load_content(freshness: Freshness) -> Result<LoadedContent, ContentProblem> {
-    let mut combined = fetch_text(FIRST_LOAD_FILE, freshness)
-        .await
-        .ok()
-        .and_then(|text| first_load_parts(&text))
-        .unwrap_or_default();
+    let unpacked = match freshness {
+        Freshness::Cached => take_unpacked_first_load().await,
+        Freshness::Revalidated => {
+            refresh_packed_first_load();
+            None
+        }
+    };
+    let mut combined = match unpacked.as_deref().and_then(first_load_parts) {
+        Some(parts) => parts,
+        None => fetch_text(FIRST_LOAD_FILE, freshness)
+            .await
+            .ok()
+            .and_then(|text| first_load_parts(&text))
+            .unwrap_or_default(),
+    };
     let mut part = |name: &str| {
         let at = combined.iter().position(|(part, _)| part == name)?;
         Some(combined.swap_remove(at).1)
@@ -329,6 +341,45 @@ fn item_in_url(names: &[String]) -> Option<(String, String)> {
 }
 
 /// Fetches one content file as text, turning every failure into a problem naming the file.
+/// The combined first-load file as the page's loader unpacked it, taken once: on a first
+/// visit from a host that does not compress with brotli, the page downloads it xz-packed
+/// beside the packed module and leaves the promise of its text in `window.egovFirstLoad`
+/// (`startAfterFirstPaint` in `scripts/post-build.mjs`). `None` when the page did not, or it
+/// failed (missing, damaged, no decoder): the plain file is fetched instead.
+async fn take_unpacked_first_load() -> Option<String> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("egovFirstLoad");
+    let promise = js_sys::Reflect::get(&window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let promise = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(promise).ok()?;
+    let text = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_string()?;
+    PACKED_FIRST_LOAD_USED.store(true, Ordering::Relaxed);
+    Some(text)
+}
+
+/// Whether this page took the combined file from its packed copy.
+static PACKED_FIRST_LOAD_USED: AtomicBool = AtomicBool::new(false);
+
+/// On Retry, where this page took the combined file packed: the packed copy checked with
+/// the host too, in the background, so that the browser's copy is the host's. Otherwise a
+/// host that lets browsers keep files (GitHub Pages: ten minutes) would give the next page
+/// opened the same stale copy that Retry was pressed for.
+fn refresh_packed_first_load() {
+    if !PACKED_FIRST_LOAD_USED.load(Ordering::Relaxed) {
+        return;
+    }
+    let url = format!("{CONTENT_DIR}{FIRST_LOAD_FILE}.xz");
+    wasm_bindgen_futures::spawn_local(async move {
+        // Read whole, so that the browser's cache holds all of it.
+        if let Ok(response) = Request::get(&url).cache(RequestCache::NoCache).send().await {
+            let _ = response.binary().await;
+        }
+    });
+}
+
 async fn fetch_text(name: &str, freshness: Freshness) -> Result<String, ContentProblem> {
     let url = format!("{CONTENT_DIR}{name}");
     let request = match freshness {

@@ -330,18 +330,18 @@ test("the app's code and content download only after the first screen has painte
         .map((r) => ({ name: r.name, start: r.startTime, end: r.responseEnd }));
     return {
       firstPaint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
-      code: files((path) => /\.(wasm|js|xz)$/.test(path) && !/page-shell/.test(path)),
-      // The index and the kind files' heads, in one file; their bodies come once the page
-      // is drawn (item-bodies.test.mjs).
-      content: files((path) => /\/content\/[a-z-]+\.json$/.test(path)),
+      code: files((path) => /\.(wasm|js|wasm\.xz)$/.test(path) && !/page-shell/.test(path)),
+      // The index and the kind files' heads, in one file (packed, on a first visit); their
+      // bodies come once the page is drawn (item-bodies.test.mjs).
+      content: files((path) => /\/content\/[a-z-]+\.json(\.xz)?$/.test(path)),
     };
   });
   // The content downloads beside the WebAssembly, not after it, in one request.
   const wasm = timing.code.find((file) => MAIN_MODULE.test(file.name));
   assert.deepEqual(
     timing.content.map((file) => new URL(file.name).pathname),
-    ["/egov/content/first-load.json"],
-    "the index and the kind files' heads in one file, and no file of them alone",
+    ["/egov/content/first-load.json.xz"],
+    "the index and the kind files' heads in one file, packed, and no file of them alone",
   );
   for (const file of timing.content) {
     assert.ok(file.start < wasm.end, `${file.name} started at ${file.start} ms, after the WebAssembly arrived at ${wasm.end} ms`);

@@ -126,20 +126,34 @@ export async function holdRequests(page, pattern) {
   return release;
 }
 
-/** The file the build writes with the index and every kind file's heads in one. */
-export const FIRST_LOAD = "**/content/first-load.json";
+/**
+ * The file the build writes with the index and every kind file's heads in one, and its
+ * packed copy (`first-load.json.xz`, which a first visit downloads unless the host
+ * compresses with brotli): a test that breaks or changes one breaks or changes both.
+ */
+export const FIRST_LOAD = /\/content\/first-load\.json(\.xz)?$/;
+
+/** `text` xz-compressed, as the build packs files. */
+export const packedText = (text) => execFileSync("xz", ["--stdout", "--format=xz"], { input: text });
+/** The text of the xz-compressed `bytes`. */
+export const unpackedText = (bytes) => execFileSync("xz", ["--decompress", "--stdout"], { input: bytes }).toString("utf8");
 
 /**
  * Serves the content file `name` (`sessions.json`, `index.json`) changed by `change(text)`,
  * wherever the app reads it: inside the first load's combined file (the index and the kind
- * files' heads, `egov_core::content::first_load`) and as the file itself. Returns a
- * function that stops it.
+ * files' heads, `egov_core::content::first_load`), plain or packed, and as the file itself.
+ * Returns a function that stops it.
  */
 export async function changeContentFile(page, name, change) {
   const single = `**/content/${name}`;
   const inCombined = async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, body: changePart(await response.text(), name, change) });
+    if (!route.request().url().endsWith(".xz")) {
+      await route.fulfill({ response, body: changePart(await response.text(), name, change) });
+      return;
+    }
+    const changed = changePart(unpackedText(await response.body()), name, change);
+    await route.fulfill({ response, body: packedText(changed) });
   };
   const alone = async (route) => {
     const response = await route.fetch();
@@ -193,13 +207,15 @@ export function makeBuildB(dist = DIST) {
     countries.items.find((c) => c.id === "romania").title = "Romania (build B)";
     return JSON.stringify(countries);
   });
-  // The first load's combined file, written again from the changed files, as the build does.
+  // The first load's combined file, written again from the changed files, and packed, as
+  // the build does.
   edit("content/first-load.json", (text) =>
     [...text.matchAll(/^"([^"]+)",$/gm)].reduce(
       (combined, [, name]) => changePart(combined, name, () => readFileSync(join(dir, "content", name), "utf8")),
       text,
     ),
   );
+  writeFileSync(join(dir, "content", "first-load.json.xz"), packedText(readFileSync(join(dir, "content", "first-load.json"))));
   edit("index.html", (text) => text.replace("</body>", `${BUILD_B_MARK}</body>`));
   execFileSync("node", ["scripts/precache.mjs", dir]);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };

@@ -37,7 +37,7 @@ const downloads = (page) =>
   );
 
 const isBodies = (file) => /\/content\/[a-z-]+\.bodies\.json$/.test(file.path);
-const isHeads = (file) => /\/content\/[a-z-]+\.json$/.test(file.path);
+const isHeads = (file) => /\/content\/[a-z-]+\.json(\.xz)?$/.test(file.path);
 const isItemFile = (file) => /\/content\/items\//.test(file.path);
 const isMainWasm = (file) => MAIN_MODULE.test(file.path);
 
@@ -62,8 +62,8 @@ test("the home page waits only for the items' heads; their bodies follow once it
   const heads = files.filter(isHeads);
   assert.deepEqual(
     heads.map((f) => f.path),
-    ["/egov/content/first-load.json"],
-    "index.json and the nine kind files' heads, in one file",
+    ["/egov/content/first-load.json.xz"],
+    "index.json and the nine kind files' heads, in one file (packed, on a first visit)",
   );
   const lastHead = Math.max(...heads.map((f) => f.end));
   for (const file of files.filter(isBodies)) {

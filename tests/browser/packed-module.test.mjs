@@ -1,9 +1,10 @@
 // The app's code packed for first visits (scripts/post-build.mjs): a visit the service
 // worker does not serve downloads the app's WebAssembly (the main module, and each lazy
-// page's piece when it is needed) xz-compressed with a small decoder
-// (about a quarter fewer bytes than the gzip most static hosts send), unless the host
-// compresses with brotli, which does as well; if the packed file or its decoder fails, the
-// app loads the plain module; a visit the worker serves takes the plain module from it.
+// page's piece when it is needed) and the content's first file (the index and the kind
+// files' heads) xz-compressed with a small decoder (about a quarter fewer bytes than the
+// gzip most static hosts send), unless the host compresses with brotli, which does as well;
+// if a packed file or the decoder fails, the app loads the plain file; a visit the worker
+// serves takes the plain files from it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -21,6 +22,8 @@ after(async () => {
 const PACKED = /egov-companion-[0-9a-f]+_bg\.wasm\.xz$/;
 const PLAIN = /egov-companion-[0-9a-f]+_bg\.wasm$/;
 const DECODER = /xz-decompress-[0-9a-f]+\.js$/;
+const PACKED_FIRST_LOAD = /\/content\/first-load\.json\.xz$/;
+const PLAIN_FIRST_LOAD = /\/content\/first-load\.json$/;
 
 /** The paths of every file the page has asked for, from the browser's resource timing. */
 const requested = (page) => page.evaluate(() => performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname));
@@ -34,22 +37,28 @@ async function browse(page) {
   await page.getByRole("button", { name: /^Save/ }).first().waitFor();
 }
 
-/** The page asked for the plain module once, and for no packed file (module or piece) nor the decoder. */
+/** The page asked for the plain module once, and for no packed file (module, piece or content) nor the decoder. */
 async function assertPlainModuleOnly(page) {
   const files = await requested(page);
   assert.equal(files.filter((f) => PLAIN.test(f)).length, 1, JSON.stringify(files));
   assert.deepEqual(files.filter((f) => f.endsWith(".xz") || DECODER.test(f)), []);
 }
 
-test("a first visit downloads the app's WebAssembly packed, with its decoder, and never the plain module", async () => {
+/** How many times the page asked for a file whose path matches `pattern`. */
+const askedFor = async (page, pattern) => (await requested(page)).filter((f) => pattern.test(f)).length;
+
+test("a first visit downloads the app's WebAssembly and the content's first file packed, with their decoder, and never the plain ones", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   await page.goto(url("/"));
   await waitForApp(page);
   await browse(page);
   const files = await requested(page);
   assert.equal(files.filter((f) => PACKED.test(f)).length, 1, JSON.stringify(files));
+  assert.equal(files.filter((f) => PACKED_FIRST_LOAD.test(f)).length, 1, JSON.stringify(files));
   assert.equal(files.filter((f) => DECODER.test(f)).length, 1, JSON.stringify(files));
-  assert.deepEqual(files.filter((f) => PLAIN.test(f)), []);
+  assert.deepEqual(files.filter((f) => PLAIN.test(f) || PLAIN_FIRST_LOAD.test(f)), []);
+  // Nothing the combined file holds was fetched on its own.
+  assert.deepEqual(files.filter((f) => /\/content\/(index|[a-z-]+(?<!\.bodies))\.json$/.test(f)), []);
   assertClean();
   await context.close();
 });
@@ -121,19 +130,23 @@ test("a host that compresses with brotli sends the plain module, and no decoder 
   }
 });
 
-for (const [failure, pattern, answer] of [
-  ["the packed file is missing", PACKED, { status: 404, body: "Not found" }],
-  ["the packed file is not xz", PACKED, { status: 200, contentType: "application/x-xz", body: "not xz at all" }],
-  ["the decoder is missing", DECODER, { status: 404, body: "Not found" }],
+const MISSING = { status: 404, body: "Not found" };
+const NOT_XZ = { status: 200, contentType: "application/x-xz", body: "not xz at all" };
+for (const [failure, pattern, answer, plain] of [
+  ["the packed module is missing", PACKED, MISSING, [PLAIN]],
+  ["the packed module is not xz", PACKED, NOT_XZ, [PLAIN]],
+  ["the packed first-load file is missing", PACKED_FIRST_LOAD, MISSING, [PLAIN_FIRST_LOAD]],
+  ["the packed first-load file is not xz", PACKED_FIRST_LOAD, NOT_XZ, [PLAIN_FIRST_LOAD]],
+  ["the decoder is missing", DECODER, MISSING, [PLAIN, PLAIN_FIRST_LOAD]],
 ]) {
-  test(`when ${failure}, the app loads the plain module and works`, async () => {
+  test(`when ${failure}, the app loads the plain file and works`, async () => {
     const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["xz"] });
     await page.route(pattern, (route) => route.fulfill(answer));
     await page.goto(url("/"));
     await waitForApp(page);
     await browse(page);
-    const files = await requested(page);
-    assert.equal(files.filter((f) => PLAIN.test(f)).length, 1, JSON.stringify(files));
+    for (const file of plain) assert.equal(await askedFor(page, file), 1, `${file}: ${JSON.stringify(await requested(page))}`);
+    assert.equal(await page.getByRole("region", { name: "Some content could not be loaded" }).count(), 0);
     assertClean();
     await context.close();
   });
@@ -141,7 +154,7 @@ for (const [failure, pattern, answer] of [
 
 test("a visit the service worker serves takes the plain module from it, which the worker keeps; the packed one is not kept", async () => {
   const worker = readFileSync(join(DIST, "sw.js"), "utf8");
-  assert.doesNotMatch(worker, /\.wasm\.xz"|xz-decompress/, "the worker's precache lists neither the packed module nor its decoder");
+  assert.doesNotMatch(worker, /\.xz"|xz-decompress/, "the worker's precache lists no packed file and not the decoder");
   assert.match(worker, /egov-companion-[0-9a-f]+_bg\.wasm"/, "the worker keeps the plain module");
   const { page, url, context, assertClean } = await openPage(suite, PHONE, { serviceWorkers: "allow" });
   await page.goto(url("/"));
