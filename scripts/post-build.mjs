@@ -125,7 +125,7 @@ function startAfterFirstPaint(page, splitLoader, firstLoad, routeFiles, packed) 
     "});",
     // The packed main module: on a first visit, unless the host compresses with brotli or
     // zstd (which does as well as xz; the page's own response says which it used).
-    `const pack = ${JSON.stringify(packed ? { xz: `${wasm}.xz`, decoder: packed.decoder } : null)};`,
+    `const pack = ${JSON.stringify(packed ? { xz: `${wasm}.xz`, ...packed } : null)};`,
     "const packed = pack && !navigator.serviceWorker?.controller &&",
     '  !["br", "zstd"].includes(performance.getEntriesByType?.("navigation")[0]?.contentEncoding) ? pack : null;',
     "const decoder = packed && new Promise((loaded, failed) => {",
@@ -161,7 +161,9 @@ function startAfterFirstPaint(page, splitLoader, firstLoad, routeFiles, packed) 
     // `as=fetch` with `crossorigin` matches; the app fetches the content, and the split
     // loader the pieces, the same way.
     `const firstLoad = ${JSON.stringify(firstLoad)};`,
-    `for (const href of [packed?.xz ?? ${JSON.stringify(wasm)}, packed ? \`\${firstLoad}.xz\` : firstLoad, ...routeFiles]) {`,
+    // Packed: the decoder's WebAssembly too, which its script fetches, before the larger files.
+    "const packedFiles = packed ? [packed.xz, packed.decoderModule, `${firstLoad}.xz`] : null;",
+    `for (const href of [...(packedFiles ?? [${JSON.stringify(wasm)}, firstLoad]), ...routeFiles]) {`,
     '  const link = document.createElement("link");',
     '  link.rel = "preload";',
     '  link.as = "fetch";',
@@ -257,11 +259,12 @@ function minifyPageShell(page, dist) {
 /**
  * (Release builds.) The main module and every lazy piece xz-compressed beside them
  * (`<name>.wasm.xz`; a page that loaded the main module packed fetches the pieces packed
- * too: `compilePacked` in split-wasm.mjs's loader), and the decoder's script
- * (`xz-decompress`, xz-embedded built to WebAssembly; MIT and public domain, its notice kept
- * at the top of the file) under a name with its content hash. Measured on the main module:
- * gzip 288 KB (what GitHub Pages sends), xz 221 KB, brotli 230 KB; the decoder is 9 KB
- * gzip. Returns the decoder's file name.
+ * too: `compilePacked` in split-wasm.mjs's loader), and the decoder (`xz-decompress`,
+ * xz-embedded built to WebAssembly; MIT and public domain, its notice kept at the top of
+ * the script) under names with their content hash: its script, and its WebAssembly as a
+ * file of its own, which the script carries as base64 (`decoderWithItsModuleApart`). Measured
+ * on the main module: gzip 288 KB (what GitHub Pages sends), xz 221 KB, brotli 230 KB; the
+ * decoder is 7.1 KB gzip in two files (9.4 KB as one). Returns the decoder's two names.
  */
 function packModules(dist) {
   const mains = readdirSync(dist).filter((file) => /^egov-companion-[0-9a-f]+_bg\.wasm$/.test(file));
@@ -270,10 +273,34 @@ function packModules(dist) {
   // `-9e` with pb=0 and lc=4 (WebAssembly's code is not aligned to 2- or 4-byte units):
   // 0.6 KB smaller than `-9e` alone; lc + lp ≤ 4, as LZMA2 and its decoder require.
   for (const module of [...mains, ...pieces]) packFile(join(dist, module), "--lzma2=preset=9e,pb=0,lp=0,lc=4");
-  const decoder = readFileSync(join(root, "node_modules", "xz-decompress", "dist", "package", "xz-decompress.min.js"));
-  const name = `xz-decompress-${createHash("sha256").update(decoder).digest("hex").slice(0, 16)}.js`;
-  writeFileSync(join(dist, name), decoder);
-  return name;
+  const source = readFileSync(join(root, "node_modules", "xz-decompress", "dist", "package", "xz-decompress.min.js"), "utf8");
+  const named = (bytes, extension) => `xz-decompress-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.${extension}`;
+  const { script, module } = decoderWithItsModuleApart(source, (bytes) => named(bytes, "wasm"));
+  const decoderModule = named(module, "wasm");
+  writeFileSync(join(dist, decoderModule), module);
+  const decoder = named(script, "js");
+  writeFileSync(join(dist, decoder), script);
+  return { decoder, decoderModule };
+}
+
+/**
+ * xz-decompress 0.2.3's script (`source`) with its WebAssembly taken out (`module`): the
+ * script carries it as base64, which gzip leaves a third larger than the bytes (9.4 KB
+ * gzip in one file, 7.1 KB in two). The script then fetches it by its name, `nameOf(bytes)`,
+ * relative to the page's base (the decoder runs only in the app's pages). The two edits
+ * are checked: the build stops if the package's script has changed.
+ */
+function decoderWithItsModuleApart(source, nameOf) {
+  const embedded = /"data:application\/wasm;base64,([A-Za-z0-9+/]+={0,2})"/;
+  const fromBase64 =
+    'const I=A.replace("data:application/wasm;base64,",""),g=Uint8Array.from(atob(I),(A=>A.charCodeAt(0))).buffer,';
+  const match = embedded.exec(source);
+  if (!match || source.split(fromBase64).length !== 2) {
+    throw new Error("post-build: xz-decompress's script has changed; update decoderWithItsModuleApart");
+  }
+  const module = Buffer.from(match[1], "base64");
+  const fetched = `const g=await(await fetch(${JSON.stringify(nameOf(module))})).arrayBuffer(),`;
+  return { script: source.replace(embedded, '""').replace(fromBase64, () => fetched), module };
 }
 
 /** `path` xz-compressed with the given preset, beside it as `<path>.xz`. */
@@ -310,7 +337,7 @@ html = startAfterFirstPaint(
   // written by split-bodies below).
   `content/${FIRST_LOAD}`,
   routeFiles,
-  release ? { decoder: packModules(dist) } : null,
+  release ? packModules(dist) : null,
 );
 writeFileSync(indexPath, html);
 // `trunk serve` (a debug build) adds its live-reload script when serving, after this step,

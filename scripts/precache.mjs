@@ -19,7 +19,7 @@ const source = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SKIP = [
   /^content\/(?!first-load\.json$)[a-z-]+\.json$/,
   /\.xz$/,
-  /^xz-decompress-[0-9a-f]+\.js$/,
+  /^xz-decompress-[0-9a-f]+\.(js|wasm)$/,
   /^content\/items\//,
   /^sw\.js$/,
   /^(?!index\.html$).*\.html$/,

@@ -54,11 +54,12 @@ console.log(`  raw ${kb(sum(landing, "raw"))}, gzip ${kb(sum(landing, "gzip"))},
 // budgeted (the budgets are brotli, what the best hosts send).
 const mainModule = landing.find((s) => s.file.endsWith("_bg.wasm"));
 const packedModule = mainModule && sizes.find((s) => s.file === `${mainModule.file}.xz`);
-const decoder = sizes.find((s) => /^xz-decompress-[0-9a-f]+\.js$/.test(s.file));
-if (packedModule && decoder) {
-  const gzipHost = sum(landing, "gzip") - mainModule.gzip + packedModule.raw + decoder.gzip;
+// The decoder: its script and its WebAssembly.
+const decoder = sizes.filter((s) => /^xz-decompress-[0-9a-f]+\.(js|wasm)$/.test(s.file));
+if (packedModule && decoder.length) {
+  const gzipHost = sum(landing, "gzip") - mainModule.gzip + packedModule.raw + sum(decoder, "gzip");
   console.log(
-    `  on a gzip-only host, first visit: ${kb(gzipHost).trim()} (main module xz ${kb(packedModule.raw).trim()} + decoder ${kb(decoder.gzip).trim()} gzip, instead of ${kb(mainModule.gzip).trim()} gzip)`,
+    `  on a gzip-only host, first visit: ${kb(gzipHost).trim()} (main module xz ${kb(packedModule.raw).trim()} + decoder ${kb(sum(decoder, "gzip")).trim()} gzip, instead of ${kb(mainModule.gzip).trim()} gzip)`,
   );
 }
 

@@ -22,6 +22,7 @@ after(async () => {
 const PACKED = /egov-companion-[0-9a-f]+_bg\.wasm\.xz$/;
 const PLAIN = /egov-companion-[0-9a-f]+_bg\.wasm$/;
 const DECODER = /xz-decompress-[0-9a-f]+\.js$/;
+const DECODER_MODULE = /xz-decompress-[0-9a-f]+\.wasm$/;
 const PACKED_FIRST_LOAD = /\/content\/first-load\.json\.xz$/;
 const PLAIN_FIRST_LOAD = /\/content\/first-load\.json$/;
 
@@ -41,7 +42,7 @@ async function browse(page) {
 async function assertPlainModuleOnly(page) {
   const files = await requested(page);
   assert.equal(files.filter((f) => PLAIN.test(f)).length, 1, JSON.stringify(files));
-  assert.deepEqual(files.filter((f) => f.endsWith(".xz") || DECODER.test(f)), []);
+  assert.deepEqual(files.filter((f) => f.endsWith(".xz") || DECODER.test(f) || DECODER_MODULE.test(f)), []);
 }
 
 /** How many times the page asked for a file whose path matches `pattern`. */
@@ -56,6 +57,7 @@ test("a first visit downloads the app's WebAssembly and the content's first file
   assert.equal(files.filter((f) => PACKED.test(f)).length, 1, JSON.stringify(files));
   assert.equal(files.filter((f) => PACKED_FIRST_LOAD.test(f)).length, 1, JSON.stringify(files));
   assert.equal(files.filter((f) => DECODER.test(f)).length, 1, JSON.stringify(files));
+  assert.equal(files.filter((f) => DECODER_MODULE.test(f)).length, 1, JSON.stringify(files));
   assert.deepEqual(files.filter((f) => PLAIN.test(f) || PLAIN_FIRST_LOAD.test(f)), []);
   // Nothing the combined file holds was fetched on its own.
   assert.deepEqual(files.filter((f) => /\/content\/(index|[a-z-]+(?<!\.bodies))\.json$/.test(f)), []);
@@ -77,6 +79,7 @@ test("the decoder is asked for at the same priority as the module it decodes", a
   const of = (pattern) => [...priorities].filter(([path]) => pattern.test(path)).map(([, priority]) => priority);
   assert.deepEqual(of(PACKED), ["High"], JSON.stringify([...priorities]));
   assert.deepEqual(of(DECODER), ["High"], JSON.stringify([...priorities]));
+  assert.deepEqual(of(DECODER_MODULE), ["High"], JSON.stringify([...priorities]));
   assertClean();
   await context.close();
 });
@@ -138,6 +141,7 @@ for (const [failure, pattern, answer, plain] of [
   ["the packed first-load file is missing", PACKED_FIRST_LOAD, MISSING, [PLAIN_FIRST_LOAD]],
   ["the packed first-load file is not xz", PACKED_FIRST_LOAD, NOT_XZ, [PLAIN_FIRST_LOAD]],
   ["the decoder is missing", DECODER, MISSING, [PLAIN, PLAIN_FIRST_LOAD]],
+  ["the decoder's WebAssembly is missing", DECODER_MODULE, MISSING, [PLAIN, PLAIN_FIRST_LOAD]],
 ]) {
   test(`when ${failure}, the app loads the plain file and works`, async () => {
     const { page, url, context, assertClean } = await openPage(suite, PHONE, { expectFailures: ["xz"] });
