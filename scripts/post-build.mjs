@@ -226,17 +226,35 @@ function inlineThemeScript(page, dist) {
  * the first paint on 3G at 0.60–0.63 s instead of 0.87–0.94 s, interactive about 0.2 s
  * sooner. Every page carries its own copy; the static pages are not precached (the worker
  * answers navigations with index.html's), so the offline download does not grow. Its file
- * is removed from the bundle.
+ * is removed from the bundle. In release builds without its comments and spacing
+ * (`compactCss`): 3.1 KB gzip instead of 4.1 KB, on every page and before its first paint.
  */
-function inlineStylesheet(page, dist) {
+function inlineStylesheet(page, dist, release) {
   const tag = /<link rel="stylesheet" href="[^"]*?\/?(styles-[0-9a-f]+\.css)"[^>]*>/;
   const match = tag.exec(page);
   if (!match) throw new Error("index.html: no stylesheet to inline");
   const file = join(dist, match[1]);
-  const css = readFileSync(file, "utf8").trim();
+  const source = readFileSync(file, "utf8").trim();
+  const css = release ? compactCss(source, match[1]) : source;
   if (css.includes("</")) throw new Error(`${match[1]}: "</" would end the inline <style>`);
   rmSync(file);
   return page.replace(tag, () => `<style>${css}</style>`);
+}
+
+/**
+ * `css` without its comments, and every run of spacing one space: nothing a browser reads
+ * changes, as long as no quoted string holds a run of spacing or a line break (checked:
+ * the build stops, naming `file`, where one does).
+ */
+function compactCss(css, file) {
+  // Read left to right, so a quote inside a comment, or a comment's opening inside a
+  // string, is taken for what it is.
+  const strings = /"[^"]*"|'[^']*'/g;
+  const uncommented = css.replace(new RegExp(`(${strings.source})|/\\*[\\s\\S]*?\\*/`, "g"), (_, string) => string ?? "");
+  for (const [string] of uncommented.matchAll(strings)) {
+    if (/\s\s|[^\S ]/.test(string)) throw new Error(`${file}: the string ${string} would change; update compactCss`);
+  }
+  return uncommented.replace(/\s+/g, " ").trim();
 }
 
 /**
@@ -331,7 +349,7 @@ const routeFiles = Object.fromEntries([
 routeFiles.search = [...(routeFiles.search ?? allBodies), "search-index.bin"];
 if (release) html = minifyPageShell(html, dist);
 html = startAfterFirstPaint(
-  inlineStylesheet(inlineThemeScript(html, dist), dist),
+  inlineStylesheet(inlineThemeScript(html, dist), dist, release),
   splitLoader,
   // The index and the kind files' heads, in one file (`egov_core::content::first_load`,
   // written by split-bodies below).
