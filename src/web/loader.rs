@@ -340,7 +340,6 @@ fn item_in_url(names: &[String]) -> Option<(String, String)> {
     names.contains(&file).then(|| (file, id.to_string()))
 }
 
-/// Fetches one content file as text, turning every failure into a problem naming the file.
 /// The combined first-load file as the page's loader unpacked it, taken once: on a first
 /// visit from a host that does not compress with brotli, the page downloads it xz-packed
 /// beside the packed module and leaves the promise of its text in `window.egovFirstLoad`
@@ -380,6 +379,7 @@ fn refresh_packed_first_load() {
     });
 }
 
+/// Fetches one content file as text, turning every failure into a problem naming the file.
 async fn fetch_text(name: &str, freshness: Freshness) -> Result<String, ContentProblem> {
     let url = format!("{CONTENT_DIR}{name}");
     let request = match freshness {

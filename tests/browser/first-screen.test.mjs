@@ -348,8 +348,8 @@ test("the app's code and content download only after the first screen has painte
   }
   assert.ok(timing.firstPaint > 0, "the first screen painted");
   // The glue, the split loader, the main WebAssembly (packed, on a first visit) and its
-  // decoder (a script and its WebAssembly), all asked for at once (the WebAssembly does not wait for the glue that loads
-  // it); no lazy route's code.
+  // decoder (a script and its WebAssembly), all asked for at once (the WebAssembly does
+  // not wait for the glue that loads it); no lazy route's code.
   assert.equal(timing.code.length, 5, `the glue, the split loader, the WebAssembly and its decoder (script and WebAssembly): ${JSON.stringify(timing.code)}`);
   const glue = timing.code.find((file) => /egov-companion-[0-9a-f]+\.js$/.test(file.name));
   assert.ok(wasm.start < glue.end, `the WebAssembly started at ${wasm.start} ms, after the glue arrived at ${glue.end} ms`);
