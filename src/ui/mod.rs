@@ -197,8 +197,10 @@ pub fn App() -> impl IntoView {
             web::remove_boot_screen();
         }
     });
-    // Once a first load is drawn, the rest (the items' bodies) follows. A load that a Retry
-    // has replaced in the meantime is dropped.
+    // Once a first load is drawn, the rest (the items' bodies) follows, from a task of its
+    // own: asking for nine files in the task that draws the page would keep the page from
+    // responding that much longer. A load that a Retry has replaced in the meantime is
+    // dropped.
     Effect::new(move |_| {
         let Some(Ok(first)) = content.get() else {
             return;
@@ -206,6 +208,7 @@ pub fn App() -> impl IntoView {
         COMPLETE.set(None);
         complete.set(false);
         leptos::task::spawn_local(async move {
+            web::next_task().await;
             let whole = Arc::new(load_bodies(&first).await);
             let current = content
                 .get_untracked()

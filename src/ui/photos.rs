@@ -21,10 +21,11 @@ use crate::library::{
 use crate::ui::components::megabytes;
 use crate::web::images::{self, shrink_to_jpeg};
 use crate::web::photos::{self as store, PhotoChange, PhotoChanges, PhotoStoreError};
-use crate::web::{clock, files, storage};
+use crate::web::{clock, files, next_task, storage};
 
 /// The photos' place under an item's note. The editor's code is fetched once the page is
-/// up; until then the place keeps the height of the editor's buttons, so nothing moves.
+/// up, from a task after the one that draws it (so that the page responds sooner); until
+/// then the place keeps the height of the editor's buttons, so nothing moves.
 #[component]
 pub fn PhotosSlot(
     /// The item's id.
@@ -37,6 +38,7 @@ pub fn PhotosSlot(
     // editor is drawn under this component's owner, passed along.
     if let Some(owner) = Owner::current() {
         leptos::task::spawn_local(async move {
+            next_task().await;
             let view = photo_editor(owner, item_id).await;
             editor.try_set_value(Some(view));
             ready.try_set(true);
