@@ -121,7 +121,7 @@ test("an item's page responds before it asks for the bodies and the photo tools"
   const later = [...files.filter(isBodies), ...files.filter((f) => /\/split_photo_editor_[^/]*\.wasm(\.xz)?$/.test(f.path))];
   assert.equal(later.length, 10, "nine bodies files and the photo editor's code");
   // Asked for in a task after the one that drew the page: asking for them in it kept the
-  // page from responding 20–30 ms longer on a slow phone.
+  // page from responding 10–30 ms longer on a slow phone.
   for (const file of later) {
     assert.ok(file.start > respondedAt, `${file.path} asked for at ${file.start} ms, before the page responded at ${respondedAt} ms`);
   }
