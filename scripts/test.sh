@@ -20,7 +20,7 @@ step "lints (wasm32)"
 cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "docs"
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --document-private-items --locked --quiet
 
 step "native tests"
 cargo test --workspace --locked

@@ -4,7 +4,7 @@
 //! [`Library`] holds the rules (toggle, note limits, attended); [`decode`] and [`encode`]
 //! turn it into text and back, migrating older formats and refusing corrupt or newer ones
 //! with a [`StoreError`] so the caller can keep the original aside. [`PhotoAlbum`] holds the
-//! photos' rules; [`zip_backup`] and [`read_backup_file`] are the `.zip` backup that carries
+//! photos' rules; [`zip_backup()`] and [`read_backup_file`] are the `.zip` backup that carries
 //! them, and [`trip_report_docx`] the report as a Word document. This module is pure: it
 //! never touches storage, the clock or the page; callers pass the time in.
 
