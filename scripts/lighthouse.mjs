@@ -88,7 +88,7 @@ function summarise(route, lhr, artifacts) {
  */
 export async function auditRoutes({ dist = "dist", routes = ROUTES, jsonDir } = {}) {
   if (!existsSync(join(dist, "index.html"))) {
-    throw new Error(`${dist}/index.html is missing: build with trunk build --release --public-url ${BASE}`);
+    throw new Error(`${dist}/index.html is missing: build with scripts/build-release.sh --public-url ${BASE}`);
   }
   const server = await serveStatic(dist, BASE, { compress: true, rewrite: true });
   // Compress every file once before measuring, as a host serves them from its cache.

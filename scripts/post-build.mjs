@@ -377,11 +377,19 @@ if (release) {
   console.log("CSP: left out of this debug build (trunk serve injects a live-reload script)");
 }
 writeFileSync(join(dist, "404.html"), html);
+// The build's own native tools run with the default toolchain, not the release build's
+// (scripts/build-release.sh sets these for the app's WebAssembly only): otherwise they would
+// be rebuilt, and the native tests' build with them, each time one or the other runs.
+const nativeEnv = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !["RUSTUP_TOOLCHAIN", "CARGO_UNSTABLE_BUILD_STD", "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"].includes(name),
+  ),
+);
 // A native build of the index step (debug profile: it shares the native tests' build).
 execFileSync(
   "cargo",
   ["run", "--quiet", "--locked", "-p", "egov-search-index", "--", join(dist, "content"), join(dist, "search-index.bin")],
-  { cwd: root, stdio: "inherit" },
+  { cwd: root, stdio: "inherit", env: nativeEnv },
 );
 // Then, from the whole files the index was made from: each kind file deployed as its heads
 // and its bodies (`egov_core::content::bodies`), so a first page waits only for the heads,
@@ -389,7 +397,7 @@ execFileSync(
 execFileSync(
   "cargo",
   ["run", "--quiet", "--locked", "-p", "egov-search-index", "--bin", "split-bodies", "--", join(dist, "content")],
-  { cwd: root, stdio: "inherit" },
+  { cwd: root, stdio: "inherit", env: nativeEnv },
 );
 // (Release builds.) The combined file packed too, for the same first visits as the module
 // (`startAfterFirstPaint`): 18.5 KB instead of 21.8 KB gzip. Text is byte-aligned: `pb=0`.

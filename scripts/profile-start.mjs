@@ -7,7 +7,7 @@
 //
 // The shipped build has no function names; build one that keeps them (a diagnostic build,
 // never deployed):
-//   EGOV_KEEP_NAMES=1 trunk build --release --offline --public-url /egov/ --dist target/profile-dist
+//   EGOV_KEEP_NAMES=1 scripts/build-release.sh --public-url /egov/ --dist target/profile-dist
 //   node scripts/profile-start.mjs target/profile-dist /case-studies/hometax 3
 // It prints numbers and asserts nothing; they move with the machine's load.
 import { chromium } from "playwright-core";

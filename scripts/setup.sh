@@ -3,12 +3,18 @@
 # there: the wasm32 target, Trunk, wasm-bindgen-cli (the Cargo.lock version), wasm-split-cli
 # (the route splitter), the npm tools (wasm-opt from binaryen, the browser-test driver) and
 # Debian's Chromium and python3-docx.
+# Also the pinned nightly Rust that compiles the release build's WebAssembly
+# (scripts/build-release.sh), with the standard library's sources.
 # Source it (`. scripts/setup.sh`) to get the tools on PATH, or run it on its own. Sourced,
-# it changes nothing in the calling shell but PATH: the work runs in a subshell with its own
-# `set -euo pipefail`, so a typo later in an interactive shell does not close it.
+# it changes nothing in the calling shell but PATH and `EGOV_RELEASE_TOOLCHAIN`: the work
+# runs in a subshell with its own `set -euo pipefail`, so a typo later in an interactive
+# shell does not close it.
 
 egov_setup_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$egov_setup_root/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# Pinned: a nightly's flags and standard library change from day to day. This one is rustc
+# 1.97.0-nightly (e50aa6fba 2026-05-19).
+export EGOV_RELEASE_TOOLCHAIN="nightly-2026-05-20"
 
 egov_setup() (
 set -euo pipefail
@@ -36,6 +42,19 @@ for component in rustfmt clippy; do
     rustup component add "$component"
   fi
 done
+
+# The release build's compiler (scripts/build-release.sh): a minimal nightly with the
+# standard library's sources and the wasm32 target, then the crates that library depends
+# on, fetched now because Trunk builds offline.
+if ! rustup run "$EGOV_RELEASE_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 ||
+  [ ! -d "$(rustup run "$EGOV_RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ] ||
+  [ ! -d "$(rustup run "$EGOV_RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
+  say "installing Rust $EGOV_RELEASE_TOOLCHAIN (the release build's compiler) with rust-src and wasm32"
+  rustup toolchain install "$EGOV_RELEASE_TOOLCHAIN" --profile minimal --component rust-src \
+    --target wasm32-unknown-unknown --no-self-update
+fi
+(cd "$root" && RUSTUP_TOOLCHAIN="$EGOV_RELEASE_TOOLCHAIN" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  cargo fetch --locked --quiet)
 
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"

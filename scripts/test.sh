@@ -29,11 +29,11 @@ step "fuzz targets compile (fuzz/ is its own workspace; scripts/fuzz.sh runs the
 # Shares the workspace's target directory, so the core's dependencies are built once.
 cargo check --quiet --manifest-path fuzz/Cargo.toml --bins --target-dir target
 
-step "release builds: under the sub-path /egov/, and at the root of a host"
+step "release builds (scripts/build-release.sh): under the sub-path /egov/, and at the root of a host"
 dist="$root/target/test-dist"
 root_dist="$root/target/test-dist-root"
-trunk build --release --offline --public-url /egov/ --dist "$dist"
-trunk build --release --offline --dist "$root_dist"
+scripts/build-release.sh --public-url /egov/ --dist "$dist"
+scripts/build-release.sh --dist "$root_dist"
 step "debug build, as ./scripts/serve.sh (trunk serve) makes it"
 debug_dist="$root/target/test-dist-debug"
 trunk build --offline --dist "$debug_dist"

@@ -21,7 +21,7 @@ export const DESKTOP = { width: 1280, height: 900 };
  */
 export async function startSuite({ dist = DIST, base = BASE, host = "plain", ...overrides } = {}) {
   if (!existsSync(`${dist}/index.html`)) {
-    throw new Error(`${dist}/index.html is missing: build with trunk build --release --public-url ${base}`);
+    throw new Error(`${dist}/index.html is missing: build with scripts/build-release.sh --public-url ${base}`);
   }
   const server = await serveStatic(dist, base, { host, ...overrides });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
