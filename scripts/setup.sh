@@ -46,9 +46,9 @@ done
 # The release build's compiler (scripts/build-release.sh): a minimal nightly with the
 # standard library's sources and the wasm32 target, then the crates that library depends
 # on, fetched now because Trunk builds offline.
-if ! rustup run "$EGOV_RELEASE_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 ||
-  [ ! -d "$(rustup run "$EGOV_RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ] ||
-  [ ! -d "$(rustup run "$EGOV_RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown" ]; then
+release_sysroot="$(rustup run "$EGOV_RELEASE_TOOLCHAIN" rustc --print sysroot 2>/dev/null || true)"
+if [ -z "$release_sysroot" ] || [ ! -d "$release_sysroot/lib/rustlib/src/rust/library" ] ||
+  [ ! -d "$release_sysroot/lib/rustlib/wasm32-unknown-unknown" ]; then
   say "installing Rust $EGOV_RELEASE_TOOLCHAIN (the release build's compiler) with rust-src and wasm32"
   rustup toolchain install "$EGOV_RELEASE_TOOLCHAIN" --profile minimal --component rust-src \
     --target wasm32-unknown-unknown --no-self-update
