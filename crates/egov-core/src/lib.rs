@@ -14,6 +14,8 @@
 //!   the `.docx` report.
 //! - [`fixtures`]: small valid catalogs for tests, benchmarks and fuzzing.
 //! - [`hash`]: FNV-1a, for stored keys and the search engine's maps.
+//! - [`json`]: a small JSON reader and writer for the content and the library's stored
+//!   formats, so the app needs no serde code to start.
 //! - [`keys`]: every storage key and URL parameter.
 //! - [`charts`]: the geometry of the app's pictures (the app only draws it).
 //! - [`sort`]: one small sort used everywhere, for the WebAssembly's size.
@@ -24,6 +26,7 @@ pub mod charts;
 pub mod content;
 pub mod fixtures;
 pub mod hash;
+pub mod json;
 pub mod keys;
 pub mod library;
 pub mod lowercase;

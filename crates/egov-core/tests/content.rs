@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::Path;
 
+use egov_core::content::raw::{RawIndex, RawItem, RawOecdResult, RawRank, RawSection, RawSource};
 use egov_core::content::{
     assemble, build_catalog, fact_ids_in, parse_index, parse_kind_file, Catalog, ContentProblem,
     Item, Kind, KindFile,
@@ -560,6 +561,21 @@ fn the_json_schema_for_editors_matches_the_parser() {
         fields("/$defs/oecdResult/properties"),
         raw_struct_fields("RawOecdResult")
     );
+    // And the reader reads every field of each type (`FIELDS`), and no other.
+    let sorted = |names: &[&str]| {
+        let mut names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(sorted(RawItem::FIELDS), raw_struct_fields("RawItem"));
+    assert_eq!(sorted(RawSource::FIELDS), raw_struct_fields("RawSource"));
+    assert_eq!(sorted(RawSection::FIELDS), raw_struct_fields("RawSection"));
+    assert_eq!(sorted(RawRank::FIELDS), raw_struct_fields("RawRank"));
+    assert_eq!(
+        sorted(RawOecdResult::FIELDS),
+        raw_struct_fields("RawOecdResult")
+    );
+    assert_eq!(sorted(RawIndex::FIELDS), raw_struct_fields("RawIndex"));
     let kinds = schema
         .pointer("/$defs/kind/enum")
         .and_then(|v| v.as_array())

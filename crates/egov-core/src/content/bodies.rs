@@ -96,8 +96,8 @@ pub fn kind_file_from_parts(
     let bodies_name = bodies_file_name(name);
     let bodies = bodies?;
     // A bodies file has a kind file's shape, with the version it was written for.
-    let bodies: KindFileOuter = parse_file(&bodies_name, &bodies)?;
-    let outer: KindFileOuter = parse_file(name, &heads)?;
+    let bodies = parse_file(&bodies_name, &bodies, KindFileOuter::read)?;
+    let outer = parse_file(name, &heads, KindFileOuter::read)?;
     let refused = |message: String| Err(ContentProblem::in_file(&bodies_name, message));
     if bodies.version.as_deref() != Some(version) {
         return refused(format!(
@@ -123,7 +123,7 @@ pub fn kind_file_from_parts(
         .items
         .iter()
         .zip(&bodies.items)
-        .map(|(head, body)| joined(head.get(), body.get()))
+        .map(|(head, body)| joined(head, body))
         .collect();
     kind_file_of(name, &outer.kind, items.iter().map(String::as_str))
 }

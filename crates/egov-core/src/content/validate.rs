@@ -7,15 +7,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
 use super::raw::{RawIndex, RawItem, RawSource};
 use super::{
     Catalog, ClockTime, ContentProblem, Item, Kind, OecdIndex, OecdResult, PartialDate, Rank,
     Schedule, Section, Source, MAX_CONTENT_FILE_BYTES,
 };
 use crate::charts::trimmed;
+use crate::json::{self, Category, JsonError, Reader};
 use crate::lowercase::lowercase;
 use crate::sort::sort_by;
 
@@ -49,8 +47,7 @@ pub struct KindFile {
 /// Parses `content/index.json`.
 pub fn parse_index(text: &str) -> Result<RawIndex, ContentProblem> {
     check_size(INDEX_FILE, text)?;
-    let index: RawIndex = serde_json::from_str(text)
-        .map_err(|e| ContentProblem::in_file(INDEX_FILE, describe_json_error(&e)))?;
+    let index = parse_file(INDEX_FILE, text, RawIndex::read)?;
     if index.files.is_empty() {
         return Err(ContentProblem::in_file(
             INDEX_FILE,
@@ -75,30 +72,55 @@ pub fn parse_index(text: &str) -> Result<RawIndex, ContentProblem> {
 }
 
 /// A kind file's outer shape; items stay unparsed so each can fail on its own.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(super) struct KindFileOuter<'a> {
     /// The kind named in the file.
     pub kind: String,
     /// Only in a bodies file (`super::bodies`): the content version it was written for.
-    #[serde(default)]
     pub version: Option<String>,
     /// Each item's JSON text.
-    #[serde(borrow)]
-    pub items: Vec<&'a RawValue>,
+    pub items: Vec<&'a str>,
+}
+
+impl<'a> KindFileOuter<'a> {
+    const FIELDS: &'static [&'static str] = &["kind", "version", "items"];
+
+    /// The outer shape from `reader`.
+    pub(super) fn read(reader: &mut Reader<'a>) -> Result<Self, JsonError> {
+        let mut outer = KindFileOuter {
+            kind: String::new(),
+            version: None,
+            items: Vec::new(),
+        };
+        let mut fields = reader.object(Self::FIELDS)?;
+        while let Some(field) = fields.next(reader)? {
+            match field {
+                "kind" => outer.kind = reader.string()?,
+                "version" => outer.version = reader.optional(Reader::string)?,
+                _ => {
+                    let mut elements = reader.array()?;
+                    while elements.next(reader)? {
+                        outer.items.push(reader.raw()?);
+                    }
+                }
+            }
+        }
+        fields.require(reader, "kind")?;
+        fields.require(reader, "items")?;
+        Ok(outer)
+    }
 }
 
 /// Parses one kind file. A file that is not JSON, or not a kind file, is one problem; an
 /// item that does not parse is named in [`KindFile::problems`] and the rest still load.
 pub fn parse_kind_file(name: &str, text: &str) -> Result<KindFile, ContentProblem> {
-    let outer: KindFileOuter = parse_file(name, text)?;
+    let outer = parse_file(name, text, KindFileOuter::read)?;
     if outer.version.is_some() {
         return Err(ContentProblem::in_file(
             name,
             "unknown field `version`: a kind file has only `kind` and `items`",
         ));
     }
-    kind_file_of(name, &outer.kind, outer.items.iter().map(|item| item.get()))
+    kind_file_of(name, &outer.kind, outer.items.into_iter())
 }
 
 /// The kind file `name` of the kind named `kind_name` from its items' JSON texts.
@@ -143,21 +165,13 @@ fn parse_each<'a>(
     name: &str,
     raw_items: impl ExactSizeIterator<Item = &'a str>,
 ) -> (Vec<RawItem>, Vec<ContentProblem>) {
-    /// Just enough of an item to name it in a message.
-    #[derive(Deserialize)]
-    struct ItemId {
-        id: Option<String>,
-    }
-
     let mut items = Vec::with_capacity(raw_items.len());
     let mut problems = Vec::new();
     for (position, raw) in raw_items.into_iter().enumerate() {
-        match serde_json::from_str::<RawItem>(raw) {
+        match json::read_whole(raw, RawItem::read) {
             Ok(item) => items.push(item),
             Err(error) => {
-                let label = serde_json::from_str::<ItemId>(raw)
-                    .ok()
-                    .and_then(|item| item.id)
+                let label = id_of(raw)
                     .filter(|id| !id.is_empty())
                     .unwrap_or_else(|| format!("#{} (no id)", position + 1));
                 let message = error.to_string();
@@ -171,6 +185,22 @@ fn parse_each<'a>(
         }
     }
     (items, problems)
+}
+
+/// Just enough of an item to name it in a message: its `id`, when it has one that reads.
+fn id_of(raw: &str) -> Option<String> {
+    const ANY_FIELD: &[&str] = &[];
+    let mut reader = Reader::new(raw);
+    let mut elements = reader.object(ANY_FIELD).ok()?;
+    let mut id = None;
+    while let Some(key) = elements.next_key(&mut reader).ok()? {
+        if key == "id" {
+            id = reader.optional(Reader::string).ok()?;
+        } else {
+            reader.skip().ok()?;
+        }
+    }
+    id
 }
 
 /// Every fact id (`F-001`, `X-05`, `U-07`) defined in the fact sheet's tables.
@@ -727,14 +757,15 @@ impl<'a> ItemCheck<'a> {
     }
 }
 
-/// The outer shape `T` of file `name`, once the file is known not to be too large; a file
-/// that is not JSON of that shape is one problem, saying where.
-pub(super) fn parse_file<'a, T: Deserialize<'a>>(
+/// The outer shape of file `name` read by `read`, once the file is known not to be too
+/// large; a file that is not JSON of that shape is one problem, saying where.
+pub(super) fn parse_file<'a, T>(
     name: &str,
     text: &'a str,
+    read: fn(&mut Reader<'a>) -> Result<T, JsonError>,
 ) -> Result<T, ContentProblem> {
     check_size(name, text)?;
-    serde_json::from_str(text).map_err(|e| ContentProblem::in_file(name, describe_json_error(&e)))
+    json::read_whole(text, read).map_err(|e| ContentProblem::in_file(name, describe_json_error(&e)))
 }
 
 fn check_size(name: &str, text: &str) -> Result<(), ContentProblem> {
@@ -752,17 +783,16 @@ fn check_size(name: &str, text: &str) -> Result<(), ContentProblem> {
 }
 
 /// A JSON syntax error for a person: what and where.
-fn describe_json_error(error: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    let what = match error.classify() {
-        Category::Eof => "the file ends too early (is it cut short?)".to_string(),
-        Category::Syntax => "is not valid JSON".to_string(),
-        _ => error.to_string(),
+fn describe_json_error(error: &JsonError) -> String {
+    let what = match error.category {
+        Category::Eof => "the file ends too early (is it cut short?)",
+        Category::Syntax => "is not valid JSON",
+        Category::Data => &error.message,
     };
-    format!("{what} (line {}, column {})", error.line(), error.column())
+    format!("{what} (line {}, column {})", error.line, error.column)
 }
 
-/// The field a serde message names (`unknown field `titel``, `missing field `id``).
+/// The field a reader's message names (`unknown field `titel``, `missing field `id``).
 fn field_named_in(message: &str) -> Option<String> {
     let start = message.find('`')? + 1;
     let end = start + message[start..].find('`')?;
@@ -815,7 +845,7 @@ mod tests {
     }
 
     #[test]
-    fn finds_the_field_named_in_a_serde_message() {
+    fn finds_the_field_named_in_a_readers_message() {
         assert_eq!(
             field_named_in("unknown field `titel`, expected one of `id`"),
             Some("titel".into())
