@@ -104,8 +104,9 @@ const LANDING_TARGET = 150 * 1000;
 // the content checks (−1.5 KB) and no hash sets of their own in the library and the index,
 // to 232 KB with the page's shell and the split loader's runtime minified (−1.5 KB), to
 // 215 KB with the release build's standard library built for the app, panics aborting at
-// once (scripts/build-release.sh: −16.6 KB).
-const LANDING_CEILING = 215 * 1000;
+// once (scripts/build-release.sh: −16.6 KB), to 200 KB with the content and the library's
+// stored formats read and written by egov_core::json instead of serde (−15.4 KB).
+const LANDING_CEILING = 200 * 1000;
 const LAZY_TARGET = 40 * 1000;
 // Pieces over the target have their own ceilings, today's size plus a little; every other
 // piece's ceiling is the target. History: 70 KB for all (Saved 75 KB) until each piece became

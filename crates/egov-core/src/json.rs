@@ -152,6 +152,11 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// An object of any keys (a map); read them with [`Fields::next_key`].
+    pub fn map(&mut self) -> Result<Fields, JsonError> {
+        self.object(&[])
+    }
+
     /// An array; read its elements while [`Elements::next`] says there is one.
     pub fn array(&mut self) -> Result<Elements, JsonError> {
         if !self.take(b'[') {
@@ -573,6 +578,30 @@ impl<'a> Reader<'a> {
             return Err(self.expected_separator(b':'));
         }
         Ok(())
+    }
+
+    /// How many elements an array, or members an object, holds (0 for any other value),
+    /// skipping them.
+    pub fn count_entries(&mut self) -> Result<usize, JsonError> {
+        let mut count = 0;
+        match self.peek() {
+            Some(b'[') => {
+                let mut elements = self.array()?;
+                while elements.next(self)? {
+                    self.skip()?;
+                    count += 1;
+                }
+            }
+            Some(b'{') => {
+                let mut members = self.map()?;
+                while members.next_key(self)?.is_some() {
+                    self.skip()?;
+                    count += 1;
+                }
+            }
+            _ => self.skip()?,
+        }
+        Ok(count)
     }
 
     /// One value of any shape, as its text in the document.

@@ -29,6 +29,18 @@ fn writes_the_current_format_and_reads_it_back() {
     assert_eq!(decode(&text), Ok(library));
 }
 
+/// Format 1 as the app wrote it with serde_json (before it wrote it itself): prompts, and
+/// every sort of character a note can hold.
+const FORMAT_1_WITH_PROMPTS: &str = r#"{"format":1,"bookmarks":[{"id":"hometax","saved_at":1764201600000}],"notes":{"hometax":{"text":"Line one\nTab\there \"quoted\" back\\slash \u0001 é 한국 😀","updated_at":1764201800000,"prompts":{"contacts":"NTS","relevance":"High"}},"koneps":{"text":"x","updated_at":1}},"attended":["2017-wrap-up","anyang"]}"#;
+
+#[test]
+fn writes_a_stored_library_byte_for_byte_as_before() {
+    for stored in [FORMAT_1_VALUE, FORMAT_1_WITH_PROMPTS] {
+        let library = decode(stored).expect("format 1 loads");
+        assert_eq!(encode(&library), stored);
+    }
+}
+
 #[test]
 fn a_value_from_a_newer_app_is_refused_not_misread() {
     let newer = FORMAT_1_VALUE.replace("\"format\":1", "\"format\":7");

@@ -230,6 +230,16 @@ fn the_photo_list_reads_back_what_it_wrote() {
     assert_eq!(parse_photos_manifest(&text).as_deref(), Ok(album.photos()));
 }
 
+/// A photo's record as the app stored it with serde_json (IndexedDB keeps these): written
+/// again byte for byte, and read back.
+#[test]
+fn a_stored_photo_record_is_written_as_before() {
+    let stored = r#"{"app":"e-Gov Companion","kind":"photos","format":1,"photos":[{"hash":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","item_id":"hometax","caption":"Slide 3: \"e-invoice\" flow","position":0,"width":1600,"height":1200,"bytes":254000,"added_on":"2026-12-04"}]}"#;
+    let photos = parse_photos_manifest(stored).expect("a stored record");
+    assert_eq!(photos[0].caption, "Slide 3: \"e-invoice\" flow");
+    assert_eq!(photos_manifest_json(&photos), stored);
+}
+
 #[test]
 fn a_photo_list_that_breaks_the_rules_is_refused_saying_why() {
     let (album, _) = sample();

@@ -96,12 +96,13 @@ impl<'a> KindFileOuter<'a> {
             match field {
                 "kind" => outer.kind = reader.string()?,
                 "version" => outer.version = reader.optional(Reader::string)?,
-                _ => {
+                "items" => {
                     let mut elements = reader.array()?;
                     while elements.next(reader)? {
                         outer.items.push(reader.raw()?);
                     }
                 }
+                _ => reader.skip()?,
             }
         }
         fields.require(reader, "kind")?;

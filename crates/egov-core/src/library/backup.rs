@@ -6,11 +6,8 @@
 
 use std::collections::HashSet;
 
-use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-use serde_json::value::RawValue;
-
 use super::{decode, Bookmark, Library, StoreError, FORMAT_VERSION, NOTE_MAX_CHARS, NOTE_PROMPTS};
+use crate::json::{self, Category, JsonError, Reader};
 
 /// Largest backup file accepted, in bytes (a full library with long notes is far smaller).
 pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
@@ -54,22 +51,51 @@ pub enum ImportError {
     Damaged(String),
 }
 
-/// The outer shape of a backup file, as `backup_json` writes it.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The outer shape of a backup file, as `backup_json` writes it: the library stays text,
+/// for [`decode`].
+#[derive(Default)]
 struct BackupIn<'a> {
     app: String,
     kind: String,
     format: u32,
-    #[serde(default)]
     content_version: Option<String>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    exported_at: Option<u64>,
-    #[serde(default)]
     exported_on: Option<String>,
-    #[serde(borrow)]
-    library: &'a RawValue,
+    library: &'a str,
+}
+
+impl<'a> BackupIn<'a> {
+    const FIELDS: &'static [&'static str] = &[
+        "app",
+        "kind",
+        "format",
+        "content_version",
+        "exported_at",
+        "exported_on",
+        "library",
+    ];
+
+    fn read(r: &mut Reader<'a>) -> Result<Self, JsonError> {
+        let mut backup = BackupIn::default();
+        let mut fields = r.object(Self::FIELDS)?;
+        while let Some(field) = fields.next(r)? {
+            match field {
+                "app" => r.string_into(&mut backup.app)?,
+                "kind" => r.string_into(&mut backup.kind)?,
+                "format" => backup.format = r.u32()?,
+                "content_version" => r.optional_string_into(&mut backup.content_version)?,
+                "exported_at" => {
+                    r.optional(Reader::u64)?;
+                }
+                "exported_on" => r.optional_string_into(&mut backup.exported_on)?,
+                "library" => backup.library = r.raw()?,
+                _ => r.skip()?,
+            }
+        }
+        for name in ["app", "kind", "format", "library"] {
+            fields.require(r, name)?;
+        }
+        Ok(backup)
+    }
 }
 
 /// Checks a backup file and reads it, or says what is wrong with it.
@@ -77,10 +103,10 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len() / 1024));
     }
-    let outer: BackupIn = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => ImportError::Truncated,
-        serde_json::error::Category::Syntax => ImportError::NotJson,
-        _ => ImportError::NotABackup,
+    let outer = json::read_whole(text, BackupIn::read).map_err(|e| match e.category {
+        Category::Eof => ImportError::Truncated,
+        Category::Syntax => ImportError::NotJson,
+        Category::Data => ImportError::NotABackup,
     })?;
     if outer.app != "e-Gov Companion" || outer.kind != "library-backup" {
         return Err(ImportError::NotABackup);
@@ -88,16 +114,11 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
     if outer.format > FORMAT_VERSION {
         return Err(ImportError::NewerFormat(outer.format));
     }
-    let raw = outer.library.get();
+    let raw = outer.library;
     // Counted first, without keeping anything: a file of 80,000 tiny entries is refused
     // before any of them is read into the library.
-    if let Ok(counts) = serde_json::from_str::<EntryCounts>(raw) {
-        if [counts.bookmarks.0, counts.notes.0, counts.attended.0]
-            .iter()
-            .any(|&n| n > MAX_IMPORT_ENTRIES)
-        {
-            return Err(ImportError::Damaged(too_many_entries()));
-        }
+    if json::read_whole(raw, largest_list).is_ok_and(|n| n > MAX_IMPORT_ENTRIES) {
+        return Err(ImportError::Damaged(too_many_entries()));
     }
     let library = decode(raw).map_err(|e| match e {
         StoreError::NewerFormat(n) => ImportError::NewerFormat(n),
@@ -115,50 +136,22 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
     })
 }
 
-/// How many entries each list of a stored library holds, counted without keeping them.
-#[derive(Deserialize)]
-struct EntryCounts {
-    #[serde(default)]
-    bookmarks: Count,
-    #[serde(default)]
-    notes: Count,
-    #[serde(default)]
-    attended: Count,
-}
-
-/// The number of elements of a JSON array or members of an object (anything else is 0;
-/// `decode` says what is wrong with it).
-#[derive(Default)]
-struct Count(usize);
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Counter;
-        impl<'de> Visitor<'de> for Counter {
-            type Value = Count;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a list")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Count, A::Error> {
-                let mut n = 0;
-                while seq.next_element::<IgnoredAny>()?.is_some() {
-                    n += 1;
-                }
-                Ok(Count(n))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Count, A::Error> {
-                let mut n = 0;
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {
-                    n += 1;
-                }
-                Ok(Count(n))
-            }
+/// How many entries the longest list of a stored library (`bookmarks`, `notes`,
+/// `attended`) holds, counted without keeping them: the elements of an array or the members
+/// of an object (other fields and other values count 0; `decode` says what is wrong with
+/// them).
+fn largest_list(r: &mut Reader) -> Result<usize, JsonError> {
+    let mut largest = 0;
+    let mut fields = r.map()?;
+    while let Some(key) = fields.next_key(r)? {
+        if !matches!(key.as_str(), "bookmarks" | "notes" | "attended") {
+            r.skip()?;
+            continue;
         }
-        deserializer.deserialize_any(Counter)
+        let count = r.count_entries()?;
+        largest = largest.max(count);
     }
+    Ok(largest)
 }
 
 fn too_many_entries() -> String {

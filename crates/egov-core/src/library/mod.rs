@@ -20,7 +20,7 @@ mod zip_backup;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde::{Deserialize, Serialize};
+use crate::json::{self, push_string, JsonError, Reader};
 
 pub use backup::{
     parse_backup, Backup, ImportError, MergeReport, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES,
@@ -64,8 +64,7 @@ pub const NOTE_WARN_CHARS: usize = 4_500;
 pub const MAX_STORED_BYTES: usize = 4 * 1024 * 1024;
 
 /// A bookmark: an item id and when it was saved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bookmark {
     /// The item's id.
     pub id: String,
@@ -74,8 +73,7 @@ pub struct Bookmark {
 }
 
 /// A private note on an item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     /// The text, plain, at most [`NOTE_MAX_CHARS`] characters.
     pub text: String,
@@ -83,7 +81,6 @@ pub struct Note {
     pub updated_at: u64,
     /// Answers to the report prompts ([`NOTE_PROMPTS`]), by prompt key; each plain text of
     /// at most [`NOTE_MAX_CHARS`] characters.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub prompts: BTreeMap<String, String>,
 }
 
@@ -298,21 +295,101 @@ pub enum StoreError {
 }
 
 /// Format 1, as stored. Frozen: a later format gets its own struct and a migration.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// `{"format":1,"bookmarks":[{"id":"hometax","saved_at":1764201600000}],"notes":{"hometax":
+/// {"text":"…","updated_at":1764201800000,"prompts":{"relevance":"…"}}},"attended":["…"]}`:
+/// `notes` and `attended` may be left out, and so may a note's `prompts` (written only when
+/// there are some); nothing else may be added.
+#[derive(Debug, Default)]
 struct StoredV1 {
-    format: u32,
     bookmarks: Vec<Bookmark>,
-    #[serde(default)]
     notes: BTreeMap<String, Note>,
-    #[serde(default)]
     attended: BTreeSet<String>,
 }
 
-/// Just the format number, read first to choose how to read the rest.
-#[derive(Deserialize)]
-struct FormatOnly {
-    format: u32,
+impl StoredV1 {
+    fn read(r: &mut Reader) -> Result<Self, JsonError> {
+        let mut stored = StoredV1::default();
+        let mut fields = r.object(&["format", "bookmarks", "notes", "attended"])?;
+        while let Some(field) = fields.next(r)? {
+            match field {
+                "format" => {
+                    r.u32()?;
+                }
+                "bookmarks" => r.list_into(&mut stored.bookmarks, Bookmark::read)?,
+                "notes" => {
+                    let mut notes = r.map()?;
+                    while let Some(id) = notes.next_key(r)? {
+                        stored.notes.insert(id, Note::read(r)?);
+                    }
+                }
+                "attended" => stored.attended = r.strings()?.into_iter().collect(),
+                _ => r.skip()?,
+            }
+        }
+        fields.require(r, "format")?;
+        fields.require(r, "bookmarks")?;
+        Ok(stored)
+    }
+}
+
+impl Bookmark {
+    fn read(r: &mut Reader) -> Result<Self, JsonError> {
+        let (mut id, mut saved_at) = (String::new(), 0);
+        let mut fields = r.object(&["id", "saved_at"])?;
+        while let Some(field) = fields.next(r)? {
+            match field {
+                "id" => r.string_into(&mut id)?,
+                "saved_at" => saved_at = r.u64()?,
+                _ => r.skip()?,
+            }
+        }
+        fields.require(r, "id")?;
+        fields.require(r, "saved_at")?;
+        Ok(Bookmark { id, saved_at })
+    }
+}
+
+impl Note {
+    fn read(r: &mut Reader) -> Result<Self, JsonError> {
+        let mut note = Note {
+            text: String::new(),
+            updated_at: 0,
+            prompts: BTreeMap::new(),
+        };
+        let mut fields = r.object(&["text", "updated_at", "prompts"])?;
+        while let Some(field) = fields.next(r)? {
+            match field {
+                "text" => r.string_into(&mut note.text)?,
+                "updated_at" => note.updated_at = r.u64()?,
+                "prompts" => {
+                    let mut prompts = r.map()?;
+                    while let Some(key) = prompts.next_key(r)? {
+                        note.prompts.insert(key, r.string()?);
+                    }
+                }
+                _ => r.skip()?,
+            }
+        }
+        fields.require(r, "text")?;
+        fields.require(r, "updated_at")?;
+        Ok(note)
+    }
+}
+
+/// The `format` of a stored library (any other fields skipped), read first to choose how
+/// to read the rest.
+fn format_of(r: &mut Reader) -> Result<u32, JsonError> {
+    let mut fields = r.map()?;
+    let mut format = None;
+    while let Some(key) = fields.next_key(r)? {
+        if key == "format" && format.is_none() {
+            format = Some(r.u32()?);
+        } else {
+            r.skip()?;
+        }
+    }
+    format.ok_or_else(|| r.error(json::Category::Data, "missing field `format`"))
 }
 
 /// Reads a stored library of any known format, migrating it to today's.
@@ -320,13 +397,12 @@ pub fn decode(text: &str) -> Result<Library, StoreError> {
     if text.len() > MAX_STORED_BYTES {
         return Err(StoreError::TooLarge(text.len() / 1024));
     }
-    let format = serde_json::from_str::<FormatOnly>(text)
-        .map_err(|e| StoreError::Corrupt(e.to_string()))?
-        .format;
+    let format =
+        json::read_whole(text, format_of).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     match format {
         1 => {
-            let stored: StoredV1 =
-                serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            let stored = json::read_whole(text, StoredV1::read)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
             let mut library = Library::default();
             // Keep the stored order (clocks can go backwards); drop repeated ids, in one
             // pass (a stored library can hold tens of thousands). Each id with its place: the
@@ -352,47 +428,64 @@ pub fn decode(text: &str) -> Result<Library, StoreError> {
     }
 }
 
-/// Writes a library in today's format.
+/// Writes a library in today's format ([`StoredV1`]'s shape, in its fields' order).
 pub fn encode(library: &Library) -> String {
-    // Serialising plain strings, numbers and maps with string keys cannot fail.
-    serde_json::to_string(&stored(library)).unwrap_or_default()
-}
-
-fn stored(library: &Library) -> StoredV1 {
-    StoredV1 {
-        format: FORMAT_VERSION,
-        bookmarks: library.bookmarks.clone(),
-        notes: library.notes.clone(),
-        attended: library.attended.clone(),
+    let mut out = format!("{{\"format\":{FORMAT_VERSION},\"bookmarks\":[");
+    for (place, bookmark) in library.bookmarks.iter().enumerate() {
+        out.push_str(if place == 0 { "{\"id\":" } else { ",{\"id\":" });
+        push_string(&mut out, &bookmark.id);
+        out.push_str(&format!(",\"saved_at\":{}}}", bookmark.saved_at));
     }
+    out.push_str("],\"notes\":{");
+    for (place, (id, note)) in library.notes.iter().enumerate() {
+        if place > 0 {
+            out.push(',');
+        }
+        push_string(&mut out, id);
+        out.push_str(":{\"text\":");
+        push_string(&mut out, &note.text);
+        out.push_str(&format!(",\"updated_at\":{}", note.updated_at));
+        if !note.prompts.is_empty() {
+            out.push_str(",\"prompts\":{");
+            for (place, (key, answer)) in note.prompts.iter().enumerate() {
+                if place > 0 {
+                    out.push(',');
+                }
+                push_string(&mut out, key);
+                out.push(':');
+                push_string(&mut out, answer);
+            }
+            out.push('}');
+        }
+        out.push('}');
+    }
+    out.push_str("},\"attended\":[");
+    for (place, id) in library.attended.iter().enumerate() {
+        if place > 0 {
+            out.push(',');
+        }
+        push_string(&mut out, id);
+    }
+    out.push_str("]}");
+    out
 }
 
-/// A backup file as written: the library in today's format, with the app, the content
-/// version it was made with, and when.
-#[derive(Serialize)]
-struct BackupFile<'a> {
-    app: &'static str,
-    kind: &'static str,
-    format: u32,
-    content_version: Option<&'a str>,
-    exported_at: u64,
-    exported_on: String,
-    library: StoredV1,
-}
-
-/// A backup file for `library`, made now (`now` in milliseconds since 1970).
+/// A backup file for `library`, made now (`now` in milliseconds since 1970): the library in
+/// today's format, with the app, the content version it was made with, and when.
 pub fn backup_json(library: &Library, content_version: Option<&str>, now: u64) -> String {
-    let backup = BackupFile {
-        app: "e-Gov Companion",
-        kind: "library-backup",
-        format: FORMAT_VERSION,
-        content_version,
-        exported_at: now,
-        exported_on: iso_date(now),
-        library: stored(library),
-    };
-    // Plain strings, numbers and string-keyed maps always serialise.
-    serde_json::to_string(&backup).unwrap_or_default()
+    let mut out = format!(
+        "{{\"app\":\"e-Gov Companion\",\"kind\":\"library-backup\",\"format\":{FORMAT_VERSION},\"content_version\":"
+    );
+    match content_version {
+        Some(version) => push_string(&mut out, version),
+        None => out.push_str("null"),
+    }
+    out.push_str(&format!(",\"exported_at\":{now},\"exported_on\":"));
+    push_string(&mut out, &iso_date(now));
+    out.push_str(",\"library\":");
+    out.push_str(&encode(library));
+    out.push('}');
+    out
 }
 
 /// The UTC calendar date of a time in milliseconds since 1970, as `YYYY-MM-DD`.
@@ -426,6 +519,14 @@ mod tests {
         assert_eq!(backup["content_version"], "2026-11-27");
         assert_eq!(backup["exported_on"], "2025-11-27");
         assert_eq!(backup["library"]["bookmarks"][0]["id"], "hometax");
+        // As serde_json wrote it before the app wrote it itself, byte for byte.
+        let written = backup_json(&library, Some("2026-11-27"), 1_764_201_600_000);
+        assert_eq!(
+            written,
+            r#"{"app":"e-Gov Companion","kind":"library-backup","format":1,"content_version":"2026-11-27","exported_at":1764201600000,"exported_on":"2025-11-27","library":{"format":1,"bookmarks":[{"id":"hometax","saved_at":1}],"notes":{},"attended":[]}}"#
+        );
+        let without_version = backup_json(&library, None, 0);
+        assert!(without_version.contains(r#""content_version":null,"#));
     }
 
     #[test]

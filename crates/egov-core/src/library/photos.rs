@@ -14,9 +14,8 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use serde::{Deserialize, Serialize};
-
 use super::ImportError;
+use crate::json::{self, push_string, JsonError, Reader};
 use crate::sort::{sort_by, sort_by_key};
 
 /// Longest caption, in characters (a sentence or two; a caption is not a note).
@@ -33,8 +32,7 @@ pub const PHOTO_LONG_SIDE: u32 = 1600;
 pub const PHOTOS_FORMAT: u32 = 1;
 
 /// One photo on one item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PhotoMeta {
     /// Lowercase hex SHA-256 of the JPEG bytes: the photo's identity and storage key.
     pub hash: String,
@@ -361,23 +359,88 @@ fn check_photo(jpeg: &[u8], width: u32, height: u32) -> Result<(), PhotoError> {
     Ok(())
 }
 
-/// The photo list of a backup, as written.
-#[derive(Serialize)]
-struct ManifestOut<'a> {
-    app: &'static str,
-    kind: &'static str,
-    format: u32,
-    photos: &'a [PhotoMeta],
+impl PhotoMeta {
+    /// Every field of a photo's description, in the order they are written.
+    const FIELDS: &'static [&'static str] = &[
+        "hash", "item_id", "caption", "position", "width", "height", "bytes", "added_on",
+    ];
+
+    fn read(r: &mut Reader) -> Result<Self, JsonError> {
+        let mut photo = PhotoMeta::default();
+        let mut fields = r.object(Self::FIELDS)?;
+        while let Some(field) = fields.next(r)? {
+            match field {
+                "hash" => r.string_into(&mut photo.hash)?,
+                "item_id" => r.string_into(&mut photo.item_id)?,
+                "caption" => r.string_into(&mut photo.caption)?,
+                "position" => photo.position = r.u32()?,
+                "width" => photo.width = r.u32()?,
+                "height" => photo.height = r.u32()?,
+                "bytes" => photo.bytes = r.u32()?,
+                "added_on" => r.string_into(&mut photo.added_on)?,
+                _ => r.skip()?,
+            }
+        }
+        for name in Self::FIELDS {
+            fields.require(r, name)?;
+        }
+        Ok(photo)
+    }
+
+    fn write(&self, out: &mut String) {
+        out.push_str("{\"hash\":");
+        push_string(out, &self.hash);
+        out.push_str(",\"item_id\":");
+        push_string(out, &self.item_id);
+        out.push_str(",\"caption\":");
+        push_string(out, &self.caption);
+        let PhotoMeta {
+            position,
+            width,
+            height,
+            bytes,
+            ..
+        } = self;
+        out.push_str(&format!(
+            ",\"position\":{position},\"width\":{width},\"height\":{height},\"bytes\":{bytes},\"added_on\":"
+        ));
+        push_string(out, &self.added_on);
+        out.push('}');
+    }
 }
 
-/// The photo list of a backup, as read: the frame first, the photos checked after.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ManifestIn {
+/// The photo list of a backup, as read: the frame first, each photo's text checked after.
+#[derive(Default)]
+struct ManifestIn<'a> {
     app: String,
     kind: String,
     format: u32,
-    photos: serde_json::Value,
+    photos: Vec<&'a str>,
+}
+
+impl<'a> ManifestIn<'a> {
+    fn read(r: &mut Reader<'a>) -> Result<Self, JsonError> {
+        let mut manifest = ManifestIn::default();
+        let mut fields = r.object(&["app", "kind", "format", "photos"])?;
+        while let Some(field) = fields.next(r)? {
+            match field {
+                "app" => r.string_into(&mut manifest.app)?,
+                "kind" => r.string_into(&mut manifest.kind)?,
+                "format" => manifest.format = r.u32()?,
+                "photos" => {
+                    let mut photos = r.array()?;
+                    while photos.next(r)? {
+                        manifest.photos.push(r.raw()?);
+                    }
+                }
+                _ => r.skip()?,
+            }
+        }
+        for name in ["app", "kind", "format", "photos"] {
+            fields.require(r, name)?;
+        }
+        Ok(manifest)
+    }
 }
 
 /// The app name a backup's photo list carries (as the library backup does).
@@ -388,37 +451,40 @@ const MANIFEST_KIND: &str = "photos";
 /// The photo list a `.zip` backup carries (`photos.json`): versioned, with every photo's
 /// description (the bytes travel as files beside it).
 pub fn photos_manifest_json(photos: &[PhotoMeta]) -> String {
-    let manifest = ManifestOut {
-        app: MANIFEST_APP,
-        kind: MANIFEST_KIND,
-        format: PHOTOS_FORMAT,
-        photos,
-    };
-    // Strings and numbers always serialise.
-    serde_json::to_string(&manifest).unwrap_or_default()
+    let mut out = format!(
+        "{{\"app\":\"{MANIFEST_APP}\",\"kind\":\"{MANIFEST_KIND}\",\"format\":{PHOTOS_FORMAT},\"photos\":["
+    );
+    for (place, photo) in photos.iter().enumerate() {
+        if place > 0 {
+            out.push(',');
+        }
+        photo.write(&mut out);
+    }
+    out.push_str("]}");
+    out
 }
 
 /// Reads a backup's photo list, checking its frame, format and every photo against the
 /// limits; a list that breaks one is refused whole, saying why.
 pub fn parse_photos_manifest(text: &str) -> Result<Vec<PhotoMeta>, ImportError> {
     let damaged = |why: String| ImportError::Damaged(format!("its photo list {why}"));
-    let outer: ManifestIn =
-        serde_json::from_str(text).map_err(|e| damaged(format!("cannot be read ({e})")))?;
+    let cannot_read = |e: JsonError| damaged(format!("cannot be read ({e})"));
+    let outer = json::read_whole(text, ManifestIn::read).map_err(cannot_read)?;
     if outer.app != MANIFEST_APP || outer.kind != MANIFEST_KIND {
         return Err(damaged("is not one this app writes".into()));
     }
     if outer.format > PHOTOS_FORMAT {
         return Err(ImportError::NewerFormat(outer.format));
     }
-    if outer
-        .photos
-        .as_array()
-        .is_some_and(|a| a.len() > MAX_PHOTOS)
-    {
+    if outer.photos.len() > MAX_PHOTOS {
         return Err(damaged(format!("holds more than {MAX_PHOTOS} photos")));
     }
-    let photos: Vec<PhotoMeta> = serde_json::from_value(outer.photos)
-        .map_err(|e| damaged(format!("cannot be read ({e})")))?;
+    let photos = outer
+        .photos
+        .iter()
+        .map(|photo| json::read_whole(photo, PhotoMeta::read))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(cannot_read)?;
     let mut seen = HashSet::new();
     for photo in &photos {
         if let Some(problem) = breaks_rules(photo) {
