@@ -18,6 +18,7 @@
 //! not need (a value skipped or kept as text) without recursion, so no depth overflows the
 //! stack (serde_json skips the same way).
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// What went wrong, and where.
@@ -210,10 +211,23 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
-    /// An object's key: a string, or a syntax error.
-    fn key(&mut self) -> Result<String, JsonError> {
+    /// An object's key: a string (borrowed from the text when it has no escapes, as keys
+    /// almost never do), or a syntax error.
+    fn key(&mut self) -> Result<Cow<'a, str>, JsonError> {
         match self.peek() {
-            Some(b'"') => self.string(),
+            Some(b'"') => {
+                let start = self.at + 1;
+                let bytes = self.text.as_bytes();
+                let end = bytes[start..]
+                    .iter()
+                    .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                    .map(|length| start + length);
+                if let Some(end) = end.filter(|&end| bytes[end] == b'"') {
+                    self.at = end + 1;
+                    return Ok(Cow::Borrowed(&self.text[start..end]));
+                }
+                self.string().map(Cow::Owned)
+            }
             Some(_) => Err(self.error(Category::Syntax, "key must be a string")),
             None => Err(self.eof()),
         }
@@ -671,7 +685,10 @@ pub struct Fields {
 impl Fields {
     /// The next field's name, whatever it is, with the reader at its value; or `None` at
     /// the end of the object.
-    pub fn next_key(&mut self, reader: &mut Reader) -> Result<Option<String>, JsonError> {
+    pub fn next_key<'a>(
+        &mut self,
+        reader: &mut Reader<'a>,
+    ) -> Result<Option<Cow<'a, str>>, JsonError> {
         if reader.take(b'}') {
             return Ok(None);
         }

@@ -144,7 +144,7 @@ fn largest_list(r: &mut Reader) -> Result<usize, JsonError> {
     let mut largest = 0;
     let mut fields = r.map()?;
     while let Some(key) = fields.next_key(r)? {
-        if !matches!(key.as_str(), "bookmarks" | "notes" | "attended") {
+        if !matches!(&*key, "bookmarks" | "notes" | "attended") {
             r.skip()?;
             continue;
         }

@@ -320,7 +320,7 @@ impl StoredV1 {
                 "notes" => {
                     let mut notes = r.map()?;
                     while let Some(id) = notes.next_key(r)? {
-                        stored.notes.insert(id, Note::read(r)?);
+                        stored.notes.insert(id.into_owned(), Note::read(r)?);
                     }
                 }
                 "attended" => stored.attended = r.strings()?.into_iter().collect(),
@@ -365,7 +365,7 @@ impl Note {
                 "prompts" => {
                     let mut prompts = r.map()?;
                     while let Some(key) = prompts.next_key(r)? {
-                        note.prompts.insert(key, r.string()?);
+                        note.prompts.insert(key.into_owned(), r.string()?);
                     }
                 }
                 _ => r.skip()?,
