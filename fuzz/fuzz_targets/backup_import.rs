@@ -1,9 +1,12 @@
-//! The backup import parser and the stored-library decoder: any bytes as a chosen file or
-//! as the value in storage. Never a panic; an accepted library survives a round trip and
-//! merging it into another loses nothing.
+//! The backup import parser, the stored-library decoder and the photo-list reader: any bytes
+//! as a chosen file, as the value in storage or as a photo record. Never a panic; an
+//! accepted library or photo list survives a round trip, and merging a library into
+//! another loses nothing.
 #![no_main]
 
-use egov_core::library::{backup_json, decode, encode, parse_backup, Library};
+use egov_core::library::{
+    backup_json, decode, encode, parse_backup, parse_photos_manifest, photos_manifest_json, Library,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -11,6 +14,14 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(library) = decode(&text) {
         let again = decode(&encode(&library)).expect("an encoded library decodes");
         assert_eq!(again, library, "stored library changed in a round trip");
+    }
+    if let Ok(photos) = parse_photos_manifest(&text) {
+        let again = parse_photos_manifest(&photos_manifest_json(&photos));
+        assert_eq!(
+            again.as_ref(),
+            Ok(&photos),
+            "photo list changed in a round trip"
+        );
     }
     if let Ok(backup) = parse_backup(&text) {
         let file = backup_json(&backup.library, backup.content_version.as_deref(), 0);

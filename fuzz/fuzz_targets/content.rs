@@ -2,8 +2,8 @@
 //! the whole catalog build. Must never panic; every problem must be described.
 #![no_main]
 
-use egov_core::content::{build_catalog, parse_index, parse_kind_file};
 use egov_companion_fuzz::CONTENT_FILES;
+use egov_core::content::{build_catalog, parse_index, parse_kind_file};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

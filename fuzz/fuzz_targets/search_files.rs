@@ -6,9 +6,9 @@
 
 use std::sync::OnceLock;
 
+use egov_companion_fuzz::{real_catalog, INDEX};
 use egov_core::content::{parse_index, Catalog};
 use egov_core::search::{search, ItemTexts, Query, SearchIndex, StoredTexts};
-use egov_companion_fuzz::{real_catalog, INDEX};
 use libfuzzer_sys::fuzz_target;
 
 /// The bundled content's version, which the real files carry.

@@ -4,9 +4,9 @@
 
 use std::sync::OnceLock;
 
+use egov_companion_fuzz::real_catalog;
 use egov_core::content::Catalog;
 use egov_core::search::{search, Query, SearchIndex};
-use egov_companion_fuzz::real_catalog;
 use libfuzzer_sys::fuzz_target;
 
 fn engine() -> &'static (Catalog, SearchIndex) {

@@ -5,9 +5,9 @@
 
 use std::sync::OnceLock;
 
+use egov_companion_fuzz::real_catalog;
 use egov_core::content::Catalog;
 use egov_core::library::{decode_share, share_query};
-use egov_companion_fuzz::real_catalog;
 use libfuzzer_sys::fuzz_target;
 
 fn catalog() -> &'static Catalog {

@@ -428,7 +428,7 @@ pub fn decode(text: &str) -> Result<Library, StoreError> {
     }
 }
 
-/// Writes a library in today's format ([`StoredV1`]'s shape, in its fields' order).
+/// Writes a library in today's format (format 1's shape, `StoredV1`, in its fields' order).
 pub fn encode(library: &Library) -> String {
     let mut out = format!("{{\"format\":{FORMAT_VERSION},\"bookmarks\":[");
     for (place, bookmark) in library.bookmarks.iter().enumerate() {
