@@ -190,11 +190,10 @@ fn parse_each<'a>(
 
 /// Just enough of an item to name it in a message: its `id`, when it has one that reads.
 fn id_of(raw: &str) -> Option<String> {
-    const ANY_FIELD: &[&str] = &[];
     let mut reader = Reader::new(raw);
-    let mut elements = reader.object(ANY_FIELD).ok()?;
+    let mut fields = reader.map().ok()?;
     let mut id = None;
-    while let Some(key) = elements.next_key(&mut reader).ok()? {
+    while let Some(key) = fields.next_key(&mut reader).ok()? {
         if key == "id" {
             id = reader.optional(Reader::string).ok()?;
         } else {
