@@ -669,6 +669,21 @@ pub fn push_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
+/// Each of `items` written into `out` by `write`, separated by commas (an array's elements
+/// or an object's members, between the brackets the caller writes).
+pub fn push_each<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut write: impl FnMut(&mut String, T),
+) {
+    for (place, item) in items.into_iter().enumerate() {
+        if place > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+}
+
 /// A number's text, and whether it is written as an integer.
 struct Number<'a> {
     text: &'a str,

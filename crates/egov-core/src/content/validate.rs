@@ -96,12 +96,7 @@ impl<'a> KindFileOuter<'a> {
             match field {
                 "kind" => outer.kind = reader.string()?,
                 "version" => outer.version = reader.optional(Reader::string)?,
-                "items" => {
-                    let mut elements = reader.array()?;
-                    while elements.next(reader)? {
-                        outer.items.push(reader.raw()?);
-                    }
-                }
+                "items" => outer.items = reader.list(Reader::raw)?,
                 _ => reader.skip()?,
             }
         }

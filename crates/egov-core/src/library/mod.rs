@@ -20,7 +20,7 @@ mod zip_backup;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::json::{self, push_string, JsonError, Reader};
+use crate::json::{self, push_each, push_string, JsonError, Reader};
 
 pub use backup::{
     parse_backup, Backup, ImportError, MergeReport, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES,
@@ -431,41 +431,30 @@ pub fn decode(text: &str) -> Result<Library, StoreError> {
 /// Writes a library in today's format (format 1's shape, `StoredV1`, in its fields' order).
 pub fn encode(library: &Library) -> String {
     let mut out = format!("{{\"format\":{FORMAT_VERSION},\"bookmarks\":[");
-    for (place, bookmark) in library.bookmarks.iter().enumerate() {
-        out.push_str(if place == 0 { "{\"id\":" } else { ",{\"id\":" });
-        push_string(&mut out, &bookmark.id);
+    push_each(&mut out, &library.bookmarks, |out, bookmark| {
+        out.push_str("{\"id\":");
+        push_string(out, &bookmark.id);
         out.push_str(&format!(",\"saved_at\":{}}}", bookmark.saved_at));
-    }
+    });
     out.push_str("],\"notes\":{");
-    for (place, (id, note)) in library.notes.iter().enumerate() {
-        if place > 0 {
-            out.push(',');
-        }
-        push_string(&mut out, id);
+    push_each(&mut out, &library.notes, |out, (id, note)| {
+        push_string(out, id);
         out.push_str(":{\"text\":");
-        push_string(&mut out, &note.text);
+        push_string(out, &note.text);
         out.push_str(&format!(",\"updated_at\":{}", note.updated_at));
         if !note.prompts.is_empty() {
             out.push_str(",\"prompts\":{");
-            for (place, (key, answer)) in note.prompts.iter().enumerate() {
-                if place > 0 {
-                    out.push(',');
-                }
-                push_string(&mut out, key);
+            push_each(out, &note.prompts, |out, (key, answer)| {
+                push_string(out, key);
                 out.push(':');
-                push_string(&mut out, answer);
-            }
+                push_string(out, answer);
+            });
             out.push('}');
         }
         out.push('}');
-    }
+    });
     out.push_str("},\"attended\":[");
-    for (place, id) in library.attended.iter().enumerate() {
-        if place > 0 {
-            out.push(',');
-        }
-        push_string(&mut out, id);
-    }
+    push_each(&mut out, &library.attended, |out, id| push_string(out, id));
     out.push_str("]}");
     out
 }

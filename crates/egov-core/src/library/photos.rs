@@ -15,7 +15,7 @@
 use std::collections::{BTreeSet, HashSet};
 
 use super::ImportError;
-use crate::json::{self, push_string, JsonError, Reader};
+use crate::json::{self, push_each, push_string, JsonError, Reader};
 use crate::sort::{sort_by, sort_by_key};
 
 /// Longest caption, in characters (a sentence or two; a caption is not a note).
@@ -427,12 +427,7 @@ impl<'a> ManifestIn<'a> {
                 "app" => r.string_into(&mut manifest.app)?,
                 "kind" => r.string_into(&mut manifest.kind)?,
                 "format" => manifest.format = r.u32()?,
-                "photos" => {
-                    let mut photos = r.array()?;
-                    while photos.next(r)? {
-                        manifest.photos.push(r.raw()?);
-                    }
-                }
+                "photos" => manifest.photos = r.list(Reader::raw)?,
                 _ => r.skip()?,
             }
         }
@@ -454,12 +449,7 @@ pub fn photos_manifest_json(photos: &[PhotoMeta]) -> String {
     let mut out = format!(
         "{{\"app\":\"{MANIFEST_APP}\",\"kind\":\"{MANIFEST_KIND}\",\"format\":{PHOTOS_FORMAT},\"photos\":["
     );
-    for (place, photo) in photos.iter().enumerate() {
-        if place > 0 {
-            out.push(',');
-        }
-        photo.write(&mut out);
-    }
+    push_each(&mut out, photos, |out, photo| photo.write(out));
     out.push_str("]}");
     out
 }
