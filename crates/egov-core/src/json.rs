@@ -684,6 +684,53 @@ pub fn push_each<T>(
     }
 }
 
+/// The object field that `error`, made reading `text`, is in: the last key of the innermost
+/// object still open at the error's place, if that object is past the key's `:`
+/// (`{"sources": "a"}` → `sources`; `{"a": [{"b": 1}, 2]}` at `2` → `a`); `None` at the top
+/// level or between fields. Worked out from the text only when asked, so reading pays
+/// nothing for it. The key is given as written (keys with escapes are not unescaped).
+pub fn field_of<'t>(text: &'t str, error: &JsonError) -> Option<&'t str> {
+    // The error's place as a byte offset: its line's start, then its column.
+    let line_start = if error.line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(error.line - 2)?.0 + 1
+    };
+    let before = text.as_bytes().get(..line_start + error.column - 1)?;
+    // For each open object or array, the key whose value is being read: an object's last
+    // key once its `:` is read, until the next `,`; never one for an array.
+    let mut open: Vec<Option<(usize, usize)>> = Vec::new();
+    let (mut string_start, mut last_string) = (0, (0, 0));
+    let (mut in_string, mut escaped) = (false, false);
+    for (at, &byte) in before.iter().enumerate() {
+        match byte {
+            _ if escaped => escaped = false,
+            b'\\' if in_string => escaped = true,
+            b'"' if in_string => {
+                in_string = false;
+                last_string = (string_start, at);
+            }
+            _ if in_string => {}
+            b'"' => {
+                in_string = true;
+                string_start = at + 1;
+            }
+            b'{' | b'[' => open.push(None),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b':' | b',' => {
+                if let Some(top) = open.last_mut() {
+                    *top = (byte == b':').then_some(last_string);
+                }
+            }
+            _ => {}
+        }
+    }
+    let (start, end) = open.iter().rev().find_map(|top| *top)?;
+    text.get(start..end)
+}
+
 /// A number's text, and whether it is written as an integer.
 struct Number<'a> {
     text: &'a str,
@@ -895,6 +942,53 @@ mod tests {
         assert_eq!(missing.message, "missing field `id`");
         let wrong = read(r#"["a"]"#).expect_err("not an object");
         assert_eq!(wrong.message, "invalid type: an array, expected an object");
+    }
+
+    #[test]
+    fn an_error_is_placed_in_the_field_whose_value_it_is_in() {
+        // The field is the innermost one whose value is being read, and the outer one
+        // again once an inner object has ended.
+        fn read(text: &str) -> Result<(), JsonError> {
+            read_whole(text, |r| {
+                let mut fields = r.object(&["id", "parts", "note"])?;
+                while let Some(name) = fields.next(r)? {
+                    match name {
+                        "parts" => {
+                            let mut parts = r.array()?;
+                            while parts.next(r)? {
+                                let mut part = r.object(&["n"])?;
+                                while part.next(r)?.is_some() {
+                                    r.u32()?;
+                                }
+                            }
+                        }
+                        _ => {
+                            r.string()?;
+                        }
+                    }
+                }
+                Ok(())
+            })
+        }
+        let field = |text| field_of(text, &read(text).expect_err(text));
+        assert_eq!(field(r#"{"id": 1}"#), Some("id"));
+        assert_eq!(
+            field("{\n  \"id\": \"a\",\n  \"parts\": \"x\"\n}"),
+            Some("parts")
+        );
+        assert_eq!(field(r#"{"parts": [{"n": "1"}]}"#), Some("n"));
+        assert_eq!(field(r#"{"parts": [{"n": 1}, 2]}"#), Some("parts"));
+        assert_eq!(field(r#"{"parts": [{"n": 1}], "note": 2}"#), Some("note"));
+        assert_eq!(field(r#"{"parts": [{"n": 1.5}]}"#), Some("n"));
+        assert_eq!(field(r#"{"id": "a\"}", "note": ["{"]}"#), Some("note"));
+        assert_eq!(field(r#"["a"]"#), None);
+        assert_eq!(
+            read(r#"{"id": "a", "parts": [{"n": 1}], "note": "b"}"#),
+            Ok(())
+        );
+        // A place past the text (an error from another text) names nothing.
+        let elsewhere = read(r#"{"note": "a long enough text", "id": 5}"#).expect_err("id");
+        assert_eq!(field_of("{}", &elsewhere), None);
     }
 
     #[test]

@@ -205,6 +205,7 @@ fn an_item_whose_body_is_broken_is_left_out_and_named_the_rest_of_its_kind_loads
     assert_eq!(about.len(), 1, "{:?}", loaded.problems);
     assert_eq!(about[0].file, "glossary.json");
     assert!(about[0].message.contains("expected an array"), "{about:?}");
+    assert_eq!(about[0].field.as_deref(), Some("sources"), "{about:?}");
     assert!(loaded.catalog.of_kind(Kind::Term).len() > 10);
 }
 
