@@ -8,7 +8,9 @@
 //! landing code does not grow. The rules (limits, order, merge, formats) are the core's
 //! (`PhotoAlbum`, `read_backup_file`); storage is `web::photos`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+
+use crate::sorted::SortedMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local_scoped;
@@ -96,7 +98,9 @@ fn item_records(album: &PhotoAlbum, item_id: &str) -> Vec<(String, String)> {
 }
 
 /// The JPEG bytes of every photo in `album` that is stored.
-pub async fn album_files(album: &PhotoAlbum) -> Result<BTreeMap<String, Vec<u8>>, PhotoStoreError> {
+pub async fn album_files(
+    album: &PhotoAlbum,
+) -> Result<SortedMap<String, Vec<u8>>, PhotoStoreError> {
     let mut hashes: Vec<String> = album.photos().iter().map(|p| p.hash.clone()).collect();
     hashes.sort();
     hashes.dedup();
@@ -523,7 +527,7 @@ enum PhotoTask {
 /// The answer to a [`PhotoTask`], of the matching kind.
 enum PhotoAnswer {
     Text(String),
-    Album(Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>), String>),
+    Album(Result<(PhotoAlbum, SortedMap<String, Vec<u8>>), String>),
     Backup(Result<(BackupWithPhotos, String), String>),
 }
 
@@ -534,7 +538,7 @@ async fn photo_work(task: PhotoTask) -> PhotoAnswer {
         PhotoTask::Album => PhotoAnswer::Album(
             load_album()
                 .await
-                .map(|(album, _)| (album, BTreeMap::new()))
+                .map(|(album, _)| (album, SortedMap::new()))
                 .map_err(|error| format!("Your photos could not be read: {error}.")),
         ),
         PhotoTask::AlbumAndFiles => PhotoAnswer::Album(album_and_files_now().await),
@@ -562,7 +566,7 @@ pub async fn album() -> Result<PhotoAlbum, String> {
 }
 
 /// Every stored photo and its bytes, or why they could not be read.
-pub async fn album_and_files() -> Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>), String> {
+pub async fn album_and_files() -> Result<(PhotoAlbum, SortedMap<String, Vec<u8>>), String> {
     match photo_work(PhotoTask::AlbumAndFiles).await {
         PhotoAnswer::Album(found) => found,
         _ => Err(WRONG_ANSWER.into()),
@@ -634,7 +638,7 @@ async fn import_photos_now(file: BackupWithPhotos) -> String {
 }
 
 /// The work behind [`album_and_files`], in the lazily loaded piece.
-async fn album_and_files_now() -> Result<(PhotoAlbum, BTreeMap<String, Vec<u8>>), String> {
+async fn album_and_files_now() -> Result<(PhotoAlbum, SortedMap<String, Vec<u8>>), String> {
     let failed = |error| format!("Your photos could not be read: {error}.");
     let (album, _) = load_album().await.map_err(failed)?;
     let jpegs = album_files(&album).await.map_err(failed)?;

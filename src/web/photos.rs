@@ -7,7 +7,7 @@
 //! a record is never stored without its bytes. It holds no rules: what a record says and
 //! which photos an item has are decided by the core (`PhotoAlbum`). Failures are values.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::closure::Closure;
@@ -151,7 +151,7 @@ pub async fn records() -> Result<Vec<String>, PhotoStoreError> {
 }
 
 /// The JPEG bytes of each of `hashes` that is stored (a missing one is left out).
-pub async fn files(hashes: &[String]) -> Result<BTreeMap<String, Vec<u8>>, PhotoStoreError> {
+pub async fn files(hashes: &[String]) -> Result<SortedMap<String, Vec<u8>>, PhotoStoreError> {
     let database = open().await?;
     let (_transaction, _, files) = transaction(&database, IdbTransactionMode::Readonly)?;
     // Every request is made at once, while the transaction is surely active.
@@ -163,7 +163,7 @@ pub async fn files(hashes: &[String]) -> Result<BTreeMap<String, Vec<u8>>, Photo
             Ok((request, watched))
         })
         .collect::<Result<Vec<_>, PhotoStoreError>>()?;
-    let mut found = BTreeMap::new();
+    let mut found = SortedMap::new();
     for (hash, (request, watched)) in hashes.iter().zip(requests) {
         let value = outcome(&request, watched).await?;
         if let Some(bytes) = value.dyn_ref::<Uint8Array>() {

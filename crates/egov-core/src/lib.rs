@@ -19,6 +19,7 @@
 //! - [`keys`]: every storage key and URL parameter.
 //! - [`charts`]: the geometry of the app's pictures (the app only draws it).
 //! - [`sort`]: one small sort used everywhere, for the WebAssembly's size.
+//! - [`sorted`]: a map and a set in one sorted vector, for the library, for the same reason.
 //! - [`lowercase`]: Unicode's lower case from a small table, for the WebAssembly's size.
 
 pub mod archive;
@@ -32,3 +33,4 @@ pub mod library;
 pub mod lowercase;
 pub mod search;
 pub mod sort;
+pub mod sorted;

@@ -5,6 +5,8 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use egov_core::sorted::SortedMap;
+
 use egov_core::archive::read_zip;
 use egov_core::library::{
     sha256_hex, trip_report, trip_report_docx, trip_report_markdown,
@@ -49,7 +51,7 @@ fn library() -> Library {
 
 /// Photos: the slide on hometax and again on koneps (an item with only photos), the
 /// poster on the item that left the content.
-fn album() -> (PhotoAlbum, BTreeMap<String, Vec<u8>>) {
+fn album() -> (PhotoAlbum, SortedMap<String, Vec<u8>>) {
     let mut album = PhotoAlbum::default();
     let slide = album.add("hometax", SLIDE, 160, 120, TODAY).expect("photo");
     album
@@ -69,7 +71,7 @@ fn album() -> (PhotoAlbum, BTreeMap<String, Vec<u8>>) {
     album
         .set_caption("gone-item", &poster.hash, "A poster at the door")
         .expect("short");
-    let jpegs = BTreeMap::from([(slide.hash, SLIDE.to_vec()), (poster.hash, POSTER.to_vec())]);
+    let jpegs = SortedMap::from([(slide.hash, SLIDE.to_vec()), (poster.hash, POSTER.to_vec())]);
     (album, jpegs)
 }
 

@@ -1,7 +1,7 @@
 //! Photos in notes: the album's rules, the photo list a backup carries, and the `.zip`
 //! backup that holds the library and every photo.
 
-use std::collections::BTreeMap;
+use egov_core::sorted::SortedMap;
 
 use egov_core::archive::{read_zip, DosTime, ZipError, ZipWriter};
 use egov_core::library::{
@@ -28,7 +28,7 @@ fn hashes(photos: &[PhotoMeta]) -> Vec<&str> {
 
 /// An album with the slide and the poster on "hometax", captioned, and the slide again on
 /// "koneps"; with the bytes by hash.
-fn sample() -> (PhotoAlbum, BTreeMap<String, Vec<u8>>) {
+fn sample() -> (PhotoAlbum, SortedMap<String, Vec<u8>>) {
     let mut album = PhotoAlbum::default();
     let slide = album
         .add("hometax", SLIDE, 160, 120, TODAY)
@@ -45,7 +45,7 @@ fn sample() -> (PhotoAlbum, BTreeMap<String, Vec<u8>>) {
     album
         .add("koneps", SLIDE, 160, 120, TODAY)
         .expect("the same picture on another item");
-    let jpegs = BTreeMap::from([(slide.hash, SLIDE.to_vec()), (poster.hash, POSTER.to_vec())]);
+    let jpegs = SortedMap::from([(slide.hash, SLIDE.to_vec()), (poster.hash, POSTER.to_vec())]);
     (album, jpegs)
 }
 

@@ -17,7 +17,7 @@
 //! does not decode photos: their size in the document comes from the width and height
 //! recorded when each was added.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
@@ -49,7 +49,7 @@ const PKG_RELS_NS: &str = "http://schemas.openxmlformats.org/package/2006/relati
 pub fn trip_report_docx(
     report: &TripReport,
     album: &PhotoAlbum,
-    jpegs: &BTreeMap<String, Vec<u8>>,
+    jpegs: &SortedMap<String, Vec<u8>>,
     now: u64,
 ) -> Result<Vec<u8>, ZipError> {
     let mut doc = Document {
@@ -101,7 +101,7 @@ struct Document<'a> {
     /// Drawings so far (each needs its own id, even of a picture shown twice).
     drawings: usize,
     album: &'a PhotoAlbum,
-    jpegs: &'a BTreeMap<String, Vec<u8>>,
+    jpegs: &'a SortedMap<String, Vec<u8>>,
 }
 
 impl<'a> Document<'a> {

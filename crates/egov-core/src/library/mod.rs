@@ -18,7 +18,9 @@ mod saved;
 mod share;
 mod zip_backup;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
+
+use crate::sorted::{SortedMap, SortedSet};
 
 use crate::json::{self, push_each, push_string, JsonError, Reader};
 
@@ -81,7 +83,7 @@ pub struct Note {
     pub updated_at: u64,
     /// Answers to the report prompts ([`NOTE_PROMPTS`]), by prompt key; each plain text of
     /// at most [`NOTE_MAX_CHARS`] characters.
-    pub prompts: BTreeMap<String, String>,
+    pub prompts: SortedMap<String, String>,
 }
 
 impl Note {
@@ -114,8 +116,8 @@ pub const NOTE_PROMPTS: [(&str, &str); 4] = [
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Library {
     bookmarks: Vec<Bookmark>,
-    notes: BTreeMap<String, Note>,
-    attended: BTreeSet<String>,
+    notes: SortedMap<String, Note>,
+    attended: SortedSet<String>,
 }
 
 /// Why a note was not saved.
@@ -190,7 +192,7 @@ impl Library {
     }
 
     /// Every note, by item id.
-    pub fn notes(&self) -> &BTreeMap<String, Note> {
+    pub fn notes(&self) -> &SortedMap<String, Note> {
         &self.notes
     }
 
@@ -234,7 +236,7 @@ impl Library {
         let mut note = self.notes.remove(id).unwrap_or(Note {
             text: String::new(),
             updated_at: now,
-            prompts: BTreeMap::new(),
+            prompts: SortedMap::new(),
         });
         edit(&mut note, text.to_string());
         note.updated_at = now;
@@ -259,12 +261,12 @@ impl Library {
     }
 
     /// Ids marked as attended.
-    pub fn attended(&self) -> &BTreeSet<String> {
+    pub fn attended(&self) -> &SortedSet<String> {
         &self.attended
     }
 
     /// Every item id the library mentions (bookmarks, notes, attended), sorted, unique.
-    pub fn item_ids(&self) -> BTreeSet<&str> {
+    pub fn item_ids(&self) -> SortedSet<&str> {
         self.bookmarks
             .iter()
             .map(|b| b.id.as_str())
@@ -303,8 +305,8 @@ pub enum StoreError {
 #[derive(Debug, Default)]
 struct StoredV1 {
     bookmarks: Vec<Bookmark>,
-    notes: BTreeMap<String, Note>,
-    attended: BTreeSet<String>,
+    notes: SortedMap<String, Note>,
+    attended: SortedSet<String>,
 }
 
 impl StoredV1 {
@@ -355,7 +357,7 @@ impl Note {
         let mut note = Note {
             text: String::new(),
             updated_at: 0,
-            prompts: BTreeMap::new(),
+            prompts: SortedMap::new(),
         };
         let mut fields = r.object(&["text", "updated_at", "prompts"])?;
         while let Some(field) = fields.next(r)? {

@@ -12,7 +12,9 @@
 //! that they start like a JPEG. Shrinking a photo (which also drops its metadata, location
 //! included) and storing the bytes are the browser's job; callers pass the day in.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
+
+use crate::sorted::SortedSet;
 
 use super::ImportError;
 use crate::json::{self, push_each, push_string, JsonError, Reader};
@@ -146,7 +148,7 @@ impl PhotoAlbum {
     }
 
     /// Ids of the items with photos, sorted.
-    pub fn item_ids(&self) -> BTreeSet<&str> {
+    pub fn item_ids(&self) -> SortedSet<&str> {
         self.photos.iter().map(|p| p.item_id.as_str()).collect()
     }
 

@@ -3,7 +3,7 @@
 //! on them (never dropped). The trip report ([`super::trip_report`]) builds on the same
 //! pieces: [`ReportEntry::of`], [`by_kind`] and [`missing`]. Pure.
 
-use std::collections::BTreeSet;
+use crate::sorted::SortedSet;
 
 use crate::content::{day_heading, Catalog, Item, Kind};
 
@@ -83,7 +83,7 @@ impl ReportEntry {
 pub(super) fn by_kind(
     library: &Library,
     catalog: &Catalog,
-    ids: &BTreeSet<&str>,
+    ids: &SortedSet<&str>,
     keep: impl Fn(&Item) -> bool,
 ) -> Vec<(Kind, Vec<ReportEntry>)> {
     Kind::ALL
@@ -104,7 +104,7 @@ pub(super) fn by_kind(
 pub(super) fn missing(
     library: &Library,
     catalog: &Catalog,
-    ids: &BTreeSet<&str>,
+    ids: &SortedSet<&str>,
 ) -> Vec<(String, Option<Note>)> {
     ids.iter()
         .filter(|id| catalog.get(id).is_none())

@@ -10,7 +10,7 @@
 //! What it is not: storage. The caller passes the photos' bytes in and stores what a merge
 //! adds; nothing here touches the library until the person chooses merge or replace.
 
-use std::collections::BTreeMap;
+use crate::sorted::SortedMap;
 
 use super::photos::{is_jpeg, parse_photos_manifest, photos_manifest_json, sha256_hex};
 use super::{backup_json, parse_backup, Backup, ImportError, Library, PhotoAlbum, PhotoMeta};
@@ -58,7 +58,7 @@ pub struct ZipBackupFile {
 pub fn zip_backup(
     library: &Library,
     album: &PhotoAlbum,
-    jpegs: &BTreeMap<String, Vec<u8>>,
+    jpegs: &SortedMap<String, Vec<u8>>,
     content_version: Option<&str>,
     now: u64,
 ) -> Result<ZipBackupFile, ZipError> {
@@ -103,7 +103,7 @@ pub struct BackupWithPhotos {
     /// The photos' descriptions (none for a plain JSON backup).
     pub photos: Vec<PhotoMeta>,
     /// Each listed picture's JPEG bytes, by hash, checked against it.
-    pub jpegs: BTreeMap<String, Vec<u8>>,
+    pub jpegs: SortedMap<String, Vec<u8>>,
 }
 
 impl BackupWithPhotos {
@@ -173,10 +173,10 @@ pub fn read_backup_file(bytes: &[u8]) -> Result<BackupWithPhotos, BackupFileErro
         return Ok(BackupWithPhotos {
             backup: parse_backup(text)?,
             photos: Vec::new(),
-            jpegs: BTreeMap::new(),
+            jpegs: SortedMap::new(),
         });
     }
-    let mut entries: BTreeMap<String, Vec<u8>> = read_zip(bytes, MAX_ZIP_BACKUP_BYTES)?
+    let mut entries: SortedMap<String, Vec<u8>> = read_zip(bytes, MAX_ZIP_BACKUP_BYTES)?
         .into_iter()
         .map(|entry| (entry.name, entry.bytes))
         .collect();
@@ -193,7 +193,7 @@ pub fn read_backup_file(bytes: &[u8]) -> Result<BackupWithPhotos, BackupFileErro
             parse_photos_manifest(text)?
         }
     };
-    let mut jpegs = BTreeMap::new();
+    let mut jpegs = SortedMap::new();
     for photo in &photos {
         if jpegs.contains_key(&photo.hash) {
             continue;
