@@ -2,8 +2,11 @@
 //!
 //! Every `slice::sort_by` call site compiles its own copy of the standard library's sort
 //! (2–3 KB of wasm each; fifteen of them were 40 KB). Here every sort orders a list of
-//! positions with a comparison behind `&dyn Fn`, so the sort itself is compiled once.
-//! It is as fast as the standard sort for our list sizes, and just as stable. Pure.
+//! positions with a comparison behind `&dyn Fn`, so the sort itself is compiled once, and
+//! it is a plain merge sort rather than the standard library's: just as stable, about 1.5×
+//! slower natively (23 against 17 µs for 200 items, 156 against 97 µs for 1,000; our lists
+//! are a few hundred at most), and 1.7 KB (brotli) less of the WebAssembly every page
+//! waits for. Pure.
 
 use std::cmp::Ordering;
 
@@ -23,10 +26,30 @@ pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(items, &|a, b| key(a).cmp(&key(b)));
 }
 
-/// The positions `0..len` in the order `compare` puts them: the one compiled sort.
+/// The positions `0..len` in the order `compare` puts them: the one compiled sort, a
+/// bottom-up merge sort (stable, n log n comparisons), small where the standard library's
+/// adaptive sort is 3 KB of WebAssembly.
 fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
-    order.sort_by(|&a, &b| compare(a, b));
+    let mut merged = vec![0; len];
+    let mut run = 1;
+    while run < len {
+        for start in (0..len).step_by(2 * run) {
+            let middle = (start + run).min(len);
+            let end = (start + 2 * run).min(len);
+            let (mut left, mut right) = (start, middle);
+            for slot in &mut merged[start..end] {
+                // The left run's item first when the two are equal: stable.
+                let take_left = right == end
+                    || (left < middle && compare(order[left], order[right]) != Ordering::Greater);
+                let taken = if take_left { &mut left } else { &mut right };
+                *slot = order[*taken];
+                *taken += 1;
+            }
+        }
+        std::mem::swap(&mut order, &mut merged);
+        run *= 2;
+    }
     order
 }
 
@@ -39,6 +62,24 @@ mod tests {
         let mut items = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd')];
         sort_by(&mut items, &|a, b| a.0.cmp(&b.0));
         assert_eq!(items, [(1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+    }
+
+    #[test]
+    fn sorts_as_the_standard_stable_sort_does_for_any_length() {
+        let mut state = 7u64;
+        for len in (0..70).chain([255, 256, 257, 1000]) {
+            let items: Vec<(u8, usize)> = (0..len)
+                .map(|position| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    ((state >> 59) as u8, position)
+                })
+                .collect();
+            let mut ours = items.clone();
+            sort_by(&mut ours, &|a, b| a.0.cmp(&b.0));
+            let mut theirs = items;
+            theirs.sort_by_key(|item| item.0);
+            assert_eq!(ours, theirs, "{len} items");
+        }
     }
 
     #[test]
