@@ -209,7 +209,10 @@ pub fn App() -> impl IntoView {
         complete.set(false);
         leptos::task::spawn_local(async move {
             web::next_task().await;
-            let whole = Arc::new(load_bodies(&first).await);
+            let whole = match load_bodies(&first).await {
+                Some(whole) => Arc::new(whole),
+                None => Arc::clone(&first),
+            };
             let current = content
                 .get_untracked()
                 .and_then(Result::ok)

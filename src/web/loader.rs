@@ -223,18 +223,15 @@ pub async fn load_content(freshness: Freshness) -> Result<LoadedContent, Content
 
 /// The rest of a first load ([`load_content`]): every kind file's bodies that did not come
 /// with it, and the whole knowledge base parsed and validated again in full. Its catalog and
-/// problems replace the first load's. Content that is already complete is returned as it
-/// is.
-pub async fn load_bodies(first: &LoadedContent) -> LoadedContent {
-    let Some(PendingBodies {
+/// problems replace the first load's. `None` when the first load is already complete: it
+/// is the whole knowledge base as it is (no copy made).
+pub async fn load_bodies(first: &LoadedContent) -> Option<LoadedContent> {
+    let PendingBodies {
         freshness,
         index,
         heads,
         bodies,
-    }) = first.pending.clone()
-    else {
-        return first.clone();
-    };
+    } = first.pending.clone()?;
     let wanted = index
         .file_names()
         .into_iter()
@@ -246,7 +243,7 @@ pub async fn load_bodies(first: &LoadedContent) -> LoadedContent {
         .zip(more)
         .map(|(early, late)| early.or(late))
         .collect();
-    assembled(freshness, index, heads, bodies, None).await
+    Some(assembled(freshness, index, heads, bodies, None).await)
 }
 
 /// Fetches every named file at once; `None` for no name. (A list, not any iterator: one
