@@ -18,7 +18,7 @@
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::task::Poll;
 
 use gloo_net::http::Request;
@@ -107,9 +107,11 @@ pub enum Freshness {
 /// (`tools/search-index`), or, when it cannot be fetched or does not fit the loaded content
 /// (another content version, a damaged file), has `build` make one from the catalog, so
 /// search always works. (`build` is the caller's: the search page's code for it is fetched
-/// only when it is needed.)
-pub async fn prepare_search<Built>(content: &LoadedContent, build: impl FnOnce(Catalog) -> Built)
-where
+/// only when it is needed. It is given the content itself, not a copy of its catalog.)
+pub async fn prepare_search<Built>(
+    content: &Arc<LoadedContent>,
+    build: impl FnOnce(Arc<LoadedContent>) -> Built,
+) where
     Built: std::future::Future<Output = SearchIndex>,
 {
     if content.search_index.get().is_some() {
@@ -117,7 +119,7 @@ where
     }
     let index = match fetch_search_index(content).await {
         Some(index) => index,
-        None => build(content.catalog.clone()).await,
+        None => build(Arc::clone(content)).await,
     };
     // A second caller may have finished first; both indexes are the same.
     let _ = content.search_index.set(index);

@@ -87,11 +87,12 @@ impl UrlWrites {
     }
 }
 
-/// The search index built here from `catalog`: only when the deploy-time file cannot be
-/// used (`web::loader::prepare_search`), so its code is fetched only then (`#[lazy]`).
+/// The search index built here from the content's catalog: only when the deploy-time file
+/// cannot be used (`web::loader::prepare_search`), so its code is fetched only then
+/// (`#[lazy]`).
 #[lazy]
-async fn built_search_index(catalog: Catalog) -> SearchIndex {
-    SearchIndex::build(&catalog)
+async fn built_search_index(content: Arc<LoadedContent>) -> SearchIndex {
+    SearchIndex::build(&content.catalog)
 }
 
 /// Search as you type, with facets, highlighted matches and keyboard movement.
