@@ -246,13 +246,16 @@ impl Library {
         report.bookmarks_added = added.len();
         self.bookmarks = interleave(std::mem::take(&mut self.bookmarks), added);
 
+        // New notes and marks are gathered and added at once (sorted once, not moved along
+        // one insert at a time).
+        let mut new_notes = Vec::new();
         for (id, theirs) in other.notes() {
             let Some(ours) = self.notes.get(id) else {
-                if self.notes.len() >= MAX_IMPORT_ENTRIES {
+                if self.notes.len() + new_notes.len() >= MAX_IMPORT_ENTRIES {
                     report.left_out += 1;
                     continue;
                 }
-                self.notes.insert(id.clone(), theirs.clone());
+                new_notes.push((id.clone(), theirs.clone()));
                 report.notes_merged += 1;
                 continue;
             };
@@ -274,16 +277,19 @@ impl Library {
             self.notes.insert(id.clone(), merged);
             report.notes_merged += 1;
         }
+        self.notes.extend(new_notes);
+        let mut new_marks = Vec::new();
         for id in other.attended() {
             if self.attended.contains(id) {
                 continue;
             }
-            if self.attended.len() >= MAX_IMPORT_ENTRIES {
+            if self.attended.len() + new_marks.len() >= MAX_IMPORT_ENTRIES {
                 report.left_out += 1;
                 continue;
             }
-            self.attended.insert(id.clone());
+            new_marks.push(id.clone());
         }
+        self.attended.extend(new_marks);
         report
     }
 }

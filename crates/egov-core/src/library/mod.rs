@@ -320,10 +320,12 @@ impl StoredV1 {
                 }
                 "bookmarks" => r.list_into(&mut stored.bookmarks, Bookmark::read)?,
                 "notes" => {
-                    let mut notes = r.map()?;
+                    // Gathered, then sorted once (a store or backup in any order).
+                    let (mut notes, mut read) = (r.map()?, Vec::new());
                     while let Some(id) = notes.next_key(r)? {
-                        stored.notes.insert(id.into_owned(), Note::read(r)?);
+                        read.push((id.into_owned(), Note::read(r)?));
                     }
+                    stored.notes = read.into_iter().collect();
                 }
                 "attended" => stored.attended = r.strings()?.into_iter().collect(),
                 _ => r.skip()?,
@@ -365,10 +367,11 @@ impl Note {
                 "text" => r.string_into(&mut note.text)?,
                 "updated_at" => note.updated_at = r.u64()?,
                 "prompts" => {
-                    let mut prompts = r.map()?;
+                    let (mut prompts, mut read) = (r.map()?, Vec::new());
                     while let Some(key) = prompts.next_key(r)? {
-                        note.prompts.insert(key.into_owned(), r.string()?);
+                        read.push((key.into_owned(), r.string()?));
                     }
+                    note.prompts = read.into_iter().collect();
                 }
                 _ => r.skip()?,
             }
