@@ -319,14 +319,7 @@ impl StoredV1 {
                     r.u32()?;
                 }
                 "bookmarks" => r.list_into(&mut stored.bookmarks, Bookmark::read)?,
-                "notes" => {
-                    // Gathered, then sorted once (a store or backup in any order).
-                    let (mut notes, mut read) = (r.map()?, Vec::new());
-                    while let Some(id) = notes.next_key(r)? {
-                        read.push((id.into_owned(), Note::read(r)?));
-                    }
-                    stored.notes = read.into_iter().collect();
-                }
+                "notes" => stored.notes = map_of(r, Note::read)?,
                 "attended" => stored.attended = r.strings()?.into_iter().collect(),
                 _ => r.skip()?,
             }
@@ -335,6 +328,19 @@ impl StoredV1 {
         fields.require(r, "bookmarks")?;
         Ok(stored)
     }
+}
+
+/// A JSON object of any keys read into a map, each value by `read`: gathered, then sorted
+/// once, so a store or backup in any order reads in n log n.
+fn map_of<'a, V>(
+    r: &mut Reader<'a>,
+    mut read: impl FnMut(&mut Reader<'a>) -> Result<V, JsonError>,
+) -> Result<SortedMap<String, V>, JsonError> {
+    let (mut fields, mut entries) = (r.map()?, Vec::new());
+    while let Some(key) = fields.next_key(r)? {
+        entries.push((key.into_owned(), read(r)?));
+    }
+    Ok(entries.into_iter().collect())
 }
 
 impl Bookmark {
@@ -366,13 +372,7 @@ impl Note {
             match field {
                 "text" => r.string_into(&mut note.text)?,
                 "updated_at" => note.updated_at = r.u64()?,
-                "prompts" => {
-                    let (mut prompts, mut read) = (r.map()?, Vec::new());
-                    while let Some(key) = prompts.next_key(r)? {
-                        read.push((key.into_owned(), r.string()?));
-                    }
-                    note.prompts = read.into_iter().collect();
-                }
+                "prompts" => note.prompts = map_of(r, Reader::string)?,
                 _ => r.skip()?,
             }
         }
