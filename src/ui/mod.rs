@@ -15,7 +15,7 @@ mod qr;
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{FlatRoutes, Route, Router, A};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
@@ -268,7 +268,12 @@ pub fn App() -> impl IntoView {
                     Some(Ok(_)) => {
                         view! {
                             {move || view! { <ContentNotices problems=problems() /> }}
-                            <Routes fallback=|| view! { <NotFoundPage /> }>
+                            // Flat routes, not nested ones: no page has child routes, and the
+                            // nested router is 10 KB more landing code. A page that reads the
+                            // query and serves several paths reads the router's URL when its
+                            // parameters change (`pages::list`): the route's own URL changes
+                            // only when the path stays the same.
+                            <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
                                 <Route path=path!("/") view=HomePage />
                                 <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
                                 <Route path=path!("/saved") view={Lazy::<SavedRoute>::new()} />
@@ -277,7 +282,7 @@ pub fn App() -> impl IntoView {
                                 <Route path=path!("/report") view={Lazy::<ReportRoute>::new()} />
                                 <Route path=path!("/:kind") view=KindListPage />
                                 <Route path=path!("/:kind/:id") view=ItemPage />
-                            </Routes>
+                            </FlatRoutes>
                         }
                             .into_any()
                     }

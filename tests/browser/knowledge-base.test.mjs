@@ -125,6 +125,13 @@ test("a list can be sorted, and the order is kept in the URL", async () => {
   await page.getByRole("heading", { level: 1, name: "Glossary" }).waitFor();
   const labels = await page.getByLabel("Sort").locator("option").allTextContents();
   assert.deepEqual(labels, ["Usual order", "Title, A to Z"]);
+  // One list's order does not follow the person to another list.
+  await page.getByLabel("Sort").selectOption({ label: "Title, A to Z" });
+  await page.waitForURL(/\/glossary\?sort=/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Programme" }).click();
+  await page.getByRole("heading", { level: 1, name: "Programme editions" }).waitFor();
+  assert.equal(await page.getByLabel("Sort").inputValue(), "", "the usual order again");
+  assert.match(await firstCard().innerText(), /2025/);
   assertClean();
   await context.close();
 });

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::NotFoundPage;
@@ -17,13 +17,25 @@ use crate::ui::{href, loaded_content};
 #[component]
 pub fn KindListPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
+    // The route's query changes when only the order does. Going to another list changes the
+    // kind but not the route's URL (`<FlatRoutes>` keeps it), so the order is read from the
+    // router's URL, which is always the current one; leaving for another page changes
+    // neither, so this list is not redrawn on its way out.
+    let order_changed = use_query_map();
+    let current_query = use_location().query;
     move || {
         let slug = params.read().get("kind").unwrap_or_default();
         let Some(kind) = Kind::from_slug(&slug) else {
             return view! { <NotFoundPage /> }.into_any();
         };
-        let order = ListOrder::from_param(&query.read().get(keys::LIST_ORDER).unwrap_or_default());
+        // Read, not only tracked: a memo follows the URL only once it has been computed.
+        order_changed.with(|_| ());
+        let order = ListOrder::from_param(
+            &current_query
+                .read_untracked()
+                .get(keys::LIST_ORDER)
+                .unwrap_or_default(),
+        );
         view! {
             <PageHeading text=kind.plural() />
             {
