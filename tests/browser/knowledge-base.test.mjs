@@ -125,13 +125,24 @@ test("a list can be sorted, and the order is kept in the URL", async () => {
   await page.getByRole("heading", { level: 1, name: "Glossary" }).waitFor();
   const labels = await page.getByLabel("Sort").locator("option").allTextContents();
   assert.deepEqual(labels, ["Usual order", "Title, A to Z"]);
-  // One list's order does not follow the person to another list.
+  // One list's order does not follow the person to another list, and comes back with its
+  // address (Back and Forward between two lists keep the same menu on the page).
   await page.getByLabel("Sort").selectOption({ label: "Title, A to Z" });
-  await page.waitForURL(/\/glossary\?sort=/);
+  await page.waitForURL(/\/glossary\?sort=title$/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Programme" }).click();
   await page.getByRole("heading", { level: 1, name: "Programme editions" }).waitFor();
   assert.equal(await page.getByLabel("Sort").inputValue(), "", "the usual order again");
   assert.match(await firstCard().innerText(), /2025/);
+  await page.getByLabel("Sort").selectOption({ label: "Oldest first" });
+  await page.waitForURL(/\/editions\?sort=oldest$/);
+  await page.goBack();
+  await page.getByRole("heading", { level: 1, name: "Glossary" }).waitFor();
+  await page.waitForURL(/\/glossary\?sort=title$/);
+  assert.equal(await page.getByLabel("Sort").inputValue(), "title", "the menu shows the order");
+  await page.goForward();
+  await page.getByRole("heading", { level: 1, name: "Programme editions" }).waitFor();
+  assert.match(await firstCard().innerText(), /2011/, "oldest first again");
+  assert.equal(await page.getByLabel("Sort").inputValue(), "oldest");
   assertClean();
   await context.close();
 });

@@ -96,8 +96,11 @@ fn SortControl(kind: Kind, order: ListOrder, dated: bool) -> impl IntoView {
         .into_iter()
         .filter(|o| dated || matches!(o, ListOrder::Usual | ListOrder::Title))
         .map(|o| {
+            // The option's `selected` property, not its attribute: the same menu is kept
+            // from list to list, and once the person has chosen in it, the browser no
+            // longer follows the attribute (Back to a sorted list showed "Usual order").
             view! {
-                <option value=o.param() selected=o == order>
+                <option value=o.param() prop:selected=o == order>
                     {o.label()}
                 </option>
             }
