@@ -3,7 +3,6 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::library_state::BookmarkButton;
 use super::{href, AppState, APP_NAME};
@@ -140,9 +139,9 @@ pub fn ItemCard(
     view! {
         <li class="card">
             {show_kind.then(|| view! { <span class="card-kind">{item.kind.singular()}</span> })}
-            <A href=href(&item.path()) {..} class="card-title">
+            <a href=href(&item.path()) class="card-title">
                 {item.title.clone()}
-            </A>
+            </a>
             <p class="card-summary">{item.summary.clone()}</p>
             <BookmarkButton id title />
         </li>

@@ -41,6 +41,11 @@ fn base_path() -> &'static str {
 
 /// The link target for an app path (`/about` becomes `/egov/about` under a sub-path).
 /// The router strips its base when matching but does not add it to `<A href>`.
+///
+/// Pages link with a plain `<a href=href(…)>`, which the router takes over like any link
+/// of the app's own: `<A>` is kept for the links that show whether they are the current
+/// page (`aria-current`, the tab bar and the top bar), since it adds that tracking, and its
+/// code, to every link drawn.
 pub fn href(path: &str) -> String {
     format!("{}{path}", base_path())
 }

@@ -4,7 +4,6 @@
 //! holds the same facts. Korea's OECD index results are small enough to be a table alone.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::charts::{
     black_sea, fixed, map_tiles, ordinal, rank_chart, score, CHART_HEIGHT, CHART_WIDTH, MAP_HEIGHT,
@@ -267,7 +266,7 @@ pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
                                 .map(|(i, (name, path))| {
                                     view! {
                                         {(i > 0).then_some(", ")}
-                                        <A href=href(&path)>{name}</A>
+                                        <a href=href(&path)>{name}</a>
                                     }
                                 })
                                 .collect_view()}

@@ -2,7 +2,6 @@
 //! studies, and the ways into the knowledge base.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::content::Kind;
 use crate::ui::components::{ItemCard, OfflineStatus, PageHeading};
@@ -50,14 +49,14 @@ pub fn HomePage() -> impl IntoView {
                                         .map(|item| {
                                             view! {
                                                 <li>
-                                                    <A href=href(&item.path())>{item.title.clone()}</A>
+                                                    <a href=href(&item.path())>{item.title.clone()}</a>
                                                 </li>
                                             }
                                         })
                                         .collect_view()}
                                 </ul>
                                 <p>
-                                    <A href=href("/saved")>"Everything you saved"</A>
+                                    <a href=href("/saved")>"Everything you saved"</a>
                                 </p>
                             </section>
                         }
@@ -102,7 +101,7 @@ pub fn HomePage() -> impl IntoView {
                             .map(|(kind, count)| {
                                 view! {
                                     <li>
-                                        <A href=href(&format!("/{}", kind.slug()))>{kind.plural()}</A>
+                                        <a href=href(&format!("/{}", kind.slug()))>{kind.plural()}</a>
                                         " "
                                         <span class="count">{format!("({count})")}</span>
                                     </li>

@@ -1,7 +1,6 @@
 //! An item's page (`/case-studies/hometax`): facts, body, programme, related items, sources.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::NotFoundPage;
@@ -209,7 +208,7 @@ fn schedule_view(schedule: Schedule) -> AnyView {
 
 fn link(item: &Item) -> impl IntoView {
     let (target, title) = (href(&item.path()), item.title.clone());
-    view! { <A href=target>{title}</A> }
+    view! { <a href=target>{title}</a> }
 }
 
 fn text_list(heading: &'static str, lines: &[String]) -> Option<impl IntoView> {

@@ -2,7 +2,6 @@
 //! (`?sort=newest`).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -54,9 +53,9 @@ pub fn KindListPage() -> impl IntoView {
                 view! {
                     <p class="count">{format!("{count} item{}", plural(count))}</p>
                     <p>
-                        <A href=href(&format!("/search?kind={}", kind.slug()))>
+                        <a href=href(&format!("/search?kind={}", kind.slug()))>
                             "Filter these by country, organisation, edition or topic"
-                        </A>
+                        </a>
                     </p>
                     <SortControl kind order dated />
                     {(kind == Kind::Country)

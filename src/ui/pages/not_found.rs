@@ -1,7 +1,6 @@
 //! The page for any address the app does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::ui::components::PageHeading;
 use crate::ui::href;
@@ -14,10 +13,10 @@ pub fn NotFoundPage() -> impl IntoView {
         <p>"There is nothing at this address. It may have been mistyped, or the item may have been renamed."</p>
         <ul class="link-list">
             <li>
-                <A href=href("/")>"Go to the home page"</A>
+                <a href=href("/")>"Go to the home page"</a>
             </li>
             <li>
-                <A href=href("/search")>"Search the knowledge base"</A>
+                <a href=href("/search")>"Search the knowledge base"</a>
             </li>
         </ul>
     }

@@ -3,7 +3,6 @@
 //! each item's photos with their captions under it.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::library::{
     iso_date, note_parts, trip_report_with_items, PhotoAlbum, PhotoMeta, ReportEntry, TripReport,
@@ -52,9 +51,9 @@ fn report_view(album: PhotoAlbum, urls: PhotoUrls) -> impl IntoView {
             <button type="button" class="button" on:click=|_| web::print()>
                 "Print or save as PDF"
             </button>
-            <A href=href("/saved") {..} class="button">
+            <a href=href("/saved") class="button">
                 "Back to Saved"
-            </A>
+            </a>
         </div>
         {empty.then(|| view! { <p>"Nothing saved yet: bookmark items and write notes, then come back."</p> })}
         {report

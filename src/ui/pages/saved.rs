@@ -8,7 +8,6 @@
 //! ([`import_choice`]) and the items no longer in the content ([`unavailable_list`]).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::content::{Item, Kind};
 use crate::library::{
@@ -81,9 +80,9 @@ fn Exports(
             <button type="button" class="button" on:click=on(Download::BackupWithPhotos)>
                 "Download a backup with photos (.zip)"
             </button>
-            <A href=href("/report") {..} class="button">
+            <a href=href("/report") class="button">
                 "Printable trip report"
-            </A>
+            </a>
             <button type="button" class="button" on:click=on(Download::WordReport)>
                 "Download trip report (Word)"
             </button>
@@ -267,7 +266,7 @@ fn SavedList(
                     "Nothing saved yet. Use “☆ Save” on any item to keep it here, and write private notes on item pages."
                 </p>
                 <p>
-                    <A href=href("/editions")>"Browse the programme"</A>
+                    <a href=href("/editions")>"Browse the programme"</a>
                 </p>
             }
             .into_any();
@@ -719,9 +718,9 @@ fn SavedEntry(
     };
     view! {
         <li class="card">
-            <A href=href(&item.path()) {..} class="card-title">
+            <a href=href(&item.path()) class="card-title">
                 {item.title.clone()}
-            </A>
+            </a>
             {move || attended().then(|| view! { <span class="card-kind">"✓ Attended"</span> })}
             {move || note().map(|note| view! { <NoteText note /> })}
             {move || bookmarked().then(remove.clone())}

@@ -16,7 +16,6 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -378,7 +377,7 @@ pub fn SearchPage() -> impl IntoView {
                             view! {
                                 <p class="suggestion">
                                     "Did you mean "
-                                    <A href=search_href(&fixed, &asked.filters)>{fixed.clone()}</A>
+                                    <a href=search_href(&fixed, &asked.filters)>{fixed.clone()}</a>
                                     "?"
                                 </p>
                             }
@@ -490,21 +489,21 @@ fn SearchTips() -> impl IntoView {
             <p>"Try:"</p>
             <ul class="link-list">
                 <li>
-                    <A href=href("/search?q=KONEPS")>"KONEPS"</A>
+                    <a href=href("/search?q=KONEPS")>"KONEPS"</a>
                     " (an acronym)"
                 </li>
                 <li>
-                    <A href=href("/search?q=%EC%A0%95%EB%B3%B4%ED%99%94%EB%A7%88%EC%9D%84")>
+                    <a href=href("/search?q=%EC%A0%95%EB%B3%B4%ED%99%94%EB%A7%88%EC%9D%84")>
                         <span lang="ko">"정보화마을"</span>
-                    </A>
+                    </a>
                     " (a Korean name)"
                 </li>
                 <li>
-                    <A href=href("/search?q=Rom%C3%A2nia")>"România"</A>
+                    <a href=href("/search?q=Rom%C3%A2nia")>"România"</a>
                     " (a country in its own language)"
                 </li>
                 <li>
-                    <A href=href("/search?q=data%20centre")>"data centre"</A>
+                    <a href=href("/search?q=data%20centre")>"data centre"</a>
                     " (a topic)"
                 </li>
             </ul>
@@ -618,7 +617,7 @@ fn FacetFilters(
     let clear = (!filters.is_empty()).then(|| {
         view! {
             <p>
-                <A href=search_href(&text, &Filters::default())>"Clear filters"</A>
+                <a href=search_href(&text, &Filters::default())>"Clear filters"</a>
             </p>
         }
     });
@@ -639,10 +638,10 @@ fn FacetFilters(
                                     .map(|FacetOption { label, count, on, next }| {
                                         view! {
                                             <li>
-                                                <A href=search_href(&text, &next) {..} aria-current=on.then_some("true")>
+                                                <a href=search_href(&text, &next) aria-current=on.then_some("true")>
                                                     {if on { "✓ " } else { "" }}
                                                     {label}
-                                                </A>
+                                                </a>
                                                 " "
                                                 <span class="count">{format!("({count})")}</span>
                                             </li>

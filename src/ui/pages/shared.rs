@@ -3,7 +3,6 @@
 //! to add them to Saved or ignore them. Nothing is added without that choice.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::keys;
@@ -32,7 +31,7 @@ pub fn SharedPage() -> impl IntoView {
                 {format!("This share link cannot be read: {error}. Ask for the link again.")}
             </p>
             <p>
-                <A href=href("/")>"Go to the home page"</A>
+                <a href=href("/")>"Go to the home page"</a>
             </p>
         }
         .into_any(),
@@ -81,9 +80,9 @@ pub fn SharedPage() -> impl IntoView {
                     >
                         "Add them to my saved items"
                     </button>
-                    <A href=href("/") {..} class="button">
+                    <a href=href("/") class="button">
                         "Ignore"
-                    </A>
+                    </a>
                 </div>
                 <p role="status">
                     {move || {
