@@ -30,6 +30,8 @@ test("every kind has a list, and its first item opens with its sources", async (
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   await page.goto(url("/"));
   await waitForApp(page);
+  // Every link is taken over by the app: no page is loaded again from the host.
+  await page.evaluate(() => { window.stillTheSamePage = true; });
   for (const kind of KINDS) {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
     await page.getByRole("heading", { name: "Browse the knowledge base" }).waitFor();
@@ -43,6 +45,7 @@ test("every kind has a list, and its first item opens with its sources", async (
     await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
     assert.ok((await page.locator(".sources li").count()) >= 1, `${kind}: at least one source`);
   }
+  assert.equal(await page.evaluate(() => window.stillTheSamePage), true, "no page load");
   assertClean();
   await context.close();
 });
