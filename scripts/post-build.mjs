@@ -151,7 +151,13 @@ function startAfterFirstPaint(page, splitLoader, firstLoad, routeFiles, packed) 
     // An item's page (`case-studies/hometax`) is keyed `case-studies/`: on a first visit
     // it needs the item's own file; served by the worker (which holds every file), its
     // kind's bodies (as `web::loader::load_content` decides).
-    `const [route, item, ...rest] = location.pathname.slice(new URL(document.baseURI).pathname.length).split("/");`,
+    // A page's file name (`case-studies/hometax.html`, `index.html`) stands for its app path,
+    // as in `egov_core::paths::app_path_of_file`, which the app puts in the address.
+    "const [route, item, ...rest] = location.pathname",
+    "  .slice(new URL(document.baseURI).pathname.length)",
+    '  .replace(/(^|\\/)index\\.html$/, "")',
+    '  .replace(/\\.html$/, "")',
+    '  .split("/");',
     `const files = ${JSON.stringify(routeFiles)};`,
     "const itemPage = item && !rest.length && files[route + \"/\"];",
     "const routeFiles = (itemPage && !navigator.serviceWorker?.controller",

@@ -153,10 +153,16 @@ pub fn ItemCard(
 /// Reload button that is the only thing that switches versions.
 #[component]
 pub fn AppStatus() -> impl IntoView {
-    use web::offline::{code_waiting, CodeWaiting, OfflineReadiness, CODE_STATUS_EVENT};
+    use web::offline::{
+        code_waiting, offline_readiness, CodeWaiting, OfflineReadiness, CODE_STATUS_EVENT,
+        OFFLINE_STATUS_EVENT,
+    };
     let online = RwSignal::new(web::offline::is_online());
     let update = RwSignal::new(web::offline::update_waiting());
     let code = RwSignal::new(code_waiting());
+    // A page opened offline learns whether the app is kept a moment after it starts, when
+    // the service worker answers: the offline notice follows.
+    let kept = RwSignal::new(matches!(offline_readiness(), OfflineReadiness::Ready(_)));
     let listeners = [
         window_event_listener(leptos::ev::online, move |_| online.set(true)),
         window_event_listener(leptos::ev::offline, move |_| online.set(false)),
@@ -166,6 +172,9 @@ pub fn AppStatus() -> impl IntoView {
             update.set(true)
         }),
         window_event_listener_untyped(CODE_STATUS_EVENT, move |_| code.set(code_waiting())),
+        window_event_listener_untyped(OFFLINE_STATUS_EVENT, move |_| {
+            kept.set(matches!(offline_readiness(), OfflineReadiness::Ready(_)))
+        }),
     ];
     on_cleanup(move || {
         for listener in listeners {
@@ -180,13 +189,9 @@ pub fn AppStatus() -> impl IntoView {
             {move || {
                 (!online.get())
                     .then(|| {
-                        let kept = matches!(
-                            web::offline::offline_readiness(),
-                            OfflineReadiness::Ready(_)
-                        );
                         view! {
                             <p class="notice">
-                                {if kept {
+                                {move || if kept.get() {
                                     "You are offline. Everything in the app, and everything you saved, still works."
                                 } else {
                                     "You are offline. Everything you saved still works, but the app is not yet kept for offline use: a page you have not opened may wait for a connection."
@@ -341,12 +346,12 @@ pub fn KstTime(day: PartialDate, time: ClockTime) -> impl IntoView {
             {move || {
                 local_times
                     .get()
-                    .then(|| {
+                    .then(|| web::time::local_time(day, time))
+                    .flatten()
+                    .map(|local| {
                         view! {
                             " "
-                            <span class="local-time">
-                                {format!("({})", web::time::local_time(day, time))}
-                            </span>
+                            <span class="local-time">{format!("({local})")}</span>
                         }
                     })
             }}
@@ -354,27 +359,29 @@ pub fn KstTime(day: PartialDate, time: ClockTime) -> impl IntoView {
     }
 }
 
-/// "Also show times in my time zone", remembered on the device.
+/// "Also show times in my time zone", remembered on the device; not offered on a device
+/// that keeps Korea's time, where it would change nothing.
 #[component]
 pub fn LocalTimesToggle() -> impl IntoView {
     let local_times = expect_context::<AppState>().local_times;
-    let zone = web::time::zone_name()
-        .map(|zone| format!(" ({zone})"))
-        .unwrap_or_default();
-    view! {
-        <p class="local-times-toggle">
-            <label>
-                <input
-                    type="checkbox"
-                    prop:checked=move || local_times.get()
-                    on:change=move |event| {
-                        let on = event_target_checked(&event);
-                        web::time::remember_local_times(on);
-                        local_times.set(on);
-                    }
-                />
-                {format!(" Also show times in my time zone{zone}")}
-            </label>
-        </p>
-    }
+    let zone = web::time::zone_name();
+    (zone.as_deref() != Some(web::time::KOREA_ZONE)).then(|| {
+        let zone = zone.map(|zone| format!(" ({zone})")).unwrap_or_default();
+        view! {
+            <p class="local-times-toggle">
+                <label>
+                    <input
+                        type="checkbox"
+                        prop:checked=move || local_times.get()
+                        on:change=move |event| {
+                            let on = event_target_checked(&event);
+                            web::time::remember_local_times(on);
+                            local_times.set(on);
+                        }
+                    />
+                    {format!(" Also show times in my time zone{zone}")}
+                </label>
+            </p>
+        }
+    })
 }

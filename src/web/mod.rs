@@ -38,6 +38,28 @@ pub fn app_path() -> String {
     path.strip_prefix(&base).unwrap_or(&path).to_string()
 }
 
+/// When the address names a page's file (`…/about.html`, `…/index.html`), as hosts also
+/// answer, puts the app's own path in its place (`…/about`, `…/`) before the router reads
+/// it, keeping the query and fragment; no new history entry.
+pub fn use_app_path() {
+    let Some(app_path) = crate::paths::app_path_of_file(&app_path()) else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let rest = format!(
+        "{}{}",
+        location.search().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    let address = format!("{}{app_path}{rest}", base_path());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
+}
+
 /// The origin the app is served from (`https://example.org`), for links to share.
 pub fn origin() -> String {
     web_sys::window()

@@ -28,11 +28,18 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
 }
 
 /// A KST `time` on `day` as a time in the browser's zone, e.g. `02:30 EET`, with the short
-/// weekday first when it falls on another day there, e.g. `Sun 20:30 EST`.
-pub fn local_time(day: PartialDate, time: ClockTime) -> String {
+/// weekday first when it falls on another day there, e.g. `Sun 20:30 EST`; `None` where the
+/// browser's clock reads the same as Korea's then (Tokyo), so the time is not said twice.
+pub fn local_time(day: PartialDate, time: ClockTime) -> Option<String> {
     let date = Date::new(&JsValue::from_f64(kst_to_utc_millis(day, time) as f64));
     // `getDay` counts from Sunday = 0; the core counts from Monday = 0.
     let kst_weekday = (weekday_from_monday(day.days_since_epoch()) as u32 + 1) % 7;
+    let same_as_kst = date.get_day() == kst_weekday
+        && date.get_hours() == u32::from(time.hour)
+        && date.get_minutes() == u32::from(time.minute);
+    if same_as_kst {
+        return None;
+    }
     let local: String = date
         .to_locale_time_string_with_options(
             "en-GB",
@@ -44,14 +51,17 @@ pub fn local_time(day: PartialDate, time: ClockTime) -> String {
         )
         .into();
     if date.get_day() == kst_weekday {
-        local
+        Some(local)
     } else {
         let weekday: String = date
             .to_locale_date_string("en-GB", &options(&[("weekday", "short")]))
             .into();
-        format!("{weekday} {local}")
+        Some(format!("{weekday} {local}"))
     }
 }
+
+/// Korea's time zone: a browser in it has no other time to show beside KST.
+pub const KOREA_ZONE: &str = "Asia/Seoul";
 
 /// The browser's time-zone name, e.g. `Europe/Bucharest`, if it says.
 pub fn zone_name() -> Option<String> {

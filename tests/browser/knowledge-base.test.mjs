@@ -166,3 +166,21 @@ test("the OECD index case study tables Korea's results, one row per index and ye
   assertClean();
   await context.close();
 });
+
+test("an address naming a page's file, as hosts answer, opens that page under the app's own address", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  const cases = [
+    ["/index.html", "/", "e-Gov Companion"],
+    ["/about.html", "/about", "About this app"],
+    ["/case-studies/hometax.html?from=mail#sources-title", "/case-studies/hometax?from=mail#sources-title", "Hometax (online tax services)"],
+  ];
+  for (const [file, appPath, title] of cases) {
+    await page.goto(url(file));
+    await waitForApp(page);
+    await heading(page).filter({ hasText: title }).waitFor();
+    assert.equal(await page.evaluate(() => location.pathname + location.search + location.hash), `/egov${appPath}`);
+    assert.notEqual(await page.title(), "Page not found – e-Gov Companion", file);
+  }
+  assertClean();
+  await context.close();
+});

@@ -68,3 +68,25 @@ test("a time that falls on another day in the person's zone names the day", asyn
   assertClean();
   await context.close();
 });
+
+test("a phone that keeps Korea's time is not offered its own zone, and one whose clock reads the same is not told twice", async () => {
+  const seoul = await openPage(suite, PHONE, { timezoneId: "Asia/Seoul" });
+  await withForumTimes(seoul.page);
+  await seoul.page.goto(seoul.url("/sessions/2017-global-forum"));
+  await waitForApp(seoul.page);
+  assert.match(await seoul.page.locator("dd", { hasText: "1 November 2017" }).innerText(), /09:30 KST to 12:00 KST$/);
+  assert.equal(await toggle(seoul.page).count(), 0, "nothing to convert to in Seoul");
+  seoul.assertClean();
+  await seoul.context.close();
+
+  const tokyo = await openPage(suite, PHONE, { timezoneId: "Asia/Tokyo" });
+  await withForumTimes(tokyo.page);
+  await tokyo.page.goto(tokyo.url("/sessions/2017-global-forum"));
+  await waitForApp(tokyo.page);
+  await toggle(tokyo.page).check();
+  // Tokyo's clock reads as Seoul's: no "(09:30 GMT+9)" after "09:30 KST".
+  assert.match(await tokyo.page.locator("dd", { hasText: "1 November 2017" }).innerText(), /09:30 KST to 12:00 KST$/);
+  assert.equal(await tokyo.page.locator(".local-time").count(), 0);
+  tokyo.assertClean();
+  await tokyo.context.close();
+});

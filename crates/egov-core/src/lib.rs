@@ -31,6 +31,7 @@ pub mod json;
 pub mod keys;
 pub mod library;
 pub mod lowercase;
+pub mod paths;
 pub mod search;
 pub mod sort;
 pub mod sorted;

@@ -11,9 +11,9 @@ use leptos::prelude::*;
 
 use crate::content::{Item, Kind};
 use crate::library::{
-    backup_json, calendar_ics, iso_date, saved_groups, share_query, trip_report_docx,
-    trip_report_markdown_with_photos, zip_backup, BackupWithPhotos, Bookmark, Library, Note,
-    SavedGroups, MAX_IMPORT_ENTRIES, MAX_ZIP_BACKUP_BYTES, NOTE_PROMPTS,
+    backup_json, calendar_ics, iso_date, removal_message, saved_groups, share_query,
+    trip_report_docx, trip_report_markdown_with_photos, zip_backup, BackupWithPhotos, Bookmark,
+    Library, Note, SavedGroups, MAX_IMPORT_ENTRIES, MAX_ZIP_BACKUP_BYTES, NOTE_PROMPTS,
 };
 use crate::ui::components::{plural, PageHeading};
 use crate::ui::lazy_view::LazyView;
@@ -224,8 +224,17 @@ fn UndoRemove(
                 removed
                     .get()
                     .map(|(bookmark, title)| {
+                        // The item may stay for its note or attended mark (in this tab or
+                        // another): the message follows the library.
+                        let id = bookmark.id.clone();
+                        let message = move || {
+                            state.library.with(|l| {
+                                removal_message(&title, l.note(&id).is_some(), l.is_attended(&id))
+                            })
+                        };
                         view! {
-                            {format!("Removed “{title}”. ")}
+                            {message}
+                            " "
                             <button
                                 type="button"
                                 class="button"

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::keys;
-use crate::library::decode_share;
+use crate::library::{added_from_share, decode_share};
 use crate::ui::components::{plural, ItemCard, PageHeading};
 use crate::ui::library_state::{change_library, use_library};
 use crate::ui::{href, loaded_content};
@@ -86,14 +86,7 @@ pub fn SharedPage() -> impl IntoView {
                 </div>
                 <p role="status">
                     {move || {
-                        added
-                            .get()
-                            .map(|n| {
-                                format!(
-                                    "Added {n} item{} to Saved; the others were there already.",
-                                    plural(n),
-                                )
-                            })
+                        added.get().map(|n| added_from_share(n, count))
                     }}
                 </p>
                 <ul class="cards">

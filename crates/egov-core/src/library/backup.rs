@@ -103,6 +103,9 @@ pub fn parse_backup(text: &str) -> Result<Backup, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len() / 1024));
     }
+    // A byte-order mark, which some editors put in front of a file they save again, is not
+    // part of the backup.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let outer = json::read_whole(text, BackupIn::read).map_err(|e| match e.category {
         Category::Eof => ImportError::Truncated,
         Category::Syntax => ImportError::NotJson,
@@ -359,6 +362,13 @@ mod tests {
         assert_eq!(backup.library, sample());
         assert_eq!(backup.content_version.as_deref(), Some("2026-11-27"));
         assert_eq!(backup.exported_on.as_deref(), Some("2025-11-27"));
+    }
+
+    #[test]
+    fn reads_a_backup_an_editor_saved_again_with_a_byte_order_mark_and_windows_line_ends() {
+        let text = backup_json(&sample(), Some("2026-11-27"), 0);
+        let resaved = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+        assert_eq!(parse_backup(&resaved).expect("valid").library, sample());
     }
 
     #[test]

@@ -39,8 +39,11 @@ pub use report::{
     note_parts, trip_report, trip_report_markdown, trip_report_markdown_with_photos,
     trip_report_with_items, ReportEntry, ReportGroup, TripReport, REPORT_TITLE,
 };
-pub use saved::{saved_groups, KindGroup, SavedGroups};
-pub use share::{decode_share, item_code, share_query, ShareError, SharedList, MAX_SHARED_ITEMS};
+pub use saved::{removal_message, saved_groups, KindGroup, SavedGroups};
+pub use share::{
+    added_from_share, decode_share, item_code, share_query, ShareError, SharedList,
+    MAX_SHARED_ITEMS,
+};
 pub use zip_backup::{
     read_backup_file, zip_backup, BackupFileError, BackupWithPhotos, ZipBackupFile, LIBRARY_ENTRY,
     MAX_ZIP_BACKUP_BYTES, PHOTOS_ENTRY,

@@ -125,3 +125,37 @@ fn by_day(entries: Vec<ReportEntry>) -> Vec<(Option<String>, Vec<ReportEntry>)> 
     }
     days
 }
+
+/// What the person is told after removing the bookmark of `title` on Saved. An item with a
+/// note or an attended mark stays in Saved for it (nothing written is dropped by a
+/// removal), so they are told why it stays and how it would go.
+pub fn removal_message(title: &str, note: bool, attended: bool) -> String {
+    let why = match (note, attended) {
+        (false, false) => return format!("Removed “{title}”."),
+        (true, false) => "for your note; clear the note on its page to remove it",
+        (false, true) => {
+            "because you marked it attended; untick “I attended this” on its page to remove it"
+        }
+        (true, true) => "for your note and attended mark; clear both on its page to remove it",
+    };
+    format!("Removed the bookmark of “{title}”. It stays in Saved {why}.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_removal_says_why_an_item_with_a_note_or_attended_mark_stays() {
+        assert_eq!(
+            removal_message("Hometax", false, false),
+            "Removed “Hometax”."
+        );
+        assert_eq!(
+            removal_message("Hometax", true, false),
+            "Removed the bookmark of “Hometax”. It stays in Saved for your note; clear the note on its page to remove it."
+        );
+        assert!(removal_message("Wrap-up", false, true).contains("untick “I attended this”"));
+        assert!(removal_message("Wrap-up", true, true).contains("note and attended mark"));
+    }
+}

@@ -113,6 +113,33 @@ pub fn decode_share(
     })
 }
 
+/// What the person is told after adding a shared list of `shared` items to Saved, of which
+/// `added` were not there yet: "Added 2 items to Saved.", "Added 1 item to Saved; the other
+/// 2 were there already.", "They were all in Saved already."
+pub fn added_from_share(added: usize, shared: usize) -> String {
+    let items = |n: usize| {
+        if n == 1 {
+            "1 item".to_string()
+        } else {
+            format!("{n} items")
+        }
+    };
+    let others = shared.saturating_sub(added);
+    match (added, others) {
+        (0, 1) => "It was in Saved already.".to_string(),
+        (0, _) => "They were all in Saved already.".to_string(),
+        (_, 0) => format!("Added {} to Saved.", items(added)),
+        (_, 1) => format!(
+            "Added {} to Saved; the other one was there already.",
+            items(added)
+        ),
+        _ => format!(
+            "Added {} to Saved; the other {others} were there already.",
+            items(added)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +226,22 @@ mod tests {
         assert_eq!(
             decode_share(&long, None, &catalog),
             Err(ShareError::TooLong)
+        );
+    }
+
+    #[test]
+    fn says_how_many_of_a_shared_list_were_added_and_how_many_were_there() {
+        assert_eq!(added_from_share(2, 2), "Added 2 items to Saved.");
+        assert_eq!(added_from_share(1, 1), "Added 1 item to Saved.");
+        assert_eq!(added_from_share(0, 2), "They were all in Saved already.");
+        assert_eq!(added_from_share(0, 1), "It was in Saved already.");
+        assert_eq!(
+            added_from_share(1, 3),
+            "Added 1 item to Saved; the other 2 were there already."
+        );
+        assert_eq!(
+            added_from_share(2, 3),
+            "Added 2 items to Saved; the other one was there already."
         );
     }
 }
