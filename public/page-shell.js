@@ -12,6 +12,15 @@
 //   "egov:offline-status" fires; the app fires "egov:make-offline" to ask for it again.
 // Without service workers (private mode, old browsers) <html data-offline="unavailable"> is
 // set and the app works online.
+// 3. Back and Forward return to where the person was on a page (a long list, search results
+//    after "Show more"). The browser's own restoration cannot: it scrolls as the history
+//    entry changes, while the page is still the one being left (the app draws the page it
+//    goes back to a moment later). So each page's place, by address, is remembered as the
+//    person scrolls, with the link in <main> they left by and where it was on the screen.
+//    On Back or Forward, once the page is drawn, that link is brought to the same spot (rows
+//    far down are laid out only when seen, so a link finds its place where a scroll position
+//    would not), or else the same scroll position; for at most about a second, and not once
+//    the person touches, clicks, scrolls or types. Links open pages at their top as before.
 (function () {
   function showCrashNotice() {
     if (document.getElementById("crash-notice") || !document.body) return;
@@ -137,4 +146,85 @@
         console.warn("Offline use is not available here:", error);
       });
   }
+})();
+
+(function () {
+  var REMEMBERED = 100;
+  var FRAMES_TO_WAIT = 60;
+  // Address (path and query) -> { y, link: { href, top } or null }, most recent last.
+  var places = new Map();
+  // Counts returns and the person's own moves: a return goes on while it is the latest.
+  var latest = 0;
+  function address() {
+    return location.pathname + location.search;
+  }
+  function remember(change) {
+    var key = address();
+    var place = places.get(key) || { y: 0, link: null };
+    places.delete(key);
+    change(place);
+    places.set(key, place);
+    if (places.size > REMEMBERED) places.delete(places.keys().next().value);
+  }
+  function linkTop(href) {
+    var links = document.querySelectorAll("main a[href]");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].getAttribute("href") === href) return links[i].getBoundingClientRect().top;
+    }
+    return null;
+  }
+  var early = { passive: true, capture: true };
+  window.addEventListener(
+    "scroll",
+    function () {
+      remember(function (place) {
+        place.y = window.scrollY;
+        place.link = null;
+      });
+    },
+    { passive: true },
+  );
+  // Seen before the router takes the click over, while the address is still this page's.
+  window.addEventListener(
+    "click",
+    function (event) {
+      var link = event.target instanceof Element && event.target.closest("main a[href]");
+      if (!link) return;
+      var left = { href: link.getAttribute("href"), top: link.getBoundingClientRect().top };
+      remember(function (place) {
+        place.link = left;
+      });
+    },
+    early,
+  );
+  ["wheel", "touchstart", "pointerdown", "keydown"].forEach(function (name) {
+    window.addEventListener(
+      name,
+      function () {
+        latest++;
+      },
+      early,
+    );
+  });
+  window.addEventListener("popstate", function () {
+    // A copy: the page's own scrolling while it is drawn changes what is remembered.
+    var kept = places.get(address());
+    if (!kept) return;
+    var place = { y: kept.y, link: kept.link };
+    var self = ++latest;
+    var frames = FRAMES_TO_WAIT;
+    requestAnimationFrame(function step() {
+      if (latest !== self) return;
+      var settled;
+      if (place.link) {
+        var now = linkTop(place.link.href);
+        settled = now !== null && Math.abs(now - place.link.top) < 1;
+        if (now !== null) window.scrollBy(0, now - place.link.top);
+      } else {
+        settled = document.documentElement.scrollHeight - window.innerHeight >= place.y - 1;
+        if (settled || frames === 0) window.scrollTo(0, place.y);
+      }
+      if (!settled && frames-- > 0) requestAnimationFrame(step);
+    });
+  });
 })();

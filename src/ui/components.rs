@@ -37,7 +37,9 @@ pub fn PageHeading(
             // route's page is drawn only once its code has arrived, after the content).
             web::remove_boot_screen();
             if FIRST_HEADING_SHOWN.swap(true, Ordering::Relaxed) && !leave_focus {
-                web::focus(&element);
+                // Not scrolled to: a new page starts at the top anyway, and after Back the
+                // person returns to their place on it (`public/page-shell.js`).
+                web::focus_in_place(&element);
             }
         }
     });

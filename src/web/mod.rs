@@ -96,6 +96,17 @@ pub fn focus(element: &web_sys::Element) {
     }
 }
 
+/// Moves focus to `element` where the page is scrolled now: a page's heading after Back,
+/// where the person returns to their place further down (`public/page-shell.js`).
+pub fn focus_in_place(element: &web_sys::Element) {
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        // As in `focus`: only a detached element refuses.
+        let _ = element.focus_with_options(&options);
+    }
+}
+
 /// Moves focus to the element with this id, if there is one.
 pub fn focus_by_id(id: &str) {
     if let Some(element) = web_sys::window()

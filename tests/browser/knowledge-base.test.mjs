@@ -184,3 +184,31 @@ test("an address naming a page's file, as hosts answer, opens that page under th
   assertClean();
   await context.close();
 });
+
+test("Back from an item returns to the same place in a long list, its heading focused", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/glossary?sort=title"));
+  await waitForApp(page);
+  const card = page.locator("main ul.cards > li a").nth(40);
+  const name = await card.innerText();
+  await card.scrollIntoViewIfNeeded();
+  const place = await page.evaluate(() => scrollY);
+  assert.ok(place > 2000, `far down the list (${place})`);
+  await card.click();
+  await heading(page).filter({ hasText: name }).waitFor();
+  assert.equal(await page.evaluate(() => scrollY), 0, "an item's page starts at its top");
+  // Back at once, as a person who opened the wrong term would.
+  await page.goBack();
+  await heading(page).filter({ hasText: "Glossary" }).waitFor();
+  await page.waitForFunction((place) => Math.abs(scrollY - place) < 2, place, { timeout: 3000 });
+  const box = await page.getByRole("link", { name, exact: true }).boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= PHONE.height, "the card opened is on screen again");
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "the heading has focus");
+  // Forward goes to the item's top, and a link from there starts at the top too.
+  await page.goForward();
+  await heading(page).filter({ hasText: name }).waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  assertClean();
+  await context.close();
+});

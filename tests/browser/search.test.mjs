@@ -255,3 +255,35 @@ test("search loads the index built with the app, and still works when that file 
     await context.close();
   }
 });
+
+test("Back from a result far down returns to it, with as many results shown as before", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/search?q=e-government"));
+  await waitForApp(page);
+  await resultLinks(page).nth(9).waitFor();
+  const more = page.getByRole("button", { name: "Show more results" });
+  await more.click();
+  await resultLinks(page).nth(29).waitFor();
+  await more.click();
+  await resultLinks(page).nth(49).waitFor();
+  const result = resultLinks(page).nth(45);
+  const name = await result.textContent();
+  await result.scrollIntoViewIfNeeded();
+  assert.ok((await page.evaluate(() => scrollY)) > 2000, "far down the results");
+  const top = (await result.boundingBox()).y;
+  await result.click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+  await page.goBack();
+  await box(page).waitFor();
+  await resultLinks(page).nth(49).waitFor();
+  assert.equal(await resultLinks(page).count(), 50, "the results shown before are shown again");
+  // Rows far down are laid out only when seen, so the page's scroll position differs: what
+  // counts is that the result opened is where it was on the screen.
+  await page.waitForFunction(
+    (top) => Math.abs(document.querySelectorAll("#search-results a")[45].getBoundingClientRect().top - top) < 2,
+    top,
+    { timeout: 3000 },
+  );
+  assertClean();
+  await context.close();
+});

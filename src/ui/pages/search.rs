@@ -50,6 +50,12 @@ struct Later {
     asked: SearchParams,
 }
 
+thread_local! {
+    /// The last "Show more" asked for, with its query: the page starts from it.
+    static MORE_ASKED: std::cell::RefCell<Option<(SearchParams, usize)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// URL writes asked for by key presses: only the latest is carried out (see `on_input`).
 #[derive(Debug, Clone, Copy, Default)]
 struct UrlWrites {
@@ -163,8 +169,9 @@ pub fn SearchPage() -> impl IntoView {
         })
     };
     // How many results are drawn: the first few for every new query, more for this one
-    // after "Show more" (the count is kept with the query it was asked for).
-    let more = RwSignal::new((SearchParams::default(), 0usize));
+    // after "Show more" (the count is kept with the query it was asked for, and for the
+    // next visit to the page: Back to a search shows as many results as before).
+    let more = RwSignal::new(MORE_ASKED.with_borrow(Clone::clone).unwrap_or_default());
     let shown = Memo::new(move |_| {
         let now = asked();
         FIRST_RESULTS + more.with(|(then, extra)| if *then == now { *extra } else { 0 })
@@ -298,6 +305,7 @@ pub fn SearchPage() -> impl IntoView {
             }
             *extra += MORE_RESULTS;
         });
+        MORE_ASKED.with_borrow_mut(|kept| *kept = Some(more.get_untracked()));
         // Focus goes to the first new result, so a keyboard or screen-reader user carries
         // on where the list grew (the rows are drawn by then: the next task comes after).
         web::in_next_task(move || web::focus_nth_link(RESULTS_ID, first_new));
