@@ -65,8 +65,14 @@ test("removing from Saved can be undone", async () => {
     })
     .waitFor();
   await page.getByText("✓ Attended").waitFor();
-  await page.getByRole("button", { name: "Undo" }).click();
+  // A keyboard or screen-reader user is not sent back to the page's start: focus goes to
+  // Undo, then back to the entry's Remove button.
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.textContent);
+  await page.waitForFunction(() => document.activeElement?.textContent === "Undo");
+  await page.keyboard.press("Enter");
   await page.getByRole("button", { name: "Remove Wrap-up meeting at KLID headquarters from Saved" }).waitFor();
+  await page.waitForFunction(() => document.activeElement !== document.body);
+  assert.equal(await focused(), "Remove Wrap-up meeting at KLID headquarters from Saved");
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
   assert.deepEqual(stored.bookmarks.map((b) => b.id), ["2017-wrap-up"]);
   assert.deepEqual(stored.attended, ["2017-wrap-up"]);
@@ -282,6 +288,11 @@ test("importing: a bad file is refused, a good one previews, merges, and replace
   const file = { name: "backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)) };
   await chooser.setInputFiles(file);
   await status("This backup, made on 2025-11-27 with the content of 2026-11-27, holds 2 bookmarks, 1 note and 0 attended marks.").waitFor();
+  // Cancel leaves focus on the file input, not the page's start.
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await status("Import cancelled. Your library is unchanged.").waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "import-file");
+  await chooser.setInputFiles(file);
   await page.getByRole("button", { name: "Merge into my library" }).click();
   await status("Merged: 2 bookmarks added, 1 note added or combined.").waitFor();
   await page.getByRole("heading", { level: 2, name: "Countries (1)" }).waitFor();
@@ -290,8 +301,10 @@ test("importing: a bad file is refused, a good one previews, merges, and replace
   await chooser.setInputFiles({ ...file, buffer: Buffer.from(JSON.stringify({ ...backup, library: { ...backup.library, bookmarks: [{ id: "koneps", saved_at: 2 }], notes: {} } })) });
   await page.getByRole("button", { name: "Replace my library" }).click();
   await status("Replacing removes everything now in your library (3 bookmarks, 1 note)").waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === "Download a backup first");
   await page.getByRole("button", { name: "Yes, replace my library" }).click();
   await status("Replaced").waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === "Undo");
   await page.getByRole("heading", { level: 2, name: "Case studies (1)" }).waitFor();
   assert.equal(await page.getByRole("heading", { level: 2, name: "Countries (1)" }).count(), 0);
   assertClean();

@@ -22,7 +22,7 @@ use crate::ui::pages::report::trip_report_of;
 use crate::ui::photos::{album, album_and_files, import_photos, photo_space, read_backup};
 use crate::ui::qr::QrCodeImage;
 use crate::ui::{href, loaded_content};
-use crate::web::{clock, files};
+use crate::web::{self, clock, files};
 
 /// What the person saved, grouped by kind; sessions in programme order.
 #[component]
@@ -211,6 +211,14 @@ fn PhotoSpace() -> impl IntoView {
     }
 }
 
+/// Id of the Undo button of a removal.
+const UNDO_REMOVE_ID: &str = "undo-remove";
+
+/// Id of an entry's Remove button (item ids are slugs).
+fn remove_button_id(item_id: &str) -> String {
+    format!("remove-{item_id}")
+}
+
 /// "Removed …" with Undo, after a bookmark was removed from this page.
 #[component]
 fn UndoRemove(
@@ -238,10 +246,14 @@ fn UndoRemove(
                             <button
                                 type="button"
                                 class="button"
+                                id=UNDO_REMOVE_ID
                                 on:click=move |_| {
                                     let bookmark = bookmark.clone();
+                                    let again = remove_button_id(&bookmark.id);
                                     change_library(state, move |l| l.restore_bookmark(bookmark));
                                     removed.set(None);
+                                    // Focus goes back to the entry, not to the page's start.
+                                    web::in_next_task(move || web::focus_by_id(&again));
                                 }
                             >
                                 "Undo"
@@ -522,9 +534,9 @@ fn ImportPanel(
     view! {
         <section class="import" aria-labelledby="import-title">
             <h2 id="import-title">"Import a backup"</h2>
-            <label for="import-file">"Choose a backup file (.json or .zip)"</label>
+            <label for=IMPORT_FILE_ID>"Choose a backup file (.json or .zip)"</label>
             <input
-                id="import-file"
+                id=IMPORT_FILE_ID
                 type="file"
                 accept=".json,.zip,application/json,application/zip"
                 on:change=on_file
@@ -536,6 +548,23 @@ fn ImportPanel(
             {choice.drawn()}
         </section>
     }
+}
+
+/// Id of the import's file input.
+const IMPORT_FILE_ID: &str = "import-file";
+
+/// Once the import's buttons are gone (merged, cancelled, undone), focus goes back to the
+/// file input above the message, not to the page's start.
+fn focus_file_choice() {
+    web::in_next_task(|| web::focus_by_id(IMPORT_FILE_ID));
+}
+
+/// Id of the first button of the import's next step (the confirmation, or Undo).
+const IMPORT_NEXT_ID: &str = "import-next";
+
+/// When the import's buttons give way to the next step's, focus goes to its first button.
+fn focus_next_choice() {
+    web::in_next_task(|| web::focus_by_id(IMPORT_NEXT_ID));
 }
 
 #[lazy]
@@ -582,6 +611,7 @@ fn ImportChoice(
             ));
             }
             step.set(ImportStep::Idle(message.clone()));
+            focus_file_choice();
             leptos::task::spawn_local(async move {
                 let photos = import_photos(imported.file.clone()).await;
                 if !photos.is_empty() {
@@ -594,6 +624,7 @@ fn ImportChoice(
             std::mem::replace(l, imported.file.backup.library.clone())
         });
         step.set(ImportStep::Replaced(previous));
+        focus_next_choice();
         leptos::task::spawn_local(async move {
             let photos = import_photos(imported.file.clone()).await;
             if photos.contains("not imported") {
@@ -608,11 +639,13 @@ fn ImportChoice(
         step.set(ImportStep::Idle(
             "Undone: your library is as it was before the import.".into(),
         ));
+        focus_file_choice();
     };
     let cancel = move |_| {
         step.set(ImportStep::Idle(
             "Import cancelled. Your library is unchanged.".into(),
-        ))
+        ));
+        focus_file_choice();
     };
 
     view! {
@@ -620,7 +653,12 @@ fn ImportChoice(
                 ImportStep::Idle(_) => ().into_any(),
                 ImportStep::Replaced(previous) => view! {
                     <p role="status">"Replaced: your library is now the one from the backup."</p>
-                    <button type="button" class="button" on:click=move |_| undo_replace(previous.clone())>
+                    <button
+                        type="button"
+                        class="button"
+                        id=IMPORT_NEXT_ID
+                        on:click=move |_| undo_replace(previous.clone())
+                    >
                         "Undo"
                     </button>
                 }
@@ -637,7 +675,10 @@ fn ImportChoice(
                             <button
                                 type="button"
                                 class="button"
-                                on:click=move |_| step.set(ImportStep::ConfirmReplace(for_replace.clone()))
+                                on:click=move |_| {
+                                    step.set(ImportStep::ConfirmReplace(for_replace.clone()));
+                                    focus_next_choice();
+                                }
                             >
                                 "Replace my library"
                             </button>
@@ -665,6 +706,7 @@ fn ImportChoice(
                             <button
                                 type="button"
                                 class="button"
+                                id=IMPORT_NEXT_ID
                                 on:click=move |_| download_library_backup(state, version.clone())
                             >
                                 "Download a backup first"
@@ -713,11 +755,14 @@ fn SavedEntry(
             <button
                 type="button"
                 class="button"
+                id=remove_button_id(&id)
                 aria-label=label
                 on:click=move |_| {
                     let id = id.clone();
                     if let Some(bookmark) = change_library(state, move |l| l.remove_bookmark(&id)) {
                         removed.set(Some((bookmark, title.clone())));
+                        // The button is gone: focus goes to Undo, beside what was removed.
+                        web::in_next_task(|| web::focus_by_id(UNDO_REMOVE_ID));
                     }
                 }
             >
