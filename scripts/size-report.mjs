@@ -124,7 +124,9 @@ const LAZY_TARGET = 40 * 1000;
 // loaded function of its own, and one map type less (57.0 -> 52.4 KB). Search 49 KB with
 // the release build's standard library built for the app (52.0 -> 48.4 KB). Search 48.5 KB
 // with plain links in its results' filters and tips instead of the router's `<A>` (48.2 KB).
-const LAZY_CEILINGS = { "/search": 48.5 * 1000 };
+// Search 49 KB again (48.8 KB) with "Show more" kept for Back and a filter that leaves
+// nothing listed with its 0 and named in the status line.
+const LAZY_CEILINGS = { "/search": 49 * 1000 };
 const failures = [];
 const landingBrotli = sum(landing, "brotli");
 console.log(

@@ -104,6 +104,16 @@ test("facet filters narrow the results, show counts and live in the URL", async 
   }
   await page.getByRole("link", { name: "Clear filters" }).click();
   await status.filter({ hasText: new RegExp(`^${before} results$`) }).waitFor();
+
+  // A filter that leaves nothing stays listed, with 0, beside the kinds that have results,
+  // and the status line says the filters are why.
+  await page.goto(url("/search?q=hometax&kind=people"));
+  await waitForApp(page);
+  await page.getByRole("status").filter({ hasText: "No results for “hometax” with these filters." }).waitFor();
+  const people = page.getByRole("region", { name: "Kind" }).getByRole("link", { name: "✓ People" });
+  assert.equal(await people.getAttribute("aria-current"), "true");
+  assert.match(await people.locator("xpath=..").innerText(), /\(0\)/);
+  await page.getByRole("region", { name: "Kind" }).getByRole("link", { name: /^Case studies$/ }).waitFor();
   assertClean();
   await context.close();
 });

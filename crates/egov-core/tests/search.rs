@@ -328,6 +328,30 @@ fn filters_narrow_results_and_facets_count_the_rest() {
 }
 
 #[test]
+fn a_filter_that_leaves_nothing_is_still_listed_with_zero_beside_the_rest() {
+    let catalog = real_catalog();
+    let index = SearchIndex::build(&catalog);
+    let mut query = Query::new("hometax");
+    query.filters.kind = Some(Kind::Person);
+    let results = search(&index, &catalog, &query);
+    assert_eq!(results.total, 0);
+    assert!(results.facets.kinds.contains(&(Kind::Person, 0)));
+    assert!(
+        results.facets.kinds.iter().any(|(_, count)| *count > 0),
+        "the other kinds are counted, to switch to: {:?}",
+        results.facets.kinds
+    );
+    query.filters = Filters::default();
+    query.filters.topic = Some("No such topic".into());
+    let results = search(&index, &catalog, &query);
+    assert_eq!(results.total, 0);
+    assert_eq!(
+        results.facets.topics.first(),
+        Some(&("No such topic".to_string(), 0))
+    );
+}
+
+#[test]
 fn filters_alone_list_every_matching_item() {
     let catalog = real_catalog();
     let index = SearchIndex::build(&catalog);

@@ -337,6 +337,9 @@ pub fn SearchPage() -> impl IntoView {
             let text = text.read();
             match found.read().total() {
                 0 if text.trim().is_empty() => "No items match these filters.".to_string(),
+                0 if !filters.read().is_empty() => {
+                    format!("No results for “{}” with these filters.", text.trim())
+                }
                 0 => format!("No results for “{}”.", text.trim()),
                 1 => "1 result".to_string(),
                 n => format!("{n} results"),
@@ -569,6 +572,7 @@ fn FacetFilters(
                    current: &Option<String>,
                    set: fn(&mut Filters, Option<String>),
                    label: &dyn Fn(&str) -> String| {
+        // The first few: the one filtered on comes first.
         values
             .iter()
             .take(FACET_VALUES_SHOWN)

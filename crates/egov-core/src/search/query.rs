@@ -597,23 +597,35 @@ fn facet_counts(
             }
         }
     }
+    // A filter in use is listed even where nothing passes it (with 0), so that the person
+    // sees why nothing is found, and can take it off.
     FacetCounts {
         kinds: Kind::ALL
             .into_iter()
             .zip(kinds)
-            .filter(|&(_, count)| count > 0)
+            .filter(|&(kind, count)| count > 0 || filters.kind == Some(kind))
             .collect(),
-        topics: by_count(topics),
-        countries: by_count(countries),
-        organisations: by_count(organisations),
-        editions: by_count(editions),
+        topics: by_count(topics, &filters.topic),
+        countries: by_count(countries, &filters.country),
+        organisations: by_count(organisations, &filters.organisation),
+        editions: by_count(editions, &filters.edition),
     }
 }
 
-/// Facet values, most results first, then alphabetically.
-fn by_count(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
+/// Facet values: the value filtered on first, if any (with 0 when nothing has it), so a
+/// shortened list still shows it; then most results first, then alphabetically.
+fn by_count(mut counts: HashMap<String, usize>, in_use: &Option<String>) -> Vec<(String, usize)> {
+    if let Some(value) = in_use {
+        counts.entry(value.clone()).or_default();
+    }
     let mut values: Vec<(String, usize)> = counts.into_iter().collect();
-    sort_by(&mut values, &|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let used = |value: &String| Some(value) == in_use.as_ref();
+    sort_by(&mut values, &|a, b| {
+        used(&b.0)
+            .cmp(&used(&a.0))
+            .then(b.1.cmp(&a.1))
+            .then(a.0.cmp(&b.0))
+    });
     values
 }
 
