@@ -112,7 +112,7 @@ mod with_real_content {
         assert!(report.contains("**Wrap-up meeting at KLID headquarters** (Session, attended)"));
         let cases = report.find("## Case studies").expect("case studies");
         assert!(
-            report[cases..].contains("    > Ask about e-invoices.\n    > And about identity.\n")
+            report[cases..].contains("    > Ask about e-invoices.  \n    > And about identity.\n")
         );
         assert!(report[cases..].contains("  - Source: Aju Business Daily (ajunews.com)"));
         assert!(report.contains(

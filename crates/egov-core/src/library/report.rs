@@ -294,9 +294,19 @@ fn write_note(out: &mut String, note: &Note) {
     for (heading, text) in note_parts(note) {
         out.push_str(&format!("  - {heading}:\n"));
         // Every spelling of a line break ends a quoted line; a lone CR (possible only in
-        // an imported note) would otherwise end the quote in some viewers.
-        for line in text.split("\r\n").flat_map(|l| l.split(['\r', '\n'])) {
-            out.push_str(&format!("    > {}\n", line_start(&inline(line))));
+        // an imported note) would otherwise end the quote in some viewers. Each line but
+        // the last ends in a hard break (two spaces), so viewers keep the note's lines
+        // apart instead of running them into one paragraph.
+        let lines: Vec<&str> = text
+            .split("\r\n")
+            .flat_map(|l| l.split(['\r', '\n']))
+            .collect();
+        for (i, line) in lines.iter().enumerate() {
+            let hard_break = if i + 1 < lines.len() { "  " } else { "" };
+            out.push_str(&format!(
+                "    > {}{hard_break}\n",
+                line_start(&inline(line))
+            ));
         }
     }
 }
@@ -502,7 +512,7 @@ mod tests {
             "**&lt;img src=x onerror=alert(1)&gt; \\*bold\\* \\[a\\](javascript:x)** (Glossary term)"
         ));
         assert!(markdown.contains(
-            "    > line one\n    > line two\n    > \\- not a list\n    > 1\\. not a list\n    > \\# not a heading &lt;b&gt;x&lt;/b&gt;\n"
+            "    > line one  \n    > line two  \n    > \\- not a list  \n    > 1\\. not a list  \n    > \\# not a heading &lt;b&gt;x&lt;/b&gt;\n"
         ), "{markdown}");
         assert!(markdown.contains("- &lt;script&gt;alert(1)&lt;/script&gt;\n"));
         assert!(!markdown.contains('\r'));
