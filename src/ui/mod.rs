@@ -305,10 +305,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Dark theme on or off, remembered on this device (the system setting until chosen).
+/// Dark theme on or off, remembered on this device (the system setting until chosen), and
+/// the same in every open tab of the app.
 #[component]
 fn ThemeToggle() -> impl IntoView {
     let dark = RwSignal::new(web::theme::is_dark());
+    // A choice made in another tab of the app applies here too.
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(crate::keys::THEME) {
+            web::theme::follow(event.new_value().as_deref());
+            dark.set(web::theme::is_dark());
+        }
+    });
+    on_cleanup(move || handle.remove());
     view! {
         <button
             type="button"

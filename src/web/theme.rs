@@ -29,3 +29,15 @@ pub fn choose(dark: bool) {
     }
     let _ = super::storage::write(THEME_KEY, value);
 }
+
+/// Applies a choice made in another tab of the app (the stored value, `None` when it was
+/// cleared: the system setting), without storing it again.
+pub fn follow(stored: Option<&str>) {
+    let Some(html) = html() else {
+        return;
+    };
+    let _ = match stored {
+        Some(value @ ("dark" | "light")) => html.set_attribute("data-theme", value),
+        _ => html.remove_attribute("data-theme"),
+    };
+}

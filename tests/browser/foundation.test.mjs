@@ -372,6 +372,17 @@ test("the dark theme can be chosen, follows the system until then, and is rememb
   assert.equal(await background(), "rgb(17, 20, 23)");
   release();
   await waitForApp(page);
+  // Another open tab of the app follows a change at once, its button too.
+  const other = await context.newPage();
+  await other.emulateMedia({ colorScheme: "light" });
+  await other.goto(url("/about"));
+  await waitForApp(other);
+  const otherToggle = other.getByRole("button", { name: "Dark theme" });
+  assert.equal(await otherToggle.getAttribute("aria-pressed"), "true");
+  await page.getByRole("button", { name: "Dark theme" }).click();
+  await other.waitForFunction(() => document.documentElement.dataset.theme === "light");
+  assert.equal(await otherToggle.getAttribute("aria-pressed"), "false");
+  assert.equal(await other.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(255, 255, 255)");
   assertClean();
   await context.close();
 });
