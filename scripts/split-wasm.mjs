@@ -1,11 +1,12 @@
 // Splits the app's WebAssembly by route, after Trunk has built it (run by post-build.mjs).
 //
-// Pages declared as lazy routes in src/ui/mod.rs (`#[lazy_route]`) are compiled into the app
-// with split points that only a splitter can resolve: without this step the app cannot run.
+// Lazily loaded code (`#[lazy]` functions: the lazy pages in src/ui/mod.rs, named
+// `__<route>_route_view`, and parts of pages) is compiled into the app with split points
+// that only a splitter can resolve: without this step the app cannot run.
 // Trunk cannot split (its wasm-bindgen call comes first), so this step starts again from
 // cargo's raw output (built with `-Clink-args=--emit-relocs`, .cargo/config.toml) and:
 // 1. runs `wasm-split-cli` (wasm_split_cli_support, installed by scripts/setup.sh): a main
-//    module, one module per lazy piece (`split_*.wasm`: a lazy route or `#[lazy]` function),
+//    module, one module per lazy piece (`split_*.wasm`: a `#[lazy]` function),
 //    modules for code that several pieces share (`chunk_*.wasm`) and a loader;
 // 2. runs wasm-bindgen on the main module, replacing Trunk's JavaScript and WebAssembly,
 //    without the stream classes Leptos links but the app never uses (`UNUSED_EXPORT`);
@@ -46,7 +47,7 @@ const RELEASE_OPTIMISATION = ["--flatten", "--rereloop", "-Os"];
 
 /**
  * The lazily loaded pieces the splitter's own loader (`__wasm_split.js`, its text) lists: each
- * `#[lazy]` function or lazy route by the `load` function main's glue imports, its `name`, and
+ * `#[lazy]` function by the `load` function main's glue imports, its `name`, and
  * its `files`: its own module first, then the shared chunks it needs.
  */
 function splitterPieces(loader) {
@@ -70,8 +71,8 @@ function splitterPieces(loader) {
 
 /**
  * The lazily loaded pieces the app's loader (`__wasm_split-*.js`, its text, written by
- * `splitWasm`) lists: each `#[lazy]` function or lazy route by `name`, its `route` (`search`
- * for `__search_route_view`; none for a `#[lazy]` function) and its `files` (one module).
+ * `splitWasm`) lists: each `#[lazy]` function by `name`, its `route` when it is a lazy page
+ * (`search` for `__search_route_view`) and its `files` (one module).
  */
 export function lazyPieceFiles(loader) {
   return [...loader.matchAll(/export const __wasm_split_load_(\w+?)_\d+ = lazyModule\("\.\/([^"]+)"/g)].map(([, name, file]) => ({
@@ -257,7 +258,7 @@ async function compile(url) {
     : WebAssembly.compile(await response.arrayBuffer());
 }
 // A piece that cannot be downloaded is never reported to the app as failed: Leptos would
-// stop the app (a failed lazy route panics). It waits instead, and <html
+// stop the app (a failed lazy function panics). It waits instead, and <html
 // data-code-waiting="offline|failed"> and "egov:code-status" tell the app why, so that it can
 // say so. It is tried again when the browser is back online, when the app asks
 // ("egov:code-retry"), and every 15 s while there is no network.

@@ -15,14 +15,16 @@ mod qr;
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router, A};
+use leptos_router::components::{Router, A};
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::content::{ContentProblem, Kind};
+use crate::paths::Page;
 use crate::web;
 use crate::web::loader::{load_bodies, load_content, Freshness, LoadedContent};
 use components::{AppStatus, ContentNotices, LoadFailure, LoadingState};
+use lazy_view::LazyView;
 use library_state::{LibraryNoticeBanner, LibraryState};
 use pages::{
     AboutPage, HomePage, ItemPage, KindListPage, NotFoundPage, ReportPage, SavedPage, SearchPage,
@@ -273,21 +275,7 @@ pub fn App() -> impl IntoView {
                     Some(Ok(_)) => {
                         view! {
                             {move || view! { <ContentNotices problems=problems() /> }}
-                            // Flat routes, not nested ones: no page has child routes, and the
-                            // nested router is 10 KB more landing code. A page that reads the
-                            // query and serves several paths reads the router's URL when its
-                            // parameters change (`pages::list`): the route's own URL changes
-                            // only when the path stays the same.
-                            <FlatRoutes fallback=|| view! { <NotFoundPage /> }>
-                                <Route path=path!("/") view=HomePage />
-                                <Route path=path!("/search") view={Lazy::<SearchRoute>::new()} />
-                                <Route path=path!("/saved") view={Lazy::<SavedRoute>::new()} />
-                                <Route path=path!("/about") view={Lazy::<AboutRoute>::new()} />
-                                <Route path=path!("/shared") view={Lazy::<SharedRoute>::new()} />
-                                <Route path=path!("/report") view={Lazy::<ReportRoute>::new()} />
-                                <Route path=path!("/:kind") view=KindListPage />
-                                <Route path=path!("/:kind/:id") view=ItemPage />
-                            </FlatRoutes>
+                            <Pages />
                         }
                             .into_any()
                     }
@@ -365,30 +353,71 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
     web::focus_by_id("main");
 }
 
-/// A route whose page's code is split out of the app's main WebAssembly and downloaded the
-/// first time the person goes there (`scripts/split-wasm.mjs` does the splitting). Landing
-/// routes (home, lists, items) stay in the main module: a static page or a shared link opens
-/// them first, and a second download would delay the moment they respond.
+/// The page the address names ([`Page::of`]), drawn again when the path changes (not when
+/// only the query does: a page that reads it follows it). Matched here rather than by the
+/// router's `<FlatRoutes>`, whose route matching and lazy routes with their async views
+/// were 13 KB (brotli) of landing code more; the router still keeps the address, history
+/// and links.
+#[component]
+fn Pages() -> impl IntoView {
+    let location = use_location();
+    // The router puts a new path in the address bar only once the routes say the page is
+    // ready for it: here, at once (a lazy page says itself that it waits for its code).
+    if let Some(provider) = use_context::<BrowserUrl>() {
+        Effect::new(move |_| {
+            location.pathname.track();
+            provider.ready_to_complete();
+        });
+    }
+    let page = Memo::new(move |_| {
+        location
+            .pathname
+            .with(|path| match path.strip_prefix(base_path()) {
+                Some(app_path) => Page::of(app_path),
+                None => Page::NotFound,
+            })
+    });
+    move || match page.get() {
+        Page::Home => view! { <HomePage /> }.into_any(),
+        Page::List(slug) => view! { <KindListPage slug /> }.into_any(),
+        Page::Item(slug, id) => view! { <ItemPage slug id /> }.into_any(),
+        Page::Search => lazy_page(__search_route_view),
+        Page::Saved => lazy_page(__saved_route_view),
+        Page::About => lazy_page(__about_route_view),
+        Page::Shared => lazy_page(__shared_route_view),
+        Page::Report => lazy_page(__report_route_view),
+        Page::NotFound => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+/// A page whose code is split out of the app's main WebAssembly and downloaded the first
+/// time the person goes there (`scripts/split-wasm.mjs` does the splitting; the page's loader
+/// asks for a lazy route's piece at once when a visit starts there). Landing routes (home,
+/// lists, items) stay in the main module: a static page or a shared link opens them first,
+/// and a second download would delay the moment they respond.
+fn lazy_page<F>(code: fn(Owner) -> F) -> AnyView
+where
+    F: std::future::Future<Output = AnyView> + 'static,
+{
+    let place = LazyView::new();
+    place.load(code);
+    place.drawn().into_any()
+}
+
+/// Lazily loaded pages, each drawn under its place's owner once every item's body is in.
+/// (Named `__<route>_route_view`: the build's loader knows a lazy route's piece by it.)
 macro_rules! lazy_page {
-    ($route:ident, $page:ident) => {
-        #[doc = concat!("The lazily loaded route of [`", stringify!($page), "`].")]
-        struct $route;
-
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(_this: Self) -> AnyView {
-                when_complete(|| view! { <$page /> }.into_any())
-            }
+    ($code:ident, $page:ident) => {
+        #[doc = concat!("The lazily loaded code of [`", stringify!($page), "`].")]
+        #[lazy]
+        fn $code(owner: Owner) -> AnyView {
+            owner.with(|| when_complete(|| view! { <$page /> }.into_any()))
         }
     };
 }
 
-lazy_page!(SearchRoute, SearchPage);
-lazy_page!(SavedRoute, SavedPage);
-lazy_page!(AboutRoute, AboutPage);
-lazy_page!(SharedRoute, SharedPage);
-lazy_page!(ReportRoute, ReportPage);
+lazy_page!(__search_route_view, SearchPage);
+lazy_page!(__saved_route_view, SavedPage);
+lazy_page!(__about_route_view, AboutPage);
+lazy_page!(__shared_route_view, SharedPage);
+lazy_page!(__report_route_view, ReportPage);

@@ -1,7 +1,6 @@
 //! An item's page (`/case-studies/hometax`): facts, body, programme, related items, sources.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::NotFoundPage;
 use crate::content::{day_heading, Catalog, Item, Kind, Schedule, Source};
@@ -11,34 +10,26 @@ use crate::ui::photos::PhotosSlot;
 use crate::ui::pictures::{BsecMap, OecdTable, RankChart};
 use crate::ui::{bodies_ready, href, loaded_content};
 
-/// The item named in the URL. An unknown kind or id, or an id of another kind, is "not found".
+/// The item `id` of the kind `slug` names (`case-studies`, `hometax`). An unknown kind or
+/// id, or an id of another kind, is "not found".
 #[component]
-pub fn ItemPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let (slug, id) = params.with(|p| {
-            (
-                p.get("kind").unwrap_or_default(),
-                p.get("id").unwrap_or_default(),
-            )
-        });
-        let Some(kind) = Kind::from_slug(&slug) else {
-            return view! { <NotFoundPage /> }.into_any();
-        };
-        // The page shows the item's body: it waits for it when it did not come with the
-        // first load. An id the first load does not know is not found at once.
-        let ready = bodies_ready(Some((kind, id.clone())));
-        (move || {
-            let ready = ready.get();
-            let content = loaded_content();
-            match content.catalog.get_of_kind(kind, &id) {
-                None => view! { <NotFoundPage /> }.into_any(),
-                Some(_) if !ready => view! { <LoadingState /> }.into_any(),
-                Some(item) => item_view(&content.catalog, item).into_any(),
-            }
-        })
-        .into_any()
-    }
+pub fn ItemPage(slug: String, id: String) -> impl IntoView {
+    let Some(kind) = Kind::from_slug(&slug) else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    // The page shows the item's body: it waits for it when it did not come with the first
+    // load. An id the first load does not know is not found at once.
+    let ready = bodies_ready(Some((kind, id.clone())));
+    (move || {
+        let ready = ready.get();
+        let content = loaded_content();
+        match content.catalog.get_of_kind(kind, &id) {
+            None => view! { <NotFoundPage /> }.into_any(),
+            Some(_) if !ready => view! { <LoadingState /> }.into_any(),
+            Some(item) => item_view(&content.catalog, item).into_any(),
+        }
+    })
+    .into_any()
 }
 
 fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {

@@ -2,7 +2,7 @@
 //! (`?sort=newest`).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::NotFoundPage;
@@ -12,29 +12,20 @@ use crate::ui::components::{plural, ItemCard, PageHeading};
 use crate::ui::pictures::BsecMap;
 use crate::ui::{href, loaded_content};
 
-/// All items of the kind named in the URL; an unknown kind is "page not found".
+/// All items of the kind `slug` names (`case-studies`), in the order the URL's query asks
+/// for; an unknown kind is "page not found".
 #[component]
-pub fn KindListPage() -> impl IntoView {
-    let params = use_params_map();
-    // The route's query changes when only the order does. Going to another list changes the
-    // kind but not the route's URL (`<FlatRoutes>` keeps it), so the order is read from the
-    // router's URL, which is always the current one; leaving for another page changes
-    // neither, so this list is not redrawn on its way out.
-    let order_changed = use_query_map();
-    let current_query = use_location().query;
-    move || {
-        let slug = params.read().get("kind").unwrap_or_default();
-        let Some(kind) = Kind::from_slug(&slug) else {
-            return view! { <NotFoundPage /> }.into_any();
-        };
-        // Read, not only tracked: a memo follows the URL only once it has been computed.
-        order_changed.with(|_| ());
-        let order = ListOrder::from_param(
-            &current_query
-                .read_untracked()
-                .get(keys::LIST_ORDER)
-                .unwrap_or_default(),
-        );
+pub fn KindListPage(slug: String) -> impl IntoView {
+    let Some(kind) = Kind::from_slug(&slug) else {
+        return view! { <NotFoundPage /> }.into_any();
+    };
+    // The page stays when only the query changes (the order chosen in the menu).
+    let query = use_query_map();
+    let order = Memo::new(move |_| {
+        ListOrder::from_param(&query.read().get(keys::LIST_ORDER).unwrap_or_default())
+    });
+    (move || {
+        let order = order.get();
         view! {
             <PageHeading text=kind.plural() />
             {
@@ -68,7 +59,8 @@ pub fn KindListPage() -> impl IntoView {
             }
         }
         .into_any()
-    }
+    })
+    .into_any()
 }
 
 /// The sort menu; choosing an order puts it in the URL (replacing the entry, so Back leaves
