@@ -1,6 +1,6 @@
 // Programme times: shown in Korea Standard Time, with the person's own time zone beside them
 // on request, remembered on the device. No source gives session times yet, so the test
-// serves content with one time added, as an editor would add it.
+// serves content with one day and time added, as an editor would add them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSuite, openPage, waitForApp, changeContentFile, PHONE } from "./harness.mjs";
@@ -13,11 +13,13 @@ after(async () => {
   await suite?.close();
 });
 
-/** Serves sessions.json with the Global Forum (1 November 2017) at 09:30–12:00 KST. */
+/** Serves sessions.json with the Global Forum on 1 November 2017, 09:30–12:00 KST. */
 async function withForumTimes(page) {
   await changeContentFile(page, "sessions.json", (text) => {
     const file = JSON.parse(text);
     const forum = file.items.find((item) => item.id === "2017-global-forum");
+    // A schedule for the test only: the sources give the forum neither a day nor times.
+    forum.day = "2017-11-01";
     forum.start_time = "09:30";
     forum.end_time = "12:00";
     return JSON.stringify(file);
