@@ -390,6 +390,11 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
         });
     };
 
+    // What the person has typed into a caption and not yet saved (a caption is saved when
+    // its field is left), by photo. The list is drawn again whenever the album changes (a
+    // photo added, another tab's change), which sets every field: to this, not the stored
+    // caption, so the typing stays.
+    let drafts = StoredValue::new(SortedMap::<String, String>::new());
     let photos = move || album.with(|a| id.with_value(|id| a.of_item(id).to_vec()));
     view! {
         {move || {
@@ -418,7 +423,10 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                                     } else {
                                         photo.caption.clone()
                                     };
-                                    let (h1, h2, h3, h4, h5) = (hash.clone(), hash.clone(), hash.clone(), hash.clone(), hash.clone());
+                                    let caption = drafts
+                                        .with_value(|d| d.get(&hash).cloned())
+                                        .unwrap_or_else(|| photo.caption.clone());
+                                    let (h1, h2, h3, h4, h5, h6) = (hash.clone(), hash.clone(), hash.clone(), hash.clone(), hash.clone(), hash.clone());
                                     let pressed = is_large.clone();
                                     view! {
                                         <li class="photo" class:photo-large=is_large>
@@ -440,8 +448,16 @@ fn PhotoEditor(item_id: String) -> impl IntoView {
                                                 <input
                                                     type="text"
                                                     maxlength="300"
-                                                    prop:value=photo.caption.clone()
-                                                    on:change=move |event| caption_changed(h2.clone(), event_target_value(&event))
+                                                    prop:value=caption
+                                                    on:input=move |event| drafts.update_value(|d| {
+                                                        d.insert(h6.clone(), event_target_value(&event));
+                                                    })
+                                                    on:change=move |event| {
+                                                        drafts.update_value(|d| {
+                                                            d.remove(&h2);
+                                                        });
+                                                        caption_changed(h2.clone(), event_target_value(&event))
+                                                    }
                                                 />
                                             </label>
                                             <div class="photo-actions">

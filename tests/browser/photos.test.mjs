@@ -183,6 +183,73 @@ test("photos move, and a deleted photo comes back with Undo", async () => {
   await context.close();
 });
 
+// The store reads the photos back in its own key order (by their hashes), not in the
+// person's: two different orders, each checked after a reload, cannot both match it by luck.
+test("the order of a note's photos is kept after a reload, and the report shows them in that order", async () => {
+  const { page, url, context, assertClean } = await openPage(suite);
+  await openItem(page, url);
+  await page.getByRole("textbox", { name: "My private note" }).fill("Four slides.");
+  await page.getByRole("textbox", { name: "My private note" }).press("Tab");
+  // Told apart by their widths.
+  const widths = [640, 650, 660, 670];
+  const files = [];
+  for (const [n, width] of widths.entries()) files.push(await makeJpeg(page, width, 480, `Slide ${n + 1}`));
+  await gallery(page).setInputFiles(files);
+  await status(page).filter({ hasText: "4 photos added." }).waitFor();
+  const shown = async (where = page.locator(".photos .photo-list img")) => {
+    await where.nth(3).waitFor();
+    return where.evaluateAll((imgs) => Promise.all(imgs.map((img) => img.decode().then(() => img.naturalWidth))));
+  };
+  assert.deepEqual(await shown(), widths);
+  await page.reload();
+  await waitForApp(page);
+  assert.deepEqual(await shown(), widths, "the order they were added in");
+  // Each move's message differs from the last, so each wait is for that move's save.
+  for (const [move, saved] of [
+    ["Move photo 4 earlier", "Moved earlier."],
+    ["Move photo 1 later", "Moved later."],
+    ["Move photo 3 earlier", "Moved earlier."],
+  ]) {
+    await page.getByRole("button", { name: move }).click();
+    await status(page).filter({ hasText: saved }).waitFor();
+  }
+  const chosen = [650, 670, 640, 660];
+  assert.deepEqual(await shown(), chosen);
+  await page.reload();
+  await waitForApp(page);
+  assert.deepEqual(await shown(), chosen, "the order chosen");
+  await page.goto(url("/report"));
+  await waitForApp(page);
+  assert.deepEqual(await shown(page.locator("figure.report-photo img")), chosen, "the report's order");
+  assertClean();
+  await context.close();
+});
+
+// The list of photos is drawn again whenever the album changes; a caption is saved when its
+// field is left. Typing in between must not be put back to the stored caption.
+test("a caption being typed is kept when another photo arrives, and saved when the field is left", async () => {
+  const { page, url, context, assertClean } = await openPage(suite);
+  await openItem(page, url);
+  await gallery(page).setInputFiles(await makeJpeg(page, 640, 480, "First"));
+  await status(page).filter({ hasText: "Photo added." }).waitFor();
+  const caption = page.getByLabel("Caption of photo 1");
+  await caption.pressSequentially("Hometax filing");
+  const second = await makeJpeg(page, 650, 480, "Second");
+  await caption.focus();
+  await gallery(page).setInputFiles(second);
+  await page.getByLabel("Caption of photo 2").waitFor();
+  assert.equal(await caption.inputValue(), "Hometax filing", "the typing is still there");
+  await caption.pressSequentially(" screen");
+  await caption.press("Tab");
+  await status(page).filter({ hasText: "Caption saved." }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await page.getByLabel("Caption of photo 2").waitFor();
+  assert.equal(await page.getByLabel("Caption of photo 1").inputValue(), "Hometax filing screen");
+  assertClean();
+  await context.close();
+});
+
 test("another tab sees a photo added and removed, with no reload", async () => {
   const { page, url, context, assertClean } = await openPage(suite);
   await openItem(page, url);

@@ -230,6 +230,52 @@ fn the_photo_list_reads_back_what_it_wrote() {
     assert_eq!(parse_photos_manifest(&text).as_deref(), Ok(album.photos()));
 }
 
+/// The app stores each photo as a record of its own, and reads them back in the store's
+/// key order (by hash): the album must come back in the order the person chose.
+#[test]
+fn photos_read_back_one_record_each_keep_the_order_the_person_chose() {
+    let mut album = PhotoAlbum::default();
+    let hashes: Vec<String> = (0..4)
+        .map(|n| {
+            album
+                .add("hometax", &jpeg(200 + n), 10, 10, TODAY)
+                .expect("room")
+                .hash
+        })
+        .collect();
+    assert!(album.move_photo("hometax", &hashes[3], Move::Earlier));
+    assert!(album.move_photo("hometax", &hashes[3], Move::Earlier));
+    assert!(album.move_photo("hometax", &hashes[0], Move::Later));
+    let chosen: Vec<&str> = album
+        .of_item("hometax")
+        .iter()
+        .map(|p| p.hash.as_str())
+        .collect();
+    let mut records: Vec<(String, String)> = album
+        .photos()
+        .iter()
+        .map(|p| {
+            (
+                p.hash.clone(),
+                photos_manifest_json(std::slice::from_ref(p)),
+            )
+        })
+        .collect();
+    records.sort();
+    let mut read = Vec::new();
+    for (_, text) in &records {
+        read.extend(parse_photos_manifest(text).expect("a stored record"));
+    }
+    let again = PhotoAlbum::new(read);
+    let order: Vec<&str> = again
+        .of_item("hometax")
+        .iter()
+        .map(|p| p.hash.as_str())
+        .collect();
+    assert_eq!(order, chosen);
+    assert_eq!(again, album);
+}
+
 /// A photo's record as the app stored it with serde_json (IndexedDB keeps these): written
 /// again byte for byte, and read back.
 #[test]

@@ -456,8 +456,9 @@ pub fn photos_manifest_json(photos: &[PhotoMeta]) -> String {
     out
 }
 
-/// Reads a backup's photo list, checking its frame, format and every photo against the
-/// limits; a list that breaks one is refused whole, saying why.
+/// Reads a backup's photo list (or one stored photo's record), checking its frame, format
+/// and every photo against the limits; a list that breaks one is refused whole, saying why.
+/// Each photo keeps the position written for it.
 pub fn parse_photos_manifest(text: &str) -> Result<Vec<PhotoMeta>, ImportError> {
     let damaged = |why: String| ImportError::Damaged(format!("its photo list {why}"));
     let cannot_read = |e: JsonError| damaged(format!("cannot be read ({e})"));
@@ -489,18 +490,20 @@ pub fn parse_photos_manifest(text: &str) -> Result<Vec<PhotoMeta>, ImportError> 
             )));
         }
     }
-    let album = PhotoAlbum::new(photos);
-    if let Some(item) = album
-        .item_ids()
-        .into_iter()
-        .find(|id| album.of_item(id).len() > PHOTOS_PER_ITEM)
+    let mut per_item: Vec<&str> = photos.iter().map(|p| p.item_id.as_str()).collect();
+    sort_by(&mut per_item, &|a, b| a.cmp(b));
+    if let Some(crowded) = per_item
+        .windows(PHOTOS_PER_ITEM + 1)
+        .find(|run| run[0] == run[PHOTOS_PER_ITEM])
     {
         return Err(damaged(format!(
             "puts more than {PHOTOS_PER_ITEM} photos on “{}”",
-            short(item)
+            short(crowded[0])
         )));
     }
-    Ok(album.photos)
+    // Positions as written: the app stores each photo as a list of its own, so renumbering
+    // here would put every stored photo first. The album orders them (`PhotoAlbum::new`).
+    Ok(photos)
 }
 
 /// What is wrong with one listed photo, if anything.
