@@ -101,6 +101,12 @@ impl LibraryState {
         }
     }
 
+    /// Whether the device holds the library as this page does: false after a write failed
+    /// (until one succeeds), and while nothing may be written.
+    fn on_device(&self) -> bool {
+        self.writable.try_get_value() == Some(true) && self.in_sync.try_get_value() == Some(true)
+    }
+
     /// Takes in a change made in another tab.
     pub fn take_outside_change(&self, text: Option<String>) {
         match text.as_deref().map(decode) {
@@ -407,9 +413,24 @@ impl FieldSaver {
         });
         // The signals below may be gone (the page has been left): `try_` does nothing then.
         match result {
-            Ok(FieldSave::Saved) => {
+            Ok(FieldSave::Saved) if self.state.on_device() => {
                 self.draft().base = value;
                 self.status.try_set("Saved".into());
+            }
+            Ok(FieldSave::Saved) => {
+                // Kept in the page, not on the device: leaving the field, the page's going
+                // away or the next pause in typing tries again.
+                let mut draft = self.draft();
+                draft.base = value.clone();
+                draft.unsaved = Some(value);
+                let why = match self.state.notice.try_get_untracked().flatten() {
+                    Some(LibraryNotice::NotSaved(reason)) => format!(
+                        "Not saved on this device: {reason}. It stays while this page is open."
+                    ),
+                    _ => "Not saved on this device: see the message at the top of the page."
+                        .to_string(),
+                };
+                self.status.try_set(why);
             }
             Ok(FieldSave::ChangedElsewhere(kept)) => {
                 self.draft().base = kept.clone();

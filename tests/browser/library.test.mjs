@@ -172,6 +172,40 @@ test("when storage refuses to save, the person is told and the bookmark stays on
   await context.close();
 });
 
+// Storage fills up after the page has loaded (photos, another site's data): the note's own
+// status, which a screen reader hears, must not say "Saved", and the note is written as soon
+// as there is room again.
+test("a note typed while storage is full says it is not saved, and is saved once there is room", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  await page.goto(url("/case-studies/hometax"));
+  await waitForApp(page);
+  await page.evaluate(() => {
+    window.realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  const note = page.getByRole("textbox", { name: "My private note" });
+  await note.fill("Ask the NTS about e-invoices.");
+  await note.press("Tab");
+  const status = page.locator("#note-text-status");
+  await status.filter({ hasText: "Not saved on this device: the browser's storage for this site is full." }).waitFor();
+  assert.notEqual(await status.innerText(), "Saved");
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null);
+  // Room again: the next save writes the note.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = window.realSetItem;
+  });
+  await note.press("End");
+  await note.pressSequentially(" And about VAT.");
+  await note.press("Tab");
+  await status.filter({ hasText: /^Saved$/ }).waitFor();
+  const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
+  assert.equal(stored.notes.hometax.text, "Ask the NTS about e-invoices. And about VAT.");
+  assertClean();
+  await context.close();
+});
+
 test("the backup download holds the library with its format, content version and date", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   await page.goto(url("/glossary"));
