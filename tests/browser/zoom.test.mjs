@@ -1,7 +1,8 @@
 // Reflow (WCAG 1.4.10) and text resize (WCAG 1.4.4): every main route at 320 CSS pixels
 // wide has no sideways scrolling, and at 390 pixels with text enlarged to 200 % (the root
 // font size, which every size in the styles derives from) neither has it, and the bottom tab
-// bar's links stay visible and at least 44 × 44 pixels. A failure names the elements that
+// bar's links stay visible and at least 44 × 44 pixels; the same with the browser's own text
+// size at 200 %, which also enlarges the browser's controls. A failure names the elements that
 // stick out past the right edge.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -83,8 +84,14 @@ function tabLinks() {
   });
 }
 
-async function checkRoutes(viewport, { textScale = 1 } = {}) {
+async function checkRoutes(viewport, { textScale = 1, browserFontSize = null } = {}) {
   const { page, url, context, assertClean } = await openPage(suite, viewport);
+  if (browserFontSize) {
+    // The browser's own text size setting (Android's font scale, Chrome's font size), which
+    // also sizes the browser's own controls (a file chooser), not only the page's text.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Page.setFontSizes", { fontSizes: { standard: browserFontSize, fixed: Math.round(browserFontSize * 0.8) } });
+  }
   // Something saved, so the Saved page has content.
   await page.goto(url("/case-studies/hometax"));
   await waitForApp(page);
@@ -109,7 +116,7 @@ async function checkRoutes(viewport, { textScale = 1 } = {}) {
     } else if (found.offenders.length) {
       problems.push(`${route}: cut off at the edge: ${found.offenders.join("; ")}`);
     }
-    if (textScale !== 1) {
+    if (textScale !== 1 || browserFontSize) {
       for (const link of await page.evaluate(tabLinks)) {
         const bad = [];
         if (link.width < 44 || link.height < 44) bad.push(`${link.width}×${link.height} px`);
@@ -132,5 +139,10 @@ test("at 320 px wide no route scrolls sideways", async () => {
 
 test("at 390 px with text at 200 % no route scrolls sideways and the tab bar stays usable", async () => {
   const problems = await checkRoutes({ width: 390, height: 844 }, { textScale: 2 });
+  assert.deepEqual(problems, []);
+});
+
+test("at 390 px with the browser's text size at 200 % no route scrolls sideways", async () => {
+  const problems = await checkRoutes({ width: 390, height: 844 }, { browserFontSize: 32 });
   assert.deepEqual(problems, []);
 });
