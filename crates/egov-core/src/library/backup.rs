@@ -321,8 +321,9 @@ fn interleave(ours: Vec<Bookmark>, mut added: Vec<Bookmark>) -> Vec<Bookmark> {
 const IMPORTED: &str = "\n\n(From the imported backup:)\n";
 
 /// Two versions of a text, both kept: ours, then theirs marked as imported. A part of
-/// theirs that ours already holds (from an earlier merge of the same backup, or a backup
-/// of a merged library) is not added again.
+/// theirs that ours already holds, as whole lines (an older backup of a note written on
+/// since, an earlier merge of the same backup, a backup of a merged library), is not added
+/// again: nothing of it would be lost.
 fn combine(ours: &str, theirs: &str) -> String {
     if ours == theirs || theirs.is_empty() {
         return ours.to_string();
@@ -333,7 +334,7 @@ fn combine(ours: &str, theirs: &str) -> String {
     let mut held: Vec<&str> = ours.split(IMPORTED).collect();
     let mut out = ours.to_string();
     for part in theirs.split(IMPORTED) {
-        if !part.is_empty() && !held.contains(&part) {
+        if !part.is_empty() && !held.iter().any(|whole| holds_lines(whole, part)) {
             held.push(part);
             out.push_str(IMPORTED);
             out.push_str(part);
@@ -342,10 +343,46 @@ fn combine(ours: &str, theirs: &str) -> String {
     out
 }
 
+/// Whether `whole` holds `part` as whole lines: where `part` starts and ends a line.
+fn holds_lines(whole: &str, part: &str) -> bool {
+    whole.match_indices(part).any(|(start, _)| {
+        let end = start + part.len();
+        (start == 0 || whole[..start].ends_with('\n'))
+            && (end == whole.len() || whole[end..].starts_with('\n'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::library::backup_json;
+
+    #[test]
+    fn an_older_backup_of_a_note_written_on_since_adds_nothing_to_it() {
+        let now = "Line one\nLine two\nLine three";
+        assert_eq!(combine(now, "Line one\nLine two"), now);
+        assert_eq!(combine(now, "Line two"), now);
+        assert_eq!(
+            combine("Intro\n\nLine one\nLine two", "Line one\nLine two"),
+            "Intro\n\nLine one\nLine two"
+        );
+    }
+
+    #[test]
+    fn a_text_found_only_inside_other_words_or_lines_is_still_added() {
+        assert_eq!(
+            combine("book tickets", "ok"),
+            format!("book tickets{IMPORTED}ok")
+        );
+        assert_eq!(
+            combine("Line one\nLine two", "one\nLine"),
+            format!("Line one\nLine two{IMPORTED}one\nLine")
+        );
+        assert_eq!(
+            combine("Line one", "Line one\nLine two"),
+            format!("Line one{IMPORTED}Line one\nLine two")
+        );
+    }
 
     fn sample() -> Library {
         let mut library = Library::default();
