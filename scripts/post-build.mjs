@@ -9,7 +9,9 @@
 // 2. (release builds) a strict Content Security Policy in index.html, allowing the inline
 //    scripts (Trunk's loader, the theme script, the drawn pages' query and route checks) and
 //    the inline stylesheet by their hashes (computed here, so no 'unsafe-inline');
-// 3. 404.html, a copy of index.html, for static hosts that answer unknown paths with it;
+// 3. 404.html, a copy of index.html, for static hosts that answer unknown paths with it, and
+//    the same as the files of the pages that depend on the device or the query
+//    (`shared.html`: `writeShells`), so that a shared list's link is answered with 200;
 // 4. search-index.bin, the search index built natively from the bundled content
 //    (tools/search-index), which the app loads ready to use;
 // 5. (release builds) the first screen of index.html and 404.html, the home page, and a
@@ -24,7 +26,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { minify_sync } from "terser";
 import { writeServiceWorker } from "./precache.mjs";
-import { HOME_SCRIPT, PAGE_SCRIPT, prerender } from "./prerender.mjs";
+import { HOME_SCRIPT, PAGE_SCRIPT, prerender, writeShells } from "./prerender.mjs";
 import { splitWasm } from "./split-wasm.mjs";
 
 const dist = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -382,7 +384,7 @@ if (release) {
 } else {
   console.log("CSP: left out of this debug build (trunk serve injects a live-reload script)");
 }
-writeFileSync(join(dist, "404.html"), html);
+writeShells(dist, html);
 // The build's own native tools run with the default toolchain, not the release build's
 // (scripts/build-release.sh sets these for the app's WebAssembly only): otherwise they would
 // be rebuilt, and the native tests' build with them, each time one or the other runs.

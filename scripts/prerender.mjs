@@ -8,7 +8,7 @@
 // Pages) then answers a deep link with the page itself, painted before the WebAssembly has
 // loaded; the app takes it over without moving anything (it is the app's own markup).
 // Search, Saved and the other pages that depend on the query or on what is stored on the
-// device are not made: they keep the loading line.
+// device are not drawn: their files are the app with its loading line.
 //
 // The saved markup is inert until the app starts: links work as plain links, and every
 // button and field is disabled. A URL with a query (`/case-studies?sort=title`) shows
@@ -43,10 +43,22 @@ export const HOME_SCRIPT =
 const PARALLEL = 3;
 
 /**
- * Pages that depend on the query or on the device: never saved, never followed (see
- * src/ui/mod.rs, App's routes).
+ * Pages that depend on the query or on the device: never drawn here, never followed (see
+ * egov_core::paths::Page). Each is still a file, the app with its loading line (see
+ * `writeShells`).
  */
 const DEVICE_PAGES = new Set(["search", "saved", "shared", "report"]);
+
+/**
+ * Writes `html` (the app, whose first screen stands back for the loading line on any path
+ * but home's) as `404.html`, the host's answer to a path it has no file for, and as each
+ * device page's file (`shared.html`): a shared list's or a search's link is then answered
+ * with status 200, as link previews and some mail and chat filters expect of a link that
+ * works, instead of 404.
+ */
+export function writeShells(dist, html) {
+  for (const name of ["404", ...DEVICE_PAGES]) writeFileSync(join(dist, `${name}.html`), html);
+}
 
 /** Only slug paths name files: one or two segments of `a-z`, `0-9` and inner hyphens. */
 const ROUTE = /^[a-z0-9]+(-[a-z0-9]+)*(\/[a-z0-9]+(-[a-z0-9]+)*)?$/;
@@ -174,7 +186,7 @@ export async function prerender(dist) {
     if (problems.length) throw new Error(`prerender: errors in the app:\n${problems.join("\n")}`);
     const html = pageHtml(index, home, HOME_SCRIPT);
     writeFileSync(join(dist, "index.html"), html);
-    writeFileSync(join(dist, "404.html"), html);
+    writeShells(dist, html);
     console.log(`prerender: home and ${seen.size - 1} pages in ${Math.round(performance.now() - started)} ms`);
   } finally {
     await browser.close();
