@@ -82,9 +82,9 @@ function headersFile(publicUrl, policy) {
  * on a host that speaks HTTP/1.1 the browser opens six connections, and behind the content
  * files they arrived a second later), then the WebAssembly, the combined first-load file
  * (`firstLoad`, a path under the base) and, on a lazy route or an item's page, that
- * route's files (`routeFiles`, by route: `search` lists its module, the items' bodies and
- * the search index; `case-studies/` the case studies' bodies, or on a first visit the
- * item's own file), instead of each waiting for the file that asks for it.
+ * route's files (`routeFiles`, by route: `search` lists its module, the engine's, the
+ * items' bodies and the search index; `case-studies/` the case studies' bodies, or on a
+ * first visit the item's own file), instead of each waiting for the file that asks for it.
  *
  * A first visit (a page the service worker does not serve) on a host that does not
  * compress with brotli or zstd downloads the main module xz-compressed instead (`packed`:
@@ -334,7 +334,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** The combined first-load file, in the content folder (`egov_core::content::first_load`). */
 const FIRST_LOAD = "first-load.json";
 const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
-const { loader: splitLoader, routes } = splitWasm(dist, {
+const { loader: splitLoader, routes, pieceFiles } = splitWasm(dist, {
   targetDir: process.env.CARGO_TARGET_DIR ?? join(root, "target"),
   release,
 });
@@ -350,7 +350,8 @@ const routeFiles = Object.fromEntries([
   ...Object.entries(routes).map(([route, files]) => [route, [...files, ...allBodies]]),
   ...contentIndex.files.map((file) => [file.replace(/\.json$/, "/"), [bodiesOf(file)]]),
 ]);
-routeFiles.search = [...(routeFiles.search ?? allBodies), "search-index.bin"];
+// Search's page asks for the engine's code and the index as it opens.
+routeFiles.search = [...(routeFiles.search ?? allBodies), ...(pieceFiles.search_engine ?? []), "search-index.bin"];
 if (release) html = minifyPageShell(html, dist);
 html = startAfterFirstPaint(
   inlineStylesheet(inlineThemeScript(html, dist), dist, release),

@@ -126,8 +126,10 @@ const LAZY_TARGET = 40 * 1000;
 // the release build's standard library built for the app (52.0 -> 48.4 KB). Search 48.5 KB
 // with plain links in its results' filters and tips instead of the router's `<A>` (48.2 KB).
 // Search 49 KB again (48.8 KB) with "Show more" kept for Back and a filter that leaves
-// nothing listed with its 0 and named in the status line.
-const LAZY_CEILINGS = { "/search": 49 * 1000 };
+// nothing listed with its 0 and named in the status line, until the engine's query code
+// became a lazily loaded function of its own, fetched beside the index as the page opens
+// (48.8 -> 36.0 KB, search_engine() 15.3 KB). No piece has a ceiling of its own today.
+const LAZY_CEILINGS = {};
 const failures = [];
 const landingBrotli = sum(landing, "brotli");
 console.log(
@@ -142,6 +144,15 @@ for (const piece of lazy) {
   const xz = piece.xz === null ? "" : `, xz ${kb(piece.xz)}`;
   console.log(`  ${piece.label.padEnd(18)} gzip ${kb(piece.gzip)}, brotli ${kb(piece.brotli)}${xz} (target ${LAZY_TARGET / 1000} KB: ${verdict})`);
   if (piece.brotli > ceiling) failures.push(`${piece.label}: ${kb(piece.brotli).trim()} > ${ceiling / 1000} KB`);
+}
+// Search's page responds with its own code; its results need the engine's too, fetched at
+// the same time (and the index, search-index.bin): printed, so the whole is never hidden.
+const searchPage = lazy.find((piece) => piece.label === "/search");
+const searchEngine = lazy.find((piece) => piece.label === "search_engine()");
+if (searchPage && searchEngine) {
+  console.log(
+    `  (/search with search_engine(), both fetched as the page opens: brotli ${kb(searchPage.brotli + searchEngine.brotli).trim()}; the page responds with its own, results need both and the index)`,
+  );
 }
 if (failures.length) {
   console.error(`\nSize ceilings exceeded:\n  ${failures.join("\n  ")}`);

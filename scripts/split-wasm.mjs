@@ -501,8 +501,9 @@ export function appCodeVersion({ wasm, glue, loader }, names) {
 
 /**
  * Splits the app in `staging` (Trunk's staging directory) from cargo's output in
- * `targetDir`. Returns the loader's file name, how many lazy pieces there are, and each lazy
- * route's files (`routes.search`: its module).
+ * `targetDir`. Returns the loader's file name, how many lazy pieces there are, each lazy
+ * route's files (`routes.search`: its module) and each piece's by its function's name
+ * (`pieceFiles.search_engine`).
  */
 export function splitWasm(staging, { targetDir, release }) {
   const glue = readdirSync(staging).find((f) => new RegExp(`^${CRATE}-[0-9a-f]+\\.js$`).test(f));
@@ -582,12 +583,10 @@ export function splitWasm(staging, { targetDir, release }) {
     const index = join(staging, "index.html");
     writeFileSync(index, readFileSync(index, "utf8").replaceAll(stem, names.stem));
     console.log(`split-wasm: ${names.stem} and ${pieces.length} pieces loaded on demand, one module each (${names.loader})`);
-    const routes = Object.fromEntries(
-      lazyPieceFiles(named(template.loader))
-        .filter((piece) => piece.route)
-        .map((piece) => [piece.route, piece.files]),
-    );
-    return { loader: names.loader, pieces: pieces.length, routes };
+    const lazyPieces = lazyPieceFiles(named(template.loader));
+    const routes = Object.fromEntries(lazyPieces.filter((piece) => piece.route).map((piece) => [piece.route, piece.files]));
+    const pieceFiles = Object.fromEntries(lazyPieces.map((piece) => [piece.name, piece.files]));
+    return { loader: names.loader, pieces: pieces.length, routes, pieceFiles };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -280,7 +280,7 @@ test("a saved page's title is escaped, and the first screen carries its own scri
   assert.ok(!html.includes("old"));
 });
 
-test("a page opened on Search asks for that page's code and the search index beside the app's own", async () => {
+test("a page opened on Search asks for that page's code, the engine's and the search index beside the app's own", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   // A phone network's round trip: on the bare loopback the app's module, asked for first,
   // could arrive before the browser had started the next request of the same batch (seen
@@ -294,15 +294,16 @@ test("a page opened on Search asks for that page's code and the search index bes
   );
   const main = files.find((f) => MAIN_MODULE.test(f.path));
   const searchPage = files.find((f) => /split___search_route_view[^/]*\.wasm(\.xz)?$/.test(f.path));
+  const engine = files.find((f) => /split_search_engine[^/]*\.wasm(\.xz)?$/.test(f.path));
   const index = files.find((f) => f.path.endsWith("/search-index.bin"));
-  assert.ok(main && searchPage && index, JSON.stringify(files.map((f) => f.path)));
+  assert.ok(main && searchPage && engine && index, JSON.stringify(files.map((f) => f.path)));
   // Each downloaded once: the app and the split loader use what was asked for early (a
   // preload they could not use would be a second download).
-  for (const file of [main, searchPage, index]) {
+  for (const file of [main, searchPage, engine, index]) {
     assert.equal(files.filter((f) => f.path === file.path).length, 1, `${file.path} downloaded more than once`);
   }
   // Not after the app has run and found itself on Search: with the app's own files.
-  for (const file of [searchPage, index]) {
+  for (const file of [searchPage, engine, index]) {
     assert.ok(file.start < main.end, `${file.path} asked for at ${file.start} ms, after the app's WebAssembly arrived at ${main.end} ms`);
   }
   assertClean();

@@ -223,6 +223,28 @@ test("a kind's list leads to its items filtered by facets", async () => {
   await context.close();
 });
 
+test("the box takes typing before the engine's code has arrived, and the results follow once it has", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/\/split_search_engine[^/]*\.wasm(\.xz)?$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(url("/search"));
+  await waitForApp(page);
+  await box(page).pressSequentially("hometax", { delay: 20 });
+  assert.equal(await box(page).inputValue(), "hometax");
+  await page.getByRole("status").filter({ hasText: "Preparing search…" }).waitFor();
+  await page.waitForURL(/\/egov\/search\?q=hometax$/);
+  assert.equal(await resultLinks(page).count(), 0);
+  release();
+  await resultLinks(page).filter({ hasText: "Hometax (online tax services)" }).first().waitFor();
+  await page.getByRole("status").filter({ hasText: /\d+ results?/ }).waitFor();
+  assertClean();
+  await context.close();
+});
+
 test("search loads the index built with the app, and still works when that file is missing or damaged", async () => {
   const query = "/search?q=UNI-PASS";
   const expected = "UNI-PASS (electronic customs clearance)";
