@@ -13,7 +13,7 @@
 //!
 //! `main.rs` only mounts [`ui::App`].
 
-pub use egov_core::{charts, content, keys, library, paths, search, sort, sorted};
+pub use egov_core::{charts, content, keys, library, paths, pictures, search, sort, sorted};
 
 pub mod ui;
 pub mod web;

@@ -29,6 +29,22 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
+/// The app's path (below the base, `/countries/georgia`) of the SVG link a plain click
+/// (the main button, no modifier key) in `event` landed on. The router opens the app's HTML
+/// links itself and leaves SVG ones (an `<a>` inside `<svg>`, as on the map) to the browser,
+/// which would load the whole app again. `None` for anything else, or a link out of the app.
+pub fn svg_link_path(event: &web_sys::MouseEvent) -> Option<String> {
+    let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+    if event.default_prevented() || event.button() != 0 || modified {
+        return None;
+    }
+    let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+    let link = target.closest("svg a").ok()??;
+    let href = link.get_attribute("href")?;
+    let path = href.strip_prefix(&base_path())?;
+    path.starts_with('/').then(|| path.to_string())
+}
+
 /// The current path below the base (`/case-studies/hometax`), as the router matches it.
 pub fn app_path() -> String {
     let path = web_sys::window()

@@ -51,9 +51,12 @@ test("an edition's map highlights its countries, and a country on the map opens 
   assert.match(await map.innerText(), /Highlighted \(took part in this edition\): Greece, Romania/);
   // All thirteen member states are on the map, each a link.
   assert.equal(await map.locator(".bsec-map a").count(), 13);
+  // The app opens it, as it opens any of its links: the page is not loaded again.
+  await page.evaluate(() => (window.stillThisPage = true));
   await map.locator(".bsec-map").getByRole("link", { name: "Georgia" }).click();
   await page.getByRole("heading", { level: 1, name: "Georgia" }).waitFor();
   assert.match(page.url(), /\/egov\/countries\/georgia$/);
+  assert.equal(await page.evaluate(() => window.stillThisPage), true, "opened by the app");
   assertClean();
   await context.close();
 });
@@ -66,8 +69,10 @@ test("the map's links are reachable with the keyboard", async () => {
   await first.focus();
   const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
   assert.equal(focused, "Serbia");
+  await page.evaluate(() => (window.stillThisPage = true));
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { level: 1, name: "Serbia" }).waitFor();
+  assert.equal(await page.evaluate(() => window.stillThisPage), true, "opened by the app");
   assertClean();
   await context.close();
 });

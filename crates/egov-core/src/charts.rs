@@ -354,10 +354,11 @@ pub fn black_sea() -> (f32, f32, f32, f32) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn rank(year: u16, rank: u16, country: Option<&str>) -> Rank {
+    /// A rank from the fact sheet, for tests.
+    pub(crate) fn rank(year: u16, rank: u16, country: Option<&str>) -> Rank {
         Rank {
             year,
             rank,

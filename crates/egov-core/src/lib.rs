@@ -17,7 +17,8 @@
 //! - [`json`]: a small JSON reader and writer for the content and the library's stored
 //!   formats, so the app needs no serde code to start.
 //! - [`keys`]: every storage key and URL parameter.
-//! - [`charts`]: the geometry of the app's pictures (the app only draws it).
+//! - [`charts`]: the geometry of the app's pictures; [`pictures`] writes them out as markup
+//!   ([`markup`]: escaped HTML and SVG as text), which the app puts in place.
 //! - [`sort`]: one small sort used everywhere, for the WebAssembly's size.
 //! - [`sorted`]: a map and a set in one sorted vector, for the library, for the same reason.
 //! - [`lowercase`]: Unicode's lower case from a small table, for the WebAssembly's size.
@@ -31,7 +32,9 @@ pub mod json;
 pub mod keys;
 pub mod library;
 pub mod lowercase;
+pub mod markup;
 pub mod paths;
+pub mod pictures;
 pub mod search;
 pub mod sort;
 pub mod sorted;

@@ -344,20 +344,15 @@ fn run(text: &str, props: &str) -> String {
 /// control characters other than tab and line breaks dropped (XML 1.0 forbids most; the
 /// rest are never wanted in a report).
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
+    let kept: String = text
+        .chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || !(c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        })
+        .collect();
+    let mut out = String::with_capacity(kept.len() + 8);
+    crate::markup::escape_into(&mut out, &kept);
     out
 }
 
