@@ -69,7 +69,7 @@ impl Markup {
 }
 
 /// Appends `text` to `out` with `&`, `<`, `>`, `"` and `'` escaped: safe as an element's text
-/// and as a quoted attribute value.
+/// and as a quoted attribute value, in HTML and in XML (the Word report's, `library::docx`).
 pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -77,7 +77,7 @@ pub fn escape_into(out: &mut String, text: &str) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '\'' => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }
@@ -97,7 +97,7 @@ mod tests {
         markup.close("p");
         assert_eq!(
             markup.finish(),
-            "<p class=\"a&quot;b\" title=\"&lt;x&gt; &amp; &apos;y&apos;\">1 &lt; 2 &amp; \
+            "<p class=\"a&quot;b\" title=\"&lt;x&gt; &amp; &#39;y&#39;\">1 &lt; 2 &amp; \
              &lt;script&gt;alert(1)&lt;/script&gt;<rect x=\"1.0\" />\
              <a href=\"/egov/x?a=1&amp;b=2\">Serbia</a></p>"
         );

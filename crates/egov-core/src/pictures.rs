@@ -378,7 +378,7 @@ mod tests {
             facts: vec!["F-001".to_string()],
         }];
         let markup = oecd_table_markup(&results);
-        assert!(markup.contains("<caption id=\"oecd-table-title\">Korea in the OECD&apos;s"));
+        assert!(markup.contains("<caption id=\"oecd-table-title\">Korea in the OECD&#39;s"));
         assert!(markup.contains(&format!(
             "<tr><th scope=\"row\"><abbr title=\"{}\">DGI</abbr></th><td class=\"number\">2019</td>\
              <td class=\"number\">1st of 33</td><td class=\"number\">0.742</td>\

@@ -165,7 +165,7 @@ fn check_text(text: &str) {
     for (at, _) in text.match_indices('&') {
         let entity = &text[at..];
         assert!(
-            ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"]
+            ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
                 .iter()
                 .any(|e| entity.starts_with(e)),
             "unknown entity in {text}"
@@ -177,7 +177,7 @@ fn unescape(text: &str) -> String {
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
-        .replace("&apos;", "'")
+        .replace("&#39;", "'")
         .replace("&amp;", "&")
 }
 

@@ -434,7 +434,7 @@ mod tests {
     fn escapes_markup_and_drops_forbidden_characters() {
         assert_eq!(
             escape("a<b>&\"c'\u{0}\u{1b}\u{FFFF}d"),
-            "a&lt;b&gt;&amp;&quot;c&apos;d"
+            "a&lt;b&gt;&amp;&quot;c&#39;d"
         );
         assert_eq!(
             uri("https://a.b/x y\"<é>"),
