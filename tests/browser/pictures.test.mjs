@@ -28,6 +28,13 @@ test("the survey case study charts Korea's ranks, with the same numbers in a tab
   assert.match(text, /2016: 3rd/);
   assert.match(text, /2024: 4th/);
   assert.match(await table.getByRole("row", { name: /^Greece/ }).innerText(), /2016: 43rd, 2018: 35th/);
+  // Every line's name ends inside the chart, a long one squeezed into the room left
+  // ("North Macedonia"), not cut off at its edge.
+  const labels = await page.locator(".rank-chart .series-label").evaluateAll((texts) =>
+    texts.map((t) => ({ name: t.textContent, end: t.getBBox().x + t.getBBox().width, width: t.ownerSVGElement.viewBox.baseVal.width })),
+  );
+  assert.ok(labels.some((l) => l.name === "North Macedonia"), JSON.stringify(labels));
+  for (const label of labels) assert.ok(label.end <= label.width, `${label.name} ends at ${label.end}, past ${label.width}`);
   // Korea's 1st place is drawn above its 4th.
   const ys = await page.locator(".rank-chart .korea circle").evaluateAll((dots) =>
     dots.map((d) => Number(d.getAttribute("cy"))),
@@ -59,6 +66,36 @@ test("an edition's map highlights its countries, and a country on the map opens 
   assert.equal(await page.evaluate(() => window.stillThisPage), true, "opened by the app");
   assertClean();
   await context.close();
+});
+
+/** The contrast ratio of two `rgb(…)` colours (WCAG 2). */
+function contrast(a, b) {
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.match(/\d+/g).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+test("the highlighted countries stand out from the others on the map, in light and dark themes", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, url, context, assertClean } = await openPage(suite, PHONE);
+    await page.emulateMedia({ colorScheme });
+    await page.goto(url("/editions/edition-2018-greece-romania"));
+    await waitForApp(page);
+    const fill = (selector) => page.locator(selector).first().evaluate((rect) => getComputedStyle(rect).fill);
+    const [picked, other] = [await fill(".bsec-map .tile.is-selected rect"), await fill(".bsec-map .tile:not(.is-selected) rect")];
+    // WCAG 1.4.11: a picture's meaningful parts at 3:1 at least.
+    assert.ok(contrast(picked, other) >= 3, `${colorScheme}: ${picked} against ${other} is ${contrast(picked, other).toFixed(2)}:1`);
+    const name = await page.locator(".bsec-map .tile.is-selected text").first().evaluate((text) => getComputedStyle(text).fill);
+    assert.ok(contrast(name, picked) >= 4.5, `${colorScheme}: a highlighted country's name, ${name} on ${picked}`);
+    assertClean();
+    await context.close();
+  }
 });
 
 test("the map's links are reachable with the keyboard", async () => {

@@ -2,8 +2,8 @@
 // wide has no sideways scrolling, and at 390 pixels with text enlarged to 200 % (the root
 // font size, which every size in the styles derives from) neither has it, and the bottom tab
 // bar's links stay visible and at least 44 × 44 pixels; the same with the browser's own text
-// size at 200 %, which also enlarges the browser's controls. A failure names the elements that
-// stick out past the right edge.
+// size at 200 %, which also enlarges the browser's controls, at 390 and at 320 pixels. A
+// failure names the elements that stick out past the right edge.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startSuite, openPage, waitForApp } from "./harness.mjs";
@@ -14,6 +14,9 @@ const ROUTES = [
   ["/editions", (page) => page.locator(".card").first()],
   ["/case-studies", (page) => page.locator(".card").first()],
   ["/case-studies/government24", (page) => page.getByRole("heading", { level: 1, name: /Government24/ })],
+  // The rank chart and its table; an edition's facts with long words, and the map.
+  ["/case-studies/korea-in-un-e-government-survey", (page) => page.getByRole("table", { name: "The ranks in the chart" })],
+  ["/editions/edition-2018-greece-romania", (page) => page.locator(".bsec-map")],
   ["/search?q=seoul", (page) => page.locator(".card").first()],
   ["/saved", (page) => page.getByRole("heading", { level: 2, name: /Case studies/ })],
   ["/about", (page) => page.getByRole("heading", { level: 1, name: "About this app" })],
@@ -144,5 +147,10 @@ test("at 390 px with text at 200 % no route scrolls sideways and the tab bar sta
 
 test("at 390 px with the browser's text size at 200 % no route scrolls sideways", async () => {
   const problems = await checkRoutes({ width: 390, height: 844 }, { browserFontSize: 32 });
+  assert.deepEqual(problems, []);
+});
+
+test("at 320 px with the browser's text size at 200 % no route scrolls sideways", async () => {
+  const problems = await checkRoutes({ width: 320, height: 640 }, { browserFontSize: 32 });
   assert.deepEqual(problems, []);
 });

@@ -20,6 +20,8 @@ const PLOT_BOTTOM: f32 = 242.0;
 const LABEL_INDENT: f32 = 10.0;
 /// Least vertical distance between two end labels, so they never overlap.
 const LABEL_GAP: f32 = 11.0;
+/// Room kept free between an end label and the chart's right edge.
+const LABEL_MARGIN: f32 = 2.0;
 /// Rank ticks on the (logarithmic) vertical axis.
 const RANK_TICKS: [u16; 8] = [1, 2, 5, 10, 20, 50, 100, 200];
 
@@ -35,6 +37,9 @@ pub struct Series {
     /// Where the end label goes: in a column right of the plot, level with the last point
     /// unless that would overlap another label. A leader line joins it to the last point.
     pub label_at: (f32, f32),
+    /// When the label is too long for the room right of the plot: the width to squeeze it
+    /// into, so it is not cut off at the chart's edge.
+    pub label_squeeze: Option<f32>,
 }
 
 impl Series {
@@ -110,11 +115,15 @@ pub fn rank_chart(ranks: &[Rank], name: &dyn Fn(&str) -> String) -> Option<RankC
                 .map(|r| (x(r.year), y(r.rank), r.year, r.rank))
                 .collect();
             let last = points[points.len() - 1];
+            let label = country.map_or_else(|| "Korea".to_string(), name);
+            let room = CHART_WIDTH - PLOT_RIGHT - LABEL_INDENT - LABEL_MARGIN;
+            let fits = label.chars().count() as f32 * NAME_CHAR_WIDTH <= room;
             Series {
                 country: country.map(str::to_string),
-                label: country.map_or_else(|| "Korea".to_string(), name),
+                label,
                 points,
                 label_at: (PLOT_RIGHT + LABEL_INDENT, last.1),
+                label_squeeze: (!fits).then_some(room),
             }
         })
         .collect();
@@ -230,7 +239,7 @@ pub fn map_tiles() -> Vec<MapTile> {
 const NAME_LINE_HEIGHT: f32 = 12.0;
 /// How far below a line's middle its baseline sits (about 0.4 em at 10 px).
 const NAME_BASELINE: f32 = 4.0;
-/// Width of a letter of a tile's name, about 0.6 em at 10 px.
+/// Width of a letter of a tile's name or a chart's label, about 0.6 em at 10 px.
 const NAME_CHAR_WIDTH: f32 = 6.0;
 /// Room kept free across a tile, left and right together.
 const NAME_PADDING: f32 = 6.0;
@@ -406,6 +415,20 @@ pub(crate) mod tests {
             .find(|s| s.label == "ROMANIA")
             .expect("romania");
         assert!(romania.points[0].1 < chart.plot.3, "75th above the bottom");
+    }
+
+    #[test]
+    fn a_label_too_long_for_the_room_right_of_the_plot_is_squeezed_into_it() {
+        let ranks = [rank(2016, 3, None), rank(2016, 60, Some("north-macedonia"))];
+        let chart = rank_chart(&ranks, &|_| "North Macedonia".to_string()).expect("a chart");
+        let (korea, long) = (&chart.series[0], &chart.series[1]);
+        assert_eq!(korea.label_squeeze, None);
+        let room = long.label_squeeze.expect("squeezed");
+        assert!(
+            long.label_at.0 + room <= CHART_WIDTH,
+            "ends inside the chart"
+        );
+        assert!(room < 15.0 * NAME_CHAR_WIDTH);
     }
 
     #[test]

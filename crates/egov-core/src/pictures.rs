@@ -100,24 +100,38 @@ pub fn rank_chart_markup(ranks: &[Rank], name: &dyn Fn(&str) -> String) -> Optio
         for (x, y, _, _) in &series.points {
             out.empty("circle", &[("cx", &n(*x)), ("cy", &n(*y)), ("r", "3")]);
         }
-        let (label_x, label_y) = series.label_at;
-        out.element(
-            "text",
-            &[
-                ("class", "series-label"),
-                ("x", &n(label_x)),
-                ("y", &n(label_y + 3.5)),
-            ],
-            &series.label,
-        );
+        let (label_x, label_y) = (n(series.label_at.0), n(series.label_at.1 + 3.5));
+        let mut label = vec![("class", "series-label"), ("x", &label_x), ("y", &label_y)];
+        let squeeze = series.label_squeeze.map(n);
+        if let Some(width) = &squeeze {
+            label.extend([
+                ("textLength", width.as_str()),
+                ("lengthAdjust", "spacingAndGlyphs"),
+            ]);
+        }
+        out.element("text", &label, &series.label);
         out.close("g");
     }
     out.close("svg");
+    // The table scrolls inside its own box when enlarged text makes it wider than the page.
+    out.open(
+        "div",
+        &[
+            ("class", "table-scroll"),
+            ("role", "region"),
+            ("aria-labelledby", "rank-chart-table-title"),
+            ("tabindex", "0"),
+        ],
+    );
     out.open(
         "table",
         &[("id", "rank-chart-table"), ("class", "picture-table")],
     );
-    out.element("caption", &[], "The ranks in the chart");
+    out.element(
+        "caption",
+        &[("id", "rank-chart-table-title")],
+        "The ranks in the chart",
+    );
     header_row(&mut out, &["Country", "Rank by survey year"]);
     out.open("tbody", &[]);
     for series in &chart.series {
@@ -134,6 +148,7 @@ pub fn rank_chart_markup(ranks: &[Rank], name: &dyn Fn(&str) -> String) -> Optio
     }
     out.close("tbody");
     out.close("table");
+    out.close("div");
     Some(out.finish())
 }
 
@@ -356,13 +371,18 @@ mod tests {
         assert_eq!(count(&markup, "<g class=\"series\">"), 1);
         // A country's name is text, escaped.
         assert!(markup.contains(">&lt;greece&gt;</text>"));
+        // A label longer than the room right of the plot is squeezed into it.
+        let long = rank_chart_markup(&ranks, &|_| "North Macedonia".to_string()).expect("a chart");
+        assert!(long.contains(
+            " textLength=\"78.0\" lengthAdjust=\"spacingAndGlyphs\">North Macedonia</text>"
+        ));
         assert!(
             markup.contains("<tr><th scope=\"row\">Korea</th><td>2010: 1st, 2016: 3rd</td></tr>")
         );
         assert!(
             markup.contains("<tr><th scope=\"row\">&lt;greece&gt;</th><td>2016: 43rd</td></tr>")
         );
-        assert!(markup.ends_with("</tbody></table>"));
+        assert!(markup.ends_with("</tbody></table></div>"));
         assert_eq!(rank_chart_markup(&[], &|id| id.to_string()), None);
     }
 
