@@ -247,6 +247,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=base_path()>
             <SearchShortcut />
+            <SvgLinks />
             <a class="skip-link" href="#main" on:click=skip_to_main>
                 "Skip to main content"
             </a>
@@ -321,6 +322,20 @@ fn ThemeToggle() -> impl IntoView {
             "Dark"
         </button>
     }
+}
+
+/// SVG links (the map's countries) open their page in the app, as the router opens HTML
+/// links; left to the browser, they would load the whole app again.
+#[component]
+fn SvgLinks() -> impl IntoView {
+    let navigate = use_navigate();
+    let handle = window_event_listener(leptos::ev::click, move |event| {
+        if let Some(path) = web::svg_link_path(&event) {
+            event.prevent_default();
+            navigate(&path, Default::default());
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// The `/` key, anywhere outside a text field, opens search with the box focused.

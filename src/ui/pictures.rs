@@ -5,15 +5,12 @@
 //! element, every SVG attribute a type of the framework's with code of its own, they took
 //! 2.8 KB more of the landing code, brotli).
 
-use leptos::ev::MouseEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::charts::map_tiles;
 use crate::content::{Kind, OecdResult, Rank};
 use crate::pictures::{bsec_map_markup, oecd_table_markup, rank_chart_markup, MapCountry};
 use crate::ui::{href, loaded_content};
-use crate::web;
 
 /// Korea's rank by year, with the participating countries' ranks, and the same numbers as a
 /// table.
@@ -63,14 +60,6 @@ pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
             })
         })
         .collect();
-    // A country's link opens its page in the app, as every other link of the app does.
-    let navigate = use_navigate();
-    let open_in_app = move |event: MouseEvent| {
-        if let Some(path) = web::svg_link_path(&event) {
-            event.prevent_default();
-            navigate(&path, Default::default());
-        }
-    };
     bsec_map_markup(&countries, &selected, what)
-        .map(|markup| view! { <figure class="picture" on:click=open_in_app inner_html=markup /> })
+        .map(|markup| view! { <figure class="picture" inner_html=markup /> })
 }

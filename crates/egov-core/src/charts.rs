@@ -117,13 +117,13 @@ pub fn rank_chart(ranks: &[Rank], name: &dyn Fn(&str) -> String) -> Option<RankC
             let last = points[points.len() - 1];
             let label = country.map_or_else(|| "Korea".to_string(), name);
             let room = CHART_WIDTH - PLOT_RIGHT - LABEL_INDENT - LABEL_MARGIN;
-            let fits = label.chars().count() as f32 * NAME_CHAR_WIDTH <= room;
+            let label_squeeze = squeeze_to(&label, room);
             Series {
                 country: country.map(str::to_string),
                 label,
                 points,
                 label_at: (PLOT_RIGHT + LABEL_INDENT, last.1),
-                label_squeeze: (!fits).then_some(room),
+                label_squeeze,
             }
         })
         .collect();
@@ -244,6 +244,12 @@ const NAME_CHAR_WIDTH: f32 = 6.0;
 /// Room kept free across a tile, left and right together.
 const NAME_PADDING: f32 = 6.0;
 
+/// `room`, when a 10 px `text` is estimated wider than it: the width to squeeze the text
+/// into (SVG's `textLength`); `None` when it fits.
+fn squeeze_to(text: &str, room: f32) -> Option<f32> {
+    (text.chars().count() as f32 * NAME_CHAR_WIDTH > room).then_some(room)
+}
+
 /// One line of a tile's name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameLine {
@@ -274,17 +280,14 @@ impl MapTile {
         let lines: Vec<NameLine> = words
             .iter()
             .enumerate()
-            .map(|(i, word)| {
-                let fits = word.chars().count() as f32 * NAME_CHAR_WIDTH <= room;
-                NameLine {
-                    text: if i + 1 < words.len() {
-                        format!("{word} ")
-                    } else {
-                        word.to_string()
-                    },
-                    dy: if i == 0 { 0.0 } else { NAME_LINE_HEIGHT },
-                    squeeze_to: (!fits).then_some(room),
-                }
+            .map(|(i, word)| NameLine {
+                text: if i + 1 < words.len() {
+                    format!("{word} ")
+                } else {
+                    word.to_string()
+                },
+                dy: if i == 0 { 0.0 } else { NAME_LINE_HEIGHT },
+                squeeze_to: squeeze_to(word, room),
             })
             .collect();
         let first_line_y =
