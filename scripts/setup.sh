@@ -53,8 +53,12 @@ if [ -z "$release_sysroot" ] || [ ! -d "$release_sysroot/lib/rustlib/src/rust/li
   rustup toolchain install "$EGOV_RELEASE_TOOLCHAIN" --profile minimal --component rust-src \
     --target wasm32-unknown-unknown --no-self-update
 fi
+# For the host (build scripts and macros) and for wasm32: dependencies differ by target (the
+# standard library's allocator, dlmalloc, is wasm32's alone; cpufeatures the host's), and a
+# fetch for either alone leaves the other's out.
 (cd "$root" && RUSTUP_TOOLCHAIN="$EGOV_RELEASE_TOOLCHAIN" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-  cargo fetch --locked --quiet)
+  cargo fetch --locked --quiet --target "$(rustc -vV | awk '/^host:/ { print $2 }')" \
+  --target wasm32-unknown-unknown)
 
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (several minutes on 2 cores)"
