@@ -113,8 +113,9 @@ const LANDING_TARGET = 150 * 1000;
 // itself (`egov_core::paths::Page`) instead of by the router's routes (−13.2 KB), to 164 KB
 // with the pictures written as markup by the core (`egov_core::pictures`) instead of drawn
 // element by element (−2.8 KB; 163.9 KB with SVG links opened by the app, and the fixes
-// of a third exploratory pass).
-const LANDING_CEILING = 164 * 1000;
+// of a third exploratory pass), to 161.2 KB with the unused stream exports emptied before
+// the split (scripts/split-wasm.mjs, `withUnusedExportsStubbed`: −2.9 KB).
+const LANDING_CEILING = 161.2 * 1000;
 const LAZY_TARGET = 40 * 1000;
 // Pieces over the target have their own ceilings, today's size plus a little; every other
 // piece's ceiling is the target. History: 70 KB for all (Saved 75 KB) until each piece became

@@ -330,9 +330,11 @@ function lazyModule(url, chunks) {
 
 // Leptos always links server functions' browser client (server_fn's "browser" feature),
 // whose streams (wasm-streams) wasm-bindgen exports as three JavaScript classes. The app has
-// no server functions and never uses them, but exports keep their code in the main module:
-// dropping them takes 4 KB of WebAssembly, and their glue, off the landing routes (1.0 KB
-// brotli).
+// no server functions and never uses them, but exports keep their code in the main module.
+// Their bodies are emptied before the splitter reads cargo's output
+// (`withUnusedExportsStubbed`: 2.9 KB brotli less landing code, the functions their futures
+// put in the function table and their data), and the exports and their glue dropped after
+// wasm-bindgen (`withoutExports`, `withoutUnusedClasses`: 1.0 KB brotli).
 const UNUSED_EXPORT = /^(__wbg_)?intounderlying(bytesource|sink|source)_/;
 const UNUSED_GLUE = [
   /export class IntoUnderlying\w+ \{\n[\s\S]*?\n\}\n/g,
@@ -399,6 +401,100 @@ function withSection(bytes, id, rewrite) {
     at = end;
   }
   return Buffer.concat(parts);
+}
+
+// Relocation types with an addend (tool-conventions, Linking.md).
+const RELOCATIONS_WITH_ADDEND = new Set([3, 4, 5, 8, 9, 11, 14, 15, 16, 17, 21, 22, 23, 25]);
+
+/**
+ * Cargo's output (`bytes`, linked with its relocations) with the bodies of the functions
+ * exported under names matching `unused` replaced by `unreachable`, and their relocations
+ * dropped. The splitter then sees nothing they call or point to; dropping only the exports
+ * after it (`withoutExports`) left in the main module what it had placed there for them: the
+ * functions their futures put in the function table, and their data.
+ */
+function withUnusedExportsStubbed(bytes, unused) {
+  const leb = (position, signed = false) => leb128(bytes, position, signed);
+  const sections = [];
+  for (let at = 8; at < bytes.length; ) {
+    const id = bytes[at];
+    const [size, payload] = leb(at + 1);
+    const [nameLength, nameStart] = id === 0 ? leb(payload) : [0, payload];
+    const name = id === 0 ? bytes.toString("utf8", nameStart, nameStart + nameLength) : null;
+    sections.push({ id, name, start: at, payload, contents: nameStart + nameLength, end: payload + size });
+    at = payload + size;
+  }
+  const section = (id, name = null) => {
+    const found = sections.find((s) => s.id === id && s.name === name);
+    if (!found) throw new Error(`split-wasm: cargo's output has no section ${name ?? id}`);
+    return found;
+  };
+  const skipLimits = (p) => {
+    const flags = bytes[p];
+    let [, next] = leb(p + 1);
+    if (flags & 1) [, next] = leb(next);
+    return next;
+  };
+  // Function indices count imported functions first.
+  let importedFunctions = 0;
+  let [importCount, p] = leb(section(2).payload);
+  for (; importCount > 0; importCount--) {
+    for (let part = 0; part < 2; part++) {
+      const [length, next] = leb(p);
+      p = next + length;
+    }
+    const kind = bytes[p++];
+    if (kind === 0) (importedFunctions++, ([, p] = leb(p)));
+    else if (kind === 1) p = skipLimits(p + 1);
+    else if (kind === 2) p = skipLimits(p);
+    else if (kind === 3) p += 2;
+    else throw new Error(`split-wasm: an import of kind ${kind}; update withUnusedExportsStubbed`);
+  }
+  const stubbed = new Set();
+  let [exportCount, q] = leb(section(7).payload);
+  for (; exportCount > 0; exportCount--) {
+    const [length, nameStart] = leb(q);
+    const name = bytes.toString("utf8", nameStart, nameStart + length);
+    const kind = bytes[nameStart + length];
+    const [index, next] = leb(nameStart + length + 1);
+    if (kind === 0 && unused.test(name)) stubbed.add(index);
+    q = next;
+  }
+  if (stubbed.size === 0) throw new Error("split-wasm: no export matches UNUSED_EXPORT; update it");
+  const out = Buffer.from(bytes);
+  // The stubbed bodies, as offsets in the code section's payload (as relocations count).
+  const code = section(10);
+  const ranges = [];
+  let [bodyCount, b] = leb(code.payload);
+  for (let index = importedFunctions; bodyCount > 0; bodyCount--, index++) {
+    const [size, body] = leb(b);
+    if (stubbed.has(index)) {
+      if (size < 3) throw new Error("split-wasm: an unused export's body is too short to stub");
+      // No locals, `unreachable`, `nop`s to keep every later offset, `end`.
+      out.fill(0x01, body, body + size);
+      out[body] = 0x00;
+      out[body + 1] = 0x00;
+      out[body + size - 1] = 0x0b;
+      ranges.push([body - code.payload, body + size - code.payload]);
+    }
+    b = body + size;
+  }
+  if (ranges.length !== stubbed.size) throw new Error("split-wasm: an unused export is not a function of this module");
+  const relocations = section(0, "reloc.CODE");
+  const [sectionIndex, afterIndex] = leb(relocations.contents);
+  let [entries, e] = leb(afterIndex);
+  const kept = [];
+  for (; entries > 0; entries--) {
+    const entry = e;
+    const type = bytes[e++];
+    const [offset, afterOffset] = leb(e);
+    [, e] = leb(afterOffset);
+    if (RELOCATIONS_WITH_ADDEND.has(type)) [, e] = leb(e, true);
+    if (!ranges.some(([from, to]) => offset >= from && offset < to)) kept.push(bytes.subarray(entry, e));
+  }
+  if (e !== relocations.end) throw new Error("split-wasm: reloc.CODE did not read as expected");
+  const payload = Buffer.concat([bytes.subarray(relocations.payload, relocations.contents), encoded(sectionIndex), encoded(kept.length), ...kept]);
+  return Buffer.concat([out.subarray(0, relocations.start), Buffer.from([0]), encoded(payload.length), payload, out.subarray(relocations.end)]);
 }
 
 /** The module `bytes` without the exports whose names match `unused`. */
@@ -512,7 +608,9 @@ export function splitWasm(staging, { targetDir, release }) {
   const raw = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", `${CRATE}.wasm`);
   const work = mkdtempSync(join(tmpdir(), "egov-split-"));
   try {
-    execFileSync("wasm-split-cli", [raw, work, "--out-name", stem], { stdio: ["ignore", "ignore", "inherit"] });
+    const rawStubbed = join(work, "raw-stubbed.wasm");
+    writeFileSync(rawStubbed, withUnusedExportsStubbed(readFileSync(raw), UNUSED_EXPORT));
+    execFileSync("wasm-split-cli", [rawStubbed, work, "--out-name", stem], { stdio: ["ignore", "ignore", "inherit"] });
     execFileSync(
       "wasm-bindgen",
       ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript", "--out-dir", staging, "--out-name", stem, join(work, `${stem}.wasm`)],
