@@ -12,6 +12,8 @@ mod photos;
 mod pictures;
 mod qr;
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
@@ -19,7 +21,8 @@ use leptos_router::components::{Router, A};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
-use crate::content::{ContentProblem, Kind};
+use crate::content::raw::RawIndex;
+use crate::content::{assemble, Assembled, ContentProblem, Kind, KindFile};
 use crate::paths::Page;
 use crate::web;
 use crate::web::loader::{load_bodies, load_content, Freshness, LoadedContent};
@@ -101,7 +104,7 @@ impl ContentLoad {
             count.get()
         });
         leptos::task::spawn_local(async move {
-            let result = load_content(freshness).await.map(Arc::new);
+            let result = load_content(freshness, checked_content).await.map(Arc::new);
             if LOAD_ATTEMPT.get() == attempt {
                 self.0.set(Some(result));
             }
@@ -177,6 +180,25 @@ fn when_complete(page: fn() -> AnyView) -> AnyView {
     .into_any()
 }
 
+/// The content checked in full, for the loader when some file is not as the build stamped
+/// it (`web::loader::CheckContent`).
+fn checked_content(
+    index: RawIndex,
+    files: Vec<Result<KindFile, ContentProblem>>,
+) -> Pin<Box<dyn Future<Output = Assembled>>> {
+    Box::pin(checked_assembly(index, files))
+}
+
+/// The checks' code (`#[lazy]`): fetched only for content the build did not stamp, since
+/// a first page does without it.
+#[lazy]
+async fn checked_assembly(
+    index: RawIndex,
+    files: Vec<Result<KindFile, ContentProblem>>,
+) -> Assembled {
+    assemble(&index, files, None)
+}
+
 /// The root component: loads the content once and routes between pages.
 #[component]
 pub fn App() -> impl IntoView {
@@ -216,7 +238,7 @@ pub fn App() -> impl IntoView {
         complete.set(false);
         leptos::task::spawn_local(async move {
             web::next_task().await;
-            let whole = match load_bodies(&first).await {
+            let whole = match load_bodies(&first, checked_content).await {
                 Some(whole) => Arc::new(whole),
                 None => Arc::clone(&first),
             };

@@ -11,6 +11,9 @@
 //! (`content::bodies`), the load is in two parts: [`load_content`] what a first page needs,
 //! [`load_bodies`] the rest. A first visit to an item's page takes that item's body from its
 //! own file, instead of its kind's bodies.
+//! Content the build checked in full carries its stamp (`content::stamp`) and is read as
+//! written; where any file's stamp is missing or does not match, the content is checked in
+//! full, by code the caller fetches only then ([`CheckContent`]).
 //! Search's index file is fetched separately, when search is first used ([`prepare_search`]).
 //! A load the person asked for again (Retry, [`Freshness::Revalidated`]) checks every file
 //! with the host instead of taking the browser's cached copy.
@@ -30,7 +33,8 @@ use crate::content::bodies::{
 use crate::content::first_load::{first_load_parts, FIRST_LOAD_FILE};
 use crate::content::raw::RawIndex;
 use crate::content::{
-    assemble, parse_index, parse_kind_file, Assembled, Catalog, ContentProblem, Kind, INDEX_FILE,
+    assemble_as_written, parse_index, parse_kind_file, stamp, Assembled, Catalog, ContentProblem,
+    Kind, KindFile, INDEX_FILE,
 };
 use crate::search::SearchIndex;
 use crate::web::next_task;
@@ -156,7 +160,10 @@ async fn fetch_search_index(content: &LoadedContent) -> Option<SearchIndex> {
 /// first visit its body from the item's own file, on a visit the service worker serves
 /// (which holds every file) its kind's bodies.
 /// [`load_bodies`] then fetches the rest.
-pub async fn load_content(freshness: Freshness) -> Result<LoadedContent, ContentProblem> {
+pub async fn load_content(
+    freshness: Freshness,
+    check: CheckContent,
+) -> Result<LoadedContent, ContentProblem> {
     let unpacked = match freshness {
         Freshness::Cached => take_unpacked_first_load().await,
         Freshness::Revalidated => {
@@ -220,14 +227,14 @@ pub async fn load_content(freshness: Freshness) -> Result<LoadedContent, Content
         .zip(combined_heads)
         .filter_map(|(fetched, combined)| combined.map(Ok).or(fetched))
         .collect();
-    Ok(assembled(freshness, index, heads, bodies, whole_item).await)
+    Ok(assembled(freshness, index, heads, bodies, whole_item, check).await)
 }
 
 /// The rest of a first load ([`load_content`]): every kind file's bodies that did not come
 /// with it, and the whole knowledge base parsed and validated again in full. Its catalog and
 /// problems replace the first load's. `None` when the first load is already complete: it
 /// is the whole knowledge base as it is (no copy made).
-pub async fn load_bodies(first: &LoadedContent) -> Option<LoadedContent> {
+pub async fn load_bodies(first: &LoadedContent, check: CheckContent) -> Option<LoadedContent> {
     let PendingBodies {
         freshness,
         index,
@@ -245,7 +252,7 @@ pub async fn load_bodies(first: &LoadedContent) -> Option<LoadedContent> {
         .zip(more)
         .map(|(early, late)| early.or(late))
         .collect();
-    Some(assembled(freshness, index, heads, bodies, None).await)
+    Some(assembled(freshness, index, heads, bodies, None, check).await)
 }
 
 /// Fetches every named file at once; `None` for no name. (A list, not any iterator: one
@@ -297,8 +304,12 @@ async fn assembled(
     heads: Vec<Result<String, ContentProblem>>,
     bodies: Vec<Option<Result<String, ContentProblem>>>,
     mut whole_item: Option<(Result<String, ContentProblem>, String, String)>,
+    check: CheckContent,
 ) -> LoadedContent {
     let complete = !index.split_bodies || bodies.iter().all(Option::is_some);
+    let whole_text = whole_item
+        .as_ref()
+        .and_then(|(text, _, _)| text.as_ref().ok().cloned());
     let mut files = Vec::with_capacity(heads.len());
     let mut bodies_of = Vec::new();
     let mut whole = None;
@@ -331,7 +342,11 @@ async fn assembled(
         catalog,
         problems,
         version,
-    } = assemble(&index, files, None);
+    } = if all_stamped(&heads, &bodies, whole_text.as_deref()) {
+        assemble_as_written(&index, files)
+    } else {
+        check(index.clone(), files).await
+    };
     next_task().await;
     LoadedContent {
         catalog,
@@ -348,6 +363,28 @@ async fn assembled(
         whole_item: whole,
     }
 }
+
+/// Whether every content file that arrived carries the build's stamp, intact
+/// (`content::stamp`): the build then checked this content in full, and it is read as
+/// written. (A file that failed is a problem of its own either way.)
+fn all_stamped(
+    heads: &[Result<String, ContentProblem>],
+    bodies: &[Option<Result<String, ContentProblem>>],
+    whole_item: Option<&str>,
+) -> bool {
+    let arrived = heads
+        .iter()
+        .chain(bodies.iter().flatten())
+        .filter_map(|text| text.as_deref().ok());
+    arrived.chain(whole_item).all(stamp::intact)
+}
+
+/// The content checked in full (`content::assemble`), for when some file is not as the
+/// build stamped it (changed on the host, another deployment's, or never stamped because
+/// the build found problems). The caller's: its code is then fetched only when needed, as
+/// the content a build deploys is stamped and a first page does without it.
+pub type CheckContent =
+    fn(RawIndex, Vec<Result<KindFile, ContentProblem>>) -> Pin<Box<dyn Future<Output = Assembled>>>;
 
 /// The item page the URL names (`/case-studies/hometax`): its kind file
 /// (`case-studies.json`, whose name is its kind's URL segment), if it is one of `names`, and

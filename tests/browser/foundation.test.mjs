@@ -2,7 +2,7 @@
 // served under a sub-path, at phone and desktop sizes, through roles and labels.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   startSuite,
@@ -176,8 +176,34 @@ test("a broken content file is named, the rest works, and Retry recovers", async
   await context.close();
 });
 
+/** The checks' code (`checked_assembly()`), fetched only for content the build did not stamp. */
+const CHECKS = /\/split_checked_assembly_[^/]*\.wasm(\.xz)?$/;
+
+test("content as the build checked and stamped it opens every page without fetching the checks' code", async () => {
+  assert.ok(readdirSync(DIST).some((file) => CHECKS.test(`/${file}`)), "the build has the checks' code as a piece");
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  const checks = [];
+  page.on("request", (request) => CHECKS.test(new URL(request.url()).pathname) && checks.push(request.url()));
+  for (const [path, heading] of [
+    ["/", "e-Gov Companion"],
+    ["/people/sang-baek-chris-kang", "Sang-Baek Chris Kang"],
+  ]) {
+    await page.goto(url(path));
+    await waitForApp(page);
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  }
+  await page.getByRole("heading", { level: 2, name: "Sources", exact: true }).waitFor();
+  assert.equal(await page.getByRole("region", { name: "Some content could not be loaded" }).count(), 0);
+  assert.deepEqual(checks, []);
+  assertClean();
+  await context.close();
+});
+
 test("an invalid item is left out with a notice naming file, item and field", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  // Changed on the host after the build: its stamp no longer matches, so it is checked.
+  const checks = [];
+  page.on("request", (request) => CHECKS.test(new URL(request.url()).pathname) && checks.push(request.url()));
   await changeContentFile(page, "people.json", (text) => {
     const file = JSON.parse(text);
     file.items[0].summary = "";
@@ -192,6 +218,7 @@ test("an invalid item is left out with a notice naming file, item and field", as
     /people\.json, item "sang-baek-chris-kang", field "summary": is empty/,
   );
   assert.equal(await page.getByRole("link", { name: "Sang-Baek Chris Kang" }).count(), 0);
+  assert.equal(checks.length, 1, "the checks' code fetched once");
   assertClean();
   await context.close();
 });

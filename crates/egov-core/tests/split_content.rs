@@ -12,7 +12,11 @@ use egov_core::content::bodies::{
     bodies_file_name, item_file_name, item_files, kind_file_from_parts, kind_file_with_item,
     split_kind_file,
 };
-use egov_core::content::{build_catalog, load_content_from, parse_index, Assembled, Kind};
+use egov_core::content::stamp::{intact, stamped};
+use egov_core::content::{
+    assemble, assemble_as_written, build_catalog, catalog_as_written, load_content_from,
+    parse_index, Assembled, ContentProblem, Kind, KindFile,
+};
 
 fn content_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"))
@@ -348,4 +352,70 @@ fn an_items_own_file_that_does_not_fit_is_left_aside_and_the_heads_load() {
     );
     assert!(!came);
     assert!(file.expect("heads").bodies_pending);
+}
+
+/// The kind files of `files` (as the build deploys them) parsed as the app parses them: with
+/// their bodies, or from their heads alone.
+fn kind_files(
+    files: &HashMap<String, String>,
+    with_bodies: bool,
+) -> Vec<Result<KindFile, ContentProblem>> {
+    let index = parse_index(&files["index.json"]).expect("index.json parses");
+    index
+        .file_names()
+        .into_iter()
+        .map(|name| {
+            let bodies = with_bodies.then(|| Ok(files[&bodies_file_name(name)].clone()));
+            kind_file_from_parts(name, Ok(files[name].clone()), bodies, &index.version)
+        })
+        .collect()
+}
+
+#[test]
+fn stamped_content_read_as_written_is_the_catalog_the_checks_make() {
+    let mut files = split_files();
+    for (name, text) in files.iter_mut() {
+        if name != "index.json" {
+            *text = stamped(text).expect("a kind or bodies file is an object");
+            assert!(intact(text), "{name}");
+        }
+    }
+    let index = parse_index(&files["index.json"]).expect("index.json parses");
+    for with_bodies in [false, true] {
+        let checked = assemble(&index, kind_files(&files, with_bodies), None);
+        let as_written = assemble_as_written(&index, kind_files(&files, with_bodies));
+        assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+        assert!(as_written.problems.is_empty());
+        assert_eq!(as_written, checked, "with bodies: {with_bodies}");
+    }
+}
+
+#[test]
+fn content_read_as_written_never_links_outside_https_and_keeps_an_ids_first_item() {
+    let file = |items: &str| format!(r#"{{"kind":"term","items":[{items}]}}"#);
+    let term = |id: &str, title: &str, url: &str| {
+        format!(
+            r#"{{"id":"{id}","title":"{title}","summary":"S.","expansion":"E",
+            "sources":[{{"publisher":"P","title":"T","url":"{url}"}}]}}"#
+        )
+    };
+    let text = file(
+        &[
+            term("a", "First", "javascript:alert(1)"),
+            term("b", "Second", "https://example.org/b"),
+            term("a", "Again", "https://example.org/a"),
+        ]
+        .join(","),
+    );
+    let parsed = egov_core::content::parse_kind_file("glossary.json", &text).expect("parses");
+    let (catalog, problems) = catalog_as_written("2026-12-05", vec![parsed]);
+    assert!(problems.is_empty());
+    assert_eq!(catalog.len(), 2);
+    let first = catalog.get("a").expect("kept");
+    assert_eq!(first.title, "First");
+    assert_eq!(first.sources[0].url, None, "only https addresses are links");
+    assert_eq!(
+        catalog.get("b").expect("kept").sources[0].url.as_deref(),
+        Some("https://example.org/b")
+    );
 }

@@ -8,7 +8,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::bodies::{bodies_file_name, kind_file_from_parts};
 use super::raw::RawIndex;
-use super::validate::{build_catalog, parse_index, parse_kind_file, KindFile, INDEX_FILE};
+use super::validate::{
+    build_catalog, catalog_as_written, parse_index, parse_kind_file, KindFile, INDEX_FILE,
+};
 use super::{Catalog, ContentProblem};
 
 /// A catalog and every problem met while assembling it.
@@ -43,6 +45,25 @@ pub fn assemble(
     files: impl IntoIterator<Item = Result<KindFile, ContentProblem>>,
     known_facts: Option<&HashSet<String>>,
 ) -> Assembled {
+    assembled_by(index, files, |version, parsed| {
+        build_catalog(version, parsed, known_facts)
+    })
+}
+
+/// [`assemble`] with no check of the items ([`catalog_as_written`]): for content the build
+/// checked whole and stamped (`super::stamp`).
+pub fn assemble_as_written(
+    index: &RawIndex,
+    files: impl IntoIterator<Item = Result<KindFile, ContentProblem>>,
+) -> Assembled {
+    assembled_by(index, files, catalog_as_written)
+}
+
+fn assembled_by(
+    index: &RawIndex,
+    files: impl IntoIterator<Item = Result<KindFile, ContentProblem>>,
+    catalog_of: impl FnOnce(&str, Vec<KindFile>) -> (Catalog, Vec<ContentProblem>),
+) -> Assembled {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
     for file in files {
@@ -51,7 +72,7 @@ pub fn assemble(
             Err(problem) => problems.push(problem),
         }
     }
-    let (catalog, more) = build_catalog(&index.version, parsed, known_facts);
+    let (catalog, more) = catalog_of(&index.version, parsed);
     problems.extend(more);
     let (catalog, more) = catalog.with_featured(&index.featured);
     problems.extend(more);

@@ -2,6 +2,8 @@
 //!
 //! Content arrives as JSON files (`raw`), is checked and linked by `validate`, and becomes a
 //! [`Catalog`] of [`Item`]s that pages can trust: ids are unique, links resolve, dates parse.
+//! Content the build has checked so carries its stamp ([`stamp`]) and is read as written
+//! ([`assemble_as_written`]), which for such content gives the same catalog.
 //! This module is pure: it never fetches, stores or renders anything, and it never panics on
 //! data. Problems are values ([`ContentProblem`]) that name the file, the item and the field.
 
@@ -10,6 +12,7 @@ pub mod bodies;
 mod date;
 pub mod first_load;
 pub mod raw;
+pub mod stamp;
 mod validate;
 
 use std::collections::HashMap;
@@ -18,14 +21,14 @@ use std::fmt;
 use crate::lowercase::lowercase;
 use crate::sort::sort_by;
 
-pub use assemble::{assemble, load_content, load_content_from, Assembled};
+pub use assemble::{assemble, assemble_as_written, load_content, load_content_from, Assembled};
 pub use date::{
     civil_from_days, day_heading, days_from_civil, kst_to_utc_millis, weekday_from_monday,
     ClockTime, PartialDate, DAY_NOT_RECORDED, KST_OFFSET_HOURS,
 };
 pub use validate::{
-    build_catalog, fact_ids_in, parse_index, parse_kind_file, KindFile, INDEX_FILE,
-    MAX_ITEMS_PER_FILE, SUMMARY_MAX_WORDS,
+    build_catalog, catalog_as_written, fact_ids_in, parse_index, parse_kind_file, KindFile,
+    INDEX_FILE, MAX_ITEMS_PER_FILE, SUMMARY_MAX_WORDS,
 };
 
 /// Largest content file the app accepts, in bytes. Our biggest file is far smaller; a larger

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::raw::{RawIndex, RawItem, RawSource};
+use super::stamp::STAMP_FIELD;
 use super::{
     Catalog, ClockTime, ContentProblem, Item, Kind, OecdIndex, OecdResult, PartialDate, Rank,
     Schedule, Section, Source, MAX_CONTENT_FILE_BYTES,
@@ -82,7 +83,8 @@ pub(super) struct KindFileOuter<'a> {
 }
 
 impl<'a> KindFileOuter<'a> {
-    const FIELDS: &'static [&'static str] = &["kind", "version", "items"];
+    // `checked`: the build's stamp (`super::stamp`), read from the text before parsing.
+    const FIELDS: &'static [&'static str] = &[STAMP_FIELD, "kind", "version", "items"];
 
     /// The outer shape from `reader`.
     pub(super) fn read(reader: &mut Reader<'a>) -> Result<Self, JsonError> {
@@ -306,6 +308,31 @@ pub fn build_catalog(
     (Catalog::from_valid_items(version, items), problems)
 }
 
+/// The catalog of `files` as written, with no check (`item_as_written`), and the
+/// problems their parsing met: for content that the build checked whole and stamped
+/// (`super::stamp`), where checking it again would only cost a first visit the checks'
+/// code. For such content it is the catalog [`build_catalog`] makes. An id met twice keeps
+/// its first item; a link that does not resolve stays, as pages look every link up.
+pub fn catalog_as_written(version: &str, files: Vec<KindFile>) -> (Catalog, Vec<ContentProblem>) {
+    let mut problems = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    // The map type `build_catalog` and the catalog use: one copy of its code.
+    let mut places: HashMap<String, usize> = HashMap::new();
+    for file in files {
+        problems.extend(file.problems);
+        for raw in &file.items {
+            if !places.contains_key(&raw.id) {
+                places.insert(raw.id.clone(), items.len());
+                items.push(item_as_written(file.kind, &file.name, raw));
+            }
+        }
+    }
+    let version = PartialDate::parse(version)
+        .ok()
+        .filter(|date| date.day.is_some());
+    (Catalog::from_valid_items(version, items), problems)
+}
+
 /// Drops links that do not resolve to an item of the right kind, reporting each.
 fn check_links(
     item: &mut Item,
@@ -373,41 +400,34 @@ impl<'a> ItemCheck<'a> {
             .push(ContentProblem::in_field(self.file, self.id, field, message));
     }
 
-    fn text(&mut self, field: &str, value: &str) -> String {
-        let trimmed = value.trim();
-        if trimmed.is_empty() {
+    /// Fails `field` when `value` is empty or only spaces.
+    fn text(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
             self.fail(field, "is empty");
         }
-        trimmed.to_string()
     }
 
-    fn optional_text(&mut self, field: &str, value: &Option<String>) -> Option<String> {
-        value.as_deref().map(|v| self.text(field, v))
-    }
-
-    fn texts(&mut self, field: &str, values: &[String]) -> Vec<String> {
-        values.iter().map(|v| self.text(field, v)).collect()
-    }
-
-    fn date(&mut self, field: &str, value: &Option<String>) -> Option<PartialDate> {
-        let text = value.as_deref()?;
-        match PartialDate::parse(text) {
-            Ok(date) => Some(date),
-            Err(message) => {
-                self.fail(field, message);
-                None
-            }
+    fn optional_text(&mut self, field: &str, value: &Option<String>) {
+        if let Some(value) = value {
+            self.text(field, value);
         }
     }
 
-    fn time(&mut self, field: &str, value: &Option<String>) -> Option<ClockTime> {
-        let text = value.as_deref()?;
-        match ClockTime::parse(text) {
-            Ok(time) => Some(time),
-            Err(message) => {
-                self.fail(field, message);
-                None
-            }
+    fn texts(&mut self, field: &str, values: &[String]) {
+        for value in values {
+            self.text(field, value);
+        }
+    }
+
+    fn date(&mut self, field: &str, value: &Option<String>) {
+        if let Some(Err(message)) = value.as_deref().map(PartialDate::parse) {
+            self.fail(field, message);
+        }
+    }
+
+    fn time(&mut self, field: &str, value: &Option<String>) {
+        if let Some(Err(message)) = value.as_deref().map(ClockTime::parse) {
+            self.fail(field, message);
         }
     }
 
@@ -425,48 +445,47 @@ impl<'a> ItemCheck<'a> {
         }
     }
 
+    /// The item `raw` as written ([`item_as_written`]), and every problem with it.
     fn item(&mut self, kind: Kind, raw: &RawItem, known_facts: Option<&HashSet<String>>) -> Item {
+        let item = item_as_written(kind, self.file, raw);
         if !is_slug(&raw.id) {
             self.fail(
                 "id",
                 "must be a URL-safe slug: lower-case letters, digits and single hyphens",
             );
         }
-        let title = self.text("title", &raw.title);
-        let summary = self.text("summary", &raw.summary);
-        let words = summary.split_whitespace().count();
+        self.text("title", &raw.title);
+        self.text("summary", &raw.summary);
+        let words = item.summary.split_whitespace().count();
         if words > SUMMARY_MAX_WORDS {
             self.fail(
                 "summary",
                 format!("has {words} words; the limit is {SUMMARY_MAX_WORDS}"),
             );
         }
-        let aliases = self.texts("aliases", &raw.aliases);
+        self.texts("aliases", &raw.aliases);
         let mut folded: Vec<String> = Vec::new();
-        for alias in &aliases {
+        for alias in &item.aliases {
             let key = lowercase(alias);
             if folded.contains(&key) {
                 self.fail("aliases", format!("`{alias}` is listed twice"));
             }
             folded.push(key);
         }
-        let sections = raw
-            .sections
-            .iter()
-            .map(|s| Section {
-                heading: self.text("sections", &s.heading),
-                paragraphs: if s.paragraphs.is_empty() {
-                    self.fail("sections", format!("\"{}\" has no paragraphs", s.heading));
-                    Vec::new()
-                } else {
-                    self.texts("sections", &s.paragraphs)
-                },
-            })
-            .collect();
-        let topics = self.texts("topics", &raw.topics);
-        let start = self.date("start", &raw.start);
-        let end = self.date("end", &raw.end);
-        match (start, end) {
+        for section in &raw.sections {
+            self.text("sections", &section.heading);
+            if section.paragraphs.is_empty() {
+                self.fail(
+                    "sections",
+                    format!("\"{}\" has no paragraphs", section.heading),
+                );
+            }
+            self.texts("sections", &section.paragraphs);
+        }
+        self.texts("topics", &raw.topics);
+        self.date("start", &raw.start);
+        self.date("end", &raw.end);
+        match (item.start, item.end) {
             (None, Some(_)) => self.fail("end", "an end needs a start"),
             (Some(s), Some(e)) if !s.is_not_after(&e) => self.fail(
                 "end",
@@ -477,11 +496,9 @@ impl<'a> ItemCheck<'a> {
         if raw.sources.is_empty() && !self.bodies_pending {
             self.fail("sources", "every item needs at least one source");
         }
-        let sources = raw
-            .sources
-            .iter()
-            .map(|s| self.source(s, known_facts))
-            .collect();
+        for source in &raw.sources {
+            self.source(source, known_facts);
+        }
 
         use Kind::*;
         let field_rules: [(&str, bool, &[Kind]); 14] = [
@@ -520,62 +537,45 @@ impl<'a> ItemCheck<'a> {
             &[Session, Presentation],
         );
         self.required_for(kind, "format", raw.format.is_some(), &[Session]);
-        self.required_for(kind, "start", start.is_some(), &[Edition]);
+        self.required_for(kind, "start", item.start.is_some(), &[Edition]);
         self.required_for(kind, "expansion", raw.expansion.is_some(), &[Term]);
         self.required_for(kind, "role", raw.role.is_some(), &[Person]);
 
-        let day = self.date("day", &raw.day);
-        if day.is_some_and(|d| d.day.is_none()) {
+        self.date("day", &raw.day);
+        if item.schedule.is_some_and(|s| s.day.day.is_none()) {
             self.fail(
                 "day",
                 "a programme day needs year, month and day (YYYY-MM-DD)",
             );
         }
-        let start_time = self.time("start_time", &raw.start_time);
-        let end_time = self.time("end_time", &raw.end_time);
-        match (start_time, end_time) {
-            (None, Some(_)) => self.fail("end_time", "an end time needs a start time"),
-            (Some(s), Some(e)) if e < s => self.fail("end_time", "is before the start time"),
+        self.time("start_time", &raw.start_time);
+        self.time("end_time", &raw.end_time);
+        let times = raw.start_time.as_deref().map(ClockTime::parse);
+        let end_times = raw.end_time.as_deref().map(ClockTime::parse);
+        match (times, end_times) {
+            (None, Some(Ok(_))) => self.fail("end_time", "an end time needs a start time"),
+            (Some(Ok(s)), Some(Ok(e))) if e < s => {
+                self.fail("end_time", "is before the start time")
+            }
             _ => {}
         }
         if raw.number == Some(0) {
             self.fail("number", "editions are numbered from 1");
         }
-
-        Item {
-            id: raw.id.clone(),
-            kind,
-            file: self.file.to_string(),
-            title,
-            aliases,
-            summary,
-            sections,
-            topics,
-            start,
-            end,
-            countries: raw.countries.clone(),
-            organisations: raw.organisations.clone(),
-            people: raw.people.clone(),
-            related: raw.related.clone(),
-            sources,
-            edition: raw.edition.clone(),
-            session: raw.session.clone(),
-            schedule: day.map(|day| Schedule {
-                day,
-                start_time,
-                end_time,
-            }),
-            format: self.optional_text("format", &raw.format),
-            place: self.optional_text("place", &raw.place),
-            number: raw.number,
-            status: self.optional_text("status", &raw.status),
-            expansion: self.optional_text("expansion", &raw.expansion),
-            role: self.optional_text("role", &raw.role),
-            look_for: self.texts("look_for", &raw.look_for),
-            questions: self.texts("questions", &raw.questions),
-            un_egov_ranks: self.ranks(raw),
-            oecd_indices: self.oecd_indices(raw),
+        for (field, value) in [
+            ("format", &raw.format),
+            ("place", &raw.place),
+            ("status", &raw.status),
+            ("expansion", &raw.expansion),
+            ("role", &raw.role),
+        ] {
+            self.optional_text(field, value);
         }
+        self.texts("look_for", &raw.look_for);
+        self.texts("questions", &raw.questions);
+        self.ranks(raw);
+        self.oecd_indices(raw);
+        item
     }
 
     /// Checks that a structured entry (`label`, e.g. "Korea 2016") names at least one fact,
@@ -609,10 +609,10 @@ impl<'a> ItemCheck<'a> {
     }
 
     /// UN E-Government Survey ranks: plausible years and ranks, one per country and year,
-    /// each resting on facts that the item's own sources cite. Sorted by year.
-    fn ranks(&mut self, raw: &RawItem) -> Vec<Rank> {
+    /// each resting on facts that the item's own sources cite.
+    fn ranks(&mut self, raw: &RawItem) {
         let cited = Self::cited_facts(raw);
-        let mut ranks: Vec<Rank> = Vec::new();
+        let mut seen: Vec<(u16, Option<&str>)> = Vec::new();
         for entry in &raw.un_egov_ranks {
             let who = entry.country.as_deref().unwrap_or("Korea");
             if !(2000..=2100).contains(&entry.year) {
@@ -629,33 +629,24 @@ impl<'a> ItemCheck<'a> {
             }
             let label = format!("{who} {}", entry.year);
             self.rests_on_cited_facts("un_egov_ranks", &label, &entry.facts, &cited);
-            if ranks
-                .iter()
-                .any(|r| r.year == entry.year && r.country == entry.country)
-            {
+            let key = (entry.year, entry.country.as_deref());
+            if seen.contains(&key) {
                 self.fail(
                     "un_egov_ranks",
                     format!("{who} {} is listed twice", entry.year),
                 );
             }
-            ranks.push(Rank {
-                year: entry.year,
-                rank: entry.rank,
-                country: entry.country.clone(),
-                facts: entry.facts.clone(),
-            });
+            seen.push(key);
         }
-        sort_by(&mut ranks, &|a, b| a.year.cmp(&b.year));
-        ranks
     }
 
     /// Korea's results in the OECD indices: a known index, a plausible year, a rank within
     /// the number ranked, scores out of 1, one result per index and year, each resting on
-    /// facts that the item's own sources cite. Sorted by index, then year.
-    fn oecd_indices(&mut self, raw: &RawItem) -> Vec<OecdResult> {
+    /// facts that the item's own sources cite.
+    fn oecd_indices(&mut self, raw: &RawItem) {
         const FIELD: &str = "oecd_indices";
         let cited = Self::cited_facts(raw);
-        let mut results: Vec<OecdResult> = Vec::new();
+        let mut seen: Vec<(OecdIndex, u16)> = Vec::new();
         for entry in &raw.oecd_indices {
             let (name, year) = (entry.index.as_str(), entry.year);
             let Some(index) = OecdIndex::from_code(name) else {
@@ -704,31 +695,16 @@ impl<'a> ItemCheck<'a> {
                 );
             }
             self.rests_on_cited_facts(FIELD, &format!("{name} {year}"), &entry.facts, &cited);
-            if results.iter().any(|r| r.index == index && r.year == year) {
+            if seen.contains(&(index, year)) {
                 self.fail(FIELD, format!("{name} {year} is listed twice"));
             }
-            results.push(OecdResult {
-                index,
-                year,
-                rank: entry.rank,
-                of: entry.of,
-                score: entry.score,
-                oecd_average: entry.oecd_average,
-                facts: entry.facts.clone(),
-            });
+            seen.push((index, year));
         }
-        sort_by(&mut results, &|a, b| {
-            (a.index, a.year).cmp(&(b.index, b.year))
-        });
-        results
     }
 
-    fn source(&mut self, raw: &RawSource, known_facts: Option<&HashSet<String>>) -> Source {
-        let url = raw.url.as_deref().map(str::trim).map(str::to_string);
-        if let Some(url) = &url {
-            // https only: a source read over plain http could be altered on the way.
-            let scheme_ok = url.starts_with("https://");
-            if !scheme_ok || url.contains(char::is_whitespace) || url.len() < 12 {
+    fn source(&mut self, raw: &RawSource, known_facts: Option<&HashSet<String>>) {
+        if let Some(url) = raw.url.as_deref().map(str::trim) {
+            if !is_https_address(url) {
                 self.fail("sources", format!("`{url}` is not an https address"));
             }
         }
@@ -742,13 +718,122 @@ impl<'a> ItemCheck<'a> {
                 self.fail("sources", format!("`{fact}` is not in the fact sheet"));
             }
         }
-        Source {
-            publisher: self.text("sources", &raw.publisher),
-            title: self.text("sources", &raw.title),
-            date: self.date("sources", &raw.date),
-            url,
-            facts: raw.facts.clone(),
-        }
+        self.text("sources", &raw.publisher);
+        self.text("sources", &raw.title);
+        self.date("sources", &raw.date);
+    }
+}
+
+/// https only: a source read over plain http could be altered on the way.
+fn is_https_address(url: &str) -> bool {
+    url.starts_with("https://") && !url.contains(char::is_whitespace) && url.len() >= 12
+}
+
+fn parsed_date(value: &Option<String>) -> Option<PartialDate> {
+    value
+        .as_deref()
+        .and_then(|text| PartialDate::parse(text).ok())
+}
+
+fn parsed_time(value: &Option<String>) -> Option<ClockTime> {
+    value
+        .as_deref()
+        .and_then(|text| ClockTime::parse(text).ok())
+}
+
+/// The item `raw` of `kind` in file `file` as written, with no check: texts trimmed, dates
+/// and times that parse, ranks sorted by year and OECD results by index and year (an
+/// unknown index left out), and a source's address only when it is https, so that no
+/// content, checked or not, makes a link of another kind. For valid content it is the item
+/// [`build_catalog`] keeps; [`ItemCheck::item`] checks it.
+pub(super) fn item_as_written(kind: Kind, file: &str, raw: &RawItem) -> Item {
+    let text = |value: &str| value.trim().to_string();
+    let texts = |values: &[String]| values.iter().map(|value| text(value)).collect::<Vec<_>>();
+    let optional = |value: &Option<String>| value.as_deref().map(text);
+    let mut un_egov_ranks: Vec<Rank> = raw
+        .un_egov_ranks
+        .iter()
+        .map(|entry| Rank {
+            year: entry.year,
+            rank: entry.rank,
+            country: entry.country.clone(),
+            facts: entry.facts.clone(),
+        })
+        .collect();
+    sort_by(&mut un_egov_ranks, &|a, b| a.year.cmp(&b.year));
+    let mut oecd_indices: Vec<OecdResult> = raw
+        .oecd_indices
+        .iter()
+        .filter_map(|entry| {
+            Some(OecdResult {
+                index: OecdIndex::from_code(&entry.index)?,
+                year: entry.year,
+                rank: entry.rank,
+                of: entry.of,
+                score: entry.score,
+                oecd_average: entry.oecd_average,
+                facts: entry.facts.clone(),
+            })
+        })
+        .collect();
+    sort_by(&mut oecd_indices, &|a, b| {
+        (a.index, a.year).cmp(&(b.index, b.year))
+    });
+    Item {
+        id: raw.id.clone(),
+        kind,
+        file: file.to_string(),
+        title: text(&raw.title),
+        aliases: texts(&raw.aliases),
+        summary: text(&raw.summary),
+        sections: raw
+            .sections
+            .iter()
+            .map(|section| Section {
+                heading: text(&section.heading),
+                paragraphs: texts(&section.paragraphs),
+            })
+            .collect(),
+        topics: texts(&raw.topics),
+        start: parsed_date(&raw.start),
+        end: parsed_date(&raw.end),
+        countries: raw.countries.clone(),
+        organisations: raw.organisations.clone(),
+        people: raw.people.clone(),
+        related: raw.related.clone(),
+        sources: raw
+            .sources
+            .iter()
+            .map(|source| Source {
+                publisher: text(&source.publisher),
+                title: text(&source.title),
+                date: parsed_date(&source.date),
+                url: source
+                    .url
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|url| is_https_address(url))
+                    .map(str::to_string),
+                facts: source.facts.clone(),
+            })
+            .collect(),
+        edition: raw.edition.clone(),
+        session: raw.session.clone(),
+        schedule: parsed_date(&raw.day).map(|day| Schedule {
+            day,
+            start_time: parsed_time(&raw.start_time),
+            end_time: parsed_time(&raw.end_time),
+        }),
+        format: optional(&raw.format),
+        place: optional(&raw.place),
+        number: raw.number,
+        status: optional(&raw.status),
+        expansion: optional(&raw.expansion),
+        role: optional(&raw.role),
+        look_for: texts(&raw.look_for),
+        questions: texts(&raw.questions),
+        un_egov_ranks,
+        oecd_indices,
     }
 }
 

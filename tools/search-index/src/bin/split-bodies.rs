@@ -6,6 +6,11 @@
 //! Run by the build after the search index, which is made from the whole files; never on
 //! the repository's `content/`.
 //!
+//! Where the whole content passes every check the app makes, each file written (heads,
+//! bodies, items' files) carries the build's stamp (`egov_core::content::stamp`), and the
+//! app reads it without checking it again; otherwise nothing is stamped, and the app checks
+//! and names every problem.
+//!
 //! Splitting is all or nothing: a file that is not a kind file stops the build, because the
 //! app could not load it either. A folder already split is left as it is.
 
@@ -14,7 +19,8 @@ use std::process::ExitCode;
 
 use egov_core::content::bodies::{bodies_file_name, item_files, split_kind_file};
 use egov_core::content::first_load::{first_load_file, FIRST_LOAD_FILE};
-use egov_core::content::{parse_index, INDEX_FILE};
+use egov_core::content::stamp::stamped;
+use egov_core::content::{load_content, parse_index, ContentProblem, INDEX_FILE};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -57,29 +63,47 @@ fn split(content: &Path) -> Result<String, String> {
     if index.split_bodies {
         return Ok("already split into heads and bodies".to_string());
     }
+    // The whole content checked as the app checks it: stamped only without a problem
+    // (`egov_core::content::stamp`), so that the app names every problem there is.
+    let problems =
+        load_content(|name| read(name).map_err(|message| ContentProblem::in_file(name, message)))
+            .map_err(|p| p.to_string())?
+            .problems
+            .len();
+    let write_checked = |name: &str, text: &str| match problems {
+        0 => write(
+            name,
+            &stamped(text).ok_or(format!("{name}: not a JSON object"))?,
+        ),
+        _ => write(name, text),
+    };
     let (mut heads_bytes, mut bodies_bytes, mut item_count) = (0, 0, 0);
     for name in index.file_names() {
         let whole = read(name)?;
         for (item_name, text) in
             item_files(name, &whole, &index.version).map_err(|e| format!("{name} {e}"))?
         {
-            write(&item_name, &text)?;
+            write_checked(&item_name, &text)?;
             item_count += 1;
         }
         let (heads, bodies) =
             split_kind_file(&whole, &index.version).map_err(|e| format!("{name} {e}"))?;
         heads_bytes += heads.len();
         bodies_bytes += bodies.len();
-        write(name, &heads)?;
-        write(&bodies_file_name(name), &bodies)?;
+        write_checked(name, &heads)?;
+        write_checked(&bodies_file_name(name), &bodies)?;
     }
     let mut marked: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&index_text).map_err(|e| format!("{INDEX_FILE}: {e}"))?;
     marked.insert("split_bodies".to_string(), serde_json::Value::Bool(true));
     let marked = serde_json::to_string(&marked).map_err(|e| format!("{INDEX_FILE}: {e}"))?;
     write(INDEX_FILE, &marked)?;
+    let checked = match problems {
+        0 => "checked and stamped".to_string(),
+        n => format!("not stamped: {n} problems, which the app names"),
+    };
     Ok(format!(
-        "{} kind files split: heads {} KB, bodies {} KB; {item_count} items in files of their own",
+        "{} kind files split: heads {} KB, bodies {} KB; {item_count} items in files of their own; {checked}",
         index.files.len(),
         heads_bytes / 1024,
         bodies_bytes / 1024
