@@ -116,8 +116,10 @@ const LANDING_TARGET = 150 * 1000;
 // of a third exploratory pass), to 161.2 KB with the unused stream exports emptied before
 // the split (scripts/split-wasm.mjs, `withUnusedExportsStubbed`: −2.9 KB), to 157.3 KB with
 // content the build checked and stamped read as written, the checks a lazily loaded piece
-// (`egov_core::content::stamp`, `checked_assembly()`: −3.9 KB).
-const LANDING_CEILING = 157.3 * 1000;
+// (`egov_core::content::stamp`, `checked_assembly()`: −3.9 KB), to 156.1 KB with an item
+// page's sections, lists, related items and sources written as markup by the core
+// (`egov_core::item_text`: −1.2 KB).
+const LANDING_CEILING = 156.1 * 1000;
 const LAZY_TARGET = 40 * 1000;
 // Pieces over the target have their own ceilings, today's size plus a little; every other
 // piece's ceiling is the target. History: 70 KB for all (Saved 75 KB) until each piece became

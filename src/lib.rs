@@ -13,7 +13,9 @@
 //!
 //! `main.rs` only mounts [`ui::App`].
 
-pub use egov_core::{charts, content, keys, library, paths, pictures, search, sort, sorted};
+pub use egov_core::{
+    charts, content, item_text, keys, library, paths, pictures, search, sort, sorted,
+};
 
 pub mod ui;
 pub mod web;

@@ -60,6 +60,13 @@ test("a case study links to its site visit, and the visit links back", async () 
   assert.match(facts, /Launched/);
   assert.match(facts, /2005/);
 
+  // The related items and sources are written as markup (egov_core::item_text): their links
+  // are the app's own all the same, opened without loading a page from the host.
+  await page.evaluate(() => { window.stillTheSamePage = true; });
+  const source = page.getByRole("region", { name: "Sources" }).getByRole("link").first();
+  assert.equal(await source.getAttribute("target"), "_blank");
+  assert.equal(await source.getAttribute("rel"), "noopener noreferrer");
+  assert.match(await source.getAttribute("href"), /^https:\/\//);
   const related = page.getByRole("region", { name: "Related" });
   await related.getByRole("link", { name: "National Computing and Information Service (now NIRS)" }).click();
   await page.getByRole("heading", { level: 1, name: "National Computing and Information Service (now NIRS)" }).waitFor();
@@ -68,6 +75,7 @@ test("a case study links to its site visit, and the visit links back", async () 
   assert.equal(await back.count(), 1, "the site visit links back to the case study");
   await back.click();
   await page.getByRole("heading", { level: 1, name: caseTitle }).waitFor();
+  assert.equal(await page.evaluate(() => window.stillTheSamePage), true, "no page load");
   assertClean();
   await context.close();
 });

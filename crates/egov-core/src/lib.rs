@@ -28,6 +28,7 @@ pub mod charts;
 pub mod content;
 pub mod fixtures;
 pub mod hash;
+pub mod item_text;
 pub mod json;
 pub mod keys;
 pub mod library;

@@ -1,9 +1,13 @@
 //! An item's page (`/case-studies/hometax`): facts, body, programme, related items, sources.
+//! The text blocks that never change once drawn (sections, lists, related items, sources)
+//! are written as markup by the core (`egov_core::item_text`) and put in place in one step;
+//! what responds or follows a setting (Save, the note, photos, local times) is drawn here.
 
 use leptos::prelude::*;
 
 use super::NotFoundPage;
-use crate::content::{day_heading, Catalog, Item, Kind, Schedule, Source};
+use crate::content::{day_heading, Catalog, Item, Kind, Schedule};
+use crate::item_text::{body_markup, references_markup};
 use crate::ui::components::{KstTime, LoadingState, LocalTimesToggle, Name, PageHeading};
 use crate::ui::library_state::{AttendedToggle, BookmarkButton, NoteEditor};
 use crate::ui::photos::PhotosSlot;
@@ -33,12 +37,12 @@ pub fn ItemPage(slug: String, id: String) -> impl IntoView {
 }
 
 fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
-    let related = catalog
+    // An edition's sessions are in its programme, not among its related items.
+    let related: Vec<&Item> = catalog
         .related_both_ways(item)
         .into_iter()
         .filter(|other| other.kind != Kind::Session || item.kind != Kind::Edition)
-        .cloned()
-        .collect::<Vec<_>>();
+        .collect();
     let programme = (item.kind == Kind::Edition).then(|| programme_view(catalog, item));
     view! {
         <p class="kind-label">{item.kind.singular()}</p>
@@ -78,29 +82,11 @@ fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
         {(!item.oecd_indices.is_empty())
             .then(|| view! { <OecdTable results=item.oecd_indices.clone() /> })}
         {map_view(item)}
-        {item
-            .sections
-            .iter()
-            .map(|section| {
-                view! {
-                    <section>
-                        <h2>{section.heading.clone()}</h2>
-                        {section
-                            .paragraphs
-                            .iter()
-                            .map(|p| view! { <p>{p.clone()}</p> })
-                            .collect_view()}
-                    </section>
-                }
-            })
-            .collect_view()}
-        {text_list("What to look for", &item.look_for)}
-        {text_list("Questions to ask", &item.questions)}
+        <div inner_html=body_markup(item) />
         {programme}
         <NoteEditor id=item.id.clone() with_prompts=item.kind == Kind::CaseStudy />
         <PhotosSlot item_id=item.id.clone() />
-        {(!related.is_empty()).then(|| related_view(related))}
-        {sources_view(&item.sources)}
+        <div inner_html=references_markup(&related, &|other| href(&other.path()), &item.sources) />
     }
 }
 
@@ -202,17 +188,6 @@ fn link(item: &Item) -> impl IntoView {
     view! { <a href=target>{title}</a> }
 }
 
-fn text_list(heading: &'static str, lines: &[String]) -> Option<impl IntoView> {
-    (!lines.is_empty()).then(|| {
-        view! {
-            <section>
-                <h2>{heading}</h2>
-                <ul>{lines.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view()}</ul>
-            </section>
-        }
-    })
-}
-
 /// An edition's programme, day by day.
 fn programme_view(catalog: &Catalog, edition: &Item) -> impl IntoView {
     let days = catalog.programme_days(&edition.id);
@@ -255,70 +230,4 @@ fn programme_view(catalog: &Catalog, edition: &Item) -> impl IntoView {
             </section>
         }
     })
-}
-
-/// Related items in both directions, grouped by kind.
-fn related_view(related: Vec<Item>) -> impl IntoView {
-    let mut groups: Vec<(Kind, Vec<Item>)> = Vec::new();
-    for item in related {
-        match groups.last_mut() {
-            Some((kind, list)) if *kind == item.kind => list.push(item),
-            _ => groups.push((item.kind, vec![item])),
-        }
-    }
-    view! {
-        <section aria-labelledby="related-title">
-            <h2 id="related-title">"Related"</h2>
-            {groups
-                .into_iter()
-                .map(|(kind, items)| {
-                    view! {
-                        <h3>{kind.plural()}</h3>
-                        <ul class="link-list">
-                            {items.iter().map(|item| view! { <li>{link(item)}</li> }).collect_view()}
-                        </ul>
-                    }
-                })
-                .collect_view()}
-        </section>
-    }
-}
-
-fn sources_view(sources: &[Source]) -> impl IntoView {
-    view! {
-        <section aria-labelledby="sources-title" class="sources">
-            <h2 id="sources-title">"Sources"</h2>
-            <ol>
-                {sources
-                    .iter()
-                    .map(|source| {
-                        let title = match &source.url {
-                            Some(url) => {
-                                view! {
-                                    <a href=url.clone() rel="noopener noreferrer" target="_blank">
-                                        {source.title.clone()}
-                                    </a>
-                                }
-                                    .into_any()
-                            }
-                            None => source.title.clone().into_any(),
-                        };
-                        let date = source.date.map(|d| format!(", {}", d.display()));
-                        let facts = (!source.facts.is_empty())
-                            .then(|| format!(" Fact sheet: {}.", source.facts.join(", ")));
-                        view! {
-                            <li>
-                                {source.publisher.clone()}
-                                ": "
-                                {title}
-                                {date}
-                                "."
-                                {facts}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </section>
-    }
 }
