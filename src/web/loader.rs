@@ -307,9 +307,13 @@ async fn assembled(
     check: CheckContent,
 ) -> LoadedContent {
     let complete = !index.split_bodies || bodies.iter().all(Option::is_some);
-    let whole_text = whole_item
-        .as_ref()
-        .and_then(|(text, _, _)| text.as_ref().ok().cloned());
+    let stamped = all_stamped(
+        &heads,
+        &bodies,
+        whole_item
+            .as_ref()
+            .and_then(|(text, _, _)| text.as_deref().ok()),
+    );
     let mut files = Vec::with_capacity(heads.len());
     let mut bodies_of = Vec::new();
     let mut whole = None;
@@ -342,7 +346,7 @@ async fn assembled(
         catalog,
         problems,
         version,
-    } = if all_stamped(&heads, &bodies, whole_text.as_deref()) {
+    } = if stamped {
         assemble_as_written(&index, files)
     } else {
         check(index.clone(), files).await
