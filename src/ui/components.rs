@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::library_state::BookmarkButton;
 use super::{href, AppState, APP_NAME};
-use crate::content::{ClockTime, ContentProblem, Item, PartialDate};
+use crate::content::{ContentProblem, Item};
 use crate::web;
 
 /// Set once the first page heading has mounted. The first page keeps focus where the browser
@@ -115,17 +115,6 @@ pub fn ContentNotices(
                 <RetryButton />
             </section>
     })
-}
-
-/// A name that may be Korean: wrapped in `lang="ko"` when it contains Hangul.
-#[component]
-pub fn Name(
-    /// The name.
-    #[prop(into)]
-    text: String,
-) -> impl IntoView {
-    let lang = crate::search::analyzer::has_hangul(&text).then_some("ko");
-    view! { <span lang=lang>{text}</span> }
 }
 
 /// A list entry linking to an item, with its kind and summary.
@@ -334,30 +323,6 @@ pub fn plural(count: usize) -> &'static str {
         ""
     } else {
         "s"
-    }
-}
-
-/// A programme time in Korea Standard Time (`09:30 KST`), with the same moment in the
-/// person's own zone beside it when they asked for that (`09:30 KST (02:30 EET)`).
-#[component]
-pub fn KstTime(day: PartialDate, time: ClockTime) -> impl IntoView {
-    let local_times = expect_context::<AppState>().local_times;
-    view! {
-        <span class="kst-time">
-            {format!("{time} KST")}
-            {move || {
-                local_times
-                    .get()
-                    .then(|| web::time::local_time(day, time))
-                    .flatten()
-                    .map(|local| {
-                        view! {
-                            " "
-                            <span class="local-time">{format!("({local})")}</span>
-                        }
-                    })
-            }}
-        </span>
     }
 }
 

@@ -50,6 +50,16 @@ impl Markup {
         self.close(tag);
     }
 
+    /// Writes what `other` holds after what this holds.
+    pub fn append(&mut self, other: Markup) {
+        self.text.push_str(&other.text);
+    }
+
+    /// Whether nothing has been written.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
     /// The markup written.
     pub fn finish(self) -> String {
         self.text

@@ -1,18 +1,23 @@
 //! An item's page (`/case-studies/hometax`): facts, body, programme, related items, sources.
-//! The text blocks that never change once drawn (sections, lists, related items, sources)
-//! are written as markup by the core (`egov_core::item_text`) and put in place in one step;
-//! what responds or follows a setting (Save, the note, photos, local times) is drawn here.
+//! The text blocks (other names, summary, facts, sections, lists, programme, related items,
+//! sources) are written as markup by the core (`egov_core::item_text`) and put in place in
+//! one step; the facts and the programme are written again when the person asks for local
+//! times. What responds (Save, the note, photos, the local-times choice) is drawn here.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::NotFoundPage;
-use crate::content::{day_heading, Catalog, Item, Kind, Schedule};
-use crate::item_text::{body_markup, references_markup};
-use crate::ui::components::{KstTime, LoadingState, LocalTimesToggle, Name, PageHeading};
+use crate::content::{ClockTime, Item, Kind, PartialDate};
+use crate::item_text::{body_markup, head_markup, programme_markup, references_markup};
+use crate::ui::components::{LoadingState, LocalTimesToggle, PageHeading};
 use crate::ui::library_state::{AttendedToggle, BookmarkButton, NoteEditor};
 use crate::ui::photos::PhotosSlot;
 use crate::ui::pictures::{BsecMap, OecdTable, RankChart};
-use crate::ui::{bodies_ready, href, loaded_content};
+use crate::ui::{bodies_ready, href, loaded_content, AppState};
+use crate::web::loader::LoadedContent;
+use crate::web::time::local_time;
 
 /// The item `id` of the kind `slug` names (`case-studies`, `hometax`). An unknown kind or
 /// id, or an id of another kind, is "not found".
@@ -30,20 +35,36 @@ pub fn ItemPage(slug: String, id: String) -> impl IntoView {
         match content.catalog.get_of_kind(kind, &id) {
             None => view! { <NotFoundPage /> }.into_any(),
             Some(_) if !ready => view! { <LoadingState /> }.into_any(),
-            Some(item) => item_view(&content.catalog, item).into_any(),
+            Some(item) => item_view(&content, item).into_any(),
         }
     })
     .into_any()
 }
 
-fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
+fn link_of(item: &Item) -> String {
+    href(&item.path())
+}
+
+/// A programme time in the person's zone, when they asked for local times. Markup that
+/// shows one is written again when they change their mind.
+fn local_time_if_wanted() -> impl Fn(PartialDate, ClockTime) -> Option<String> + Copy {
+    let wanted = expect_context::<AppState>().local_times;
+    move |day, time| wanted.get().then(|| local_time(day, time)).flatten()
+}
+
+fn item_view(content: &Arc<LoadedContent>, item: &Item) -> impl IntoView {
+    let catalog = &content.catalog;
     // An edition's sessions are in its programme, not among its related items.
     let related: Vec<&Item> = catalog
         .related_both_ways(item)
         .into_iter()
         .filter(|other| other.kind != Kind::Session || item.kind != Kind::Edition)
         .collect();
-    let programme = (item.kind == Kind::Edition).then(|| programme_view(catalog, item));
+    let programme = (item.kind == Kind::Edition).then(|| programme_view(content, item));
+    let head = {
+        let (content, item, local_time) = (content.clone(), item.clone(), local_time_if_wanted());
+        move || head_markup(&content.catalog, &item, &link_of, &local_time)
+    };
     view! {
         <p class="kind-label">{item.kind.singular()}</p>
         <PageHeading text=item.title.clone() />
@@ -52,27 +73,7 @@ fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
             {matches!(item.kind, Kind::Session | Kind::SiteVisit)
                 .then(|| view! { <AttendedToggle id=item.id.clone() /> })}
         </div>
-        {(!item.aliases.is_empty())
-            .then(|| {
-                view! {
-                    <p class="aliases">
-                        "Also known as: "
-                        {item
-                            .aliases
-                            .iter()
-                            .enumerate()
-                            .map(|(i, alias)| {
-                                view! {
-                                    {(i > 0).then_some(", ")}
-                                    <Name text=alias.clone() />
-                                }
-                            })
-                            .collect_view()}
-                    </p>
-                }
-            })}
-        <p class="summary">{item.summary.clone()}</p>
-        {facts_view(catalog, item)}
+        <div inner_html=head />
         {item
             .schedule
             .is_some_and(|s| s.start_time.is_some())
@@ -86,7 +87,7 @@ fn item_view(catalog: &Catalog, item: &Item) -> impl IntoView {
         {programme}
         <NoteEditor id=item.id.clone() with_prompts=item.kind == Kind::CaseStudy />
         <PhotosSlot item_id=item.id.clone() />
-        <div inner_html=references_markup(&related, &|other| href(&other.path()), &item.sources) />
+        <div inner_html=references_markup(&related, &link_of, &item.sources) />
     }
 }
 
@@ -102,132 +103,29 @@ fn map_view(item: &Item) -> Option<impl IntoView> {
     Some(view! { <BsecMap selected what /> })
 }
 
-/// The facts summary list: dates, place, edition, session, organisations, countries…
-fn facts_view(catalog: &Catalog, item: &Item) -> impl IntoView {
-    let mut rows: Vec<(&'static str, AnyView)> = Vec::new();
-    if let Some(expansion) = &item.expansion {
-        rows.push(("Stands for", expansion.clone().into_any()));
+/// An edition's programme, day by day, with the local-times choice where it has times.
+fn programme_view(content: &Arc<LoadedContent>, edition: &Item) -> Option<impl IntoView> {
+    let days = content.catalog.programme_days(&edition.id);
+    if days.is_empty() {
+        return None;
     }
-    if let Some(role) = &item.role {
-        rows.push(("Role", role.clone().into_any()));
-    }
-    if let Some(schedule) = item.schedule {
-        rows.push(("When", schedule_view(schedule)));
-    } else if let Some(start) = item.start {
-        let text = match item.end {
-            Some(end) if end != start => format!("{} to {}", start.display(), end.display()),
-            _ => start.display(),
-        };
-        rows.push((item.kind.start_label(), text.into_any()));
-    }
-    if let Some(place) = &item.place {
-        rows.push(("Place", place.clone().into_any()));
-    }
-    if let Some(format) = &item.format {
-        rows.push(("Format", format.clone().into_any()));
-    }
-    if let Some(status) = &item.status {
-        rows.push(("Status", status.clone().into_any()));
-    }
-    for (label, id) in [("Edition", &item.edition), ("Session", &item.session)] {
-        if let Some(linked) = id.as_deref().and_then(|id| catalog.get(id)) {
-            rows.push((label, link(linked).into_any()));
-        }
-    }
-    for (label, ids) in [
-        ("Organisations", &item.organisations),
-        ("Countries", &item.countries),
-        ("People", &item.people),
-    ] {
-        let linked: Vec<&Item> = ids.iter().filter_map(|id| catalog.get(id)).collect();
-        if !linked.is_empty() {
-            let links = linked
-                .into_iter()
-                .enumerate()
-                .map(|(i, other)| view! { {(i > 0).then_some(", ")} {link(other)} })
-                .collect_view();
-            rows.push((label, links.into_any()));
-        }
-    }
-    if !item.topics.is_empty() {
-        rows.push(("Topics", item.topics.join(", ").into_any()));
-    }
-    (!rows.is_empty()).then(|| {
-        view! {
-            <dl class="facts">
-                {rows
-                    .into_iter()
-                    .map(|(label, value)| view! { <dt>{label}</dt> <dd>{value}</dd> })
-                    .collect_view()}
-            </dl>
-        }
-    })
-}
-
-/// "Monday 30 October 2017, 09:30 KST to 12:00 KST" (times only where known), with local
-/// times beside them when the person asked for them.
-fn schedule_view(schedule: Schedule) -> AnyView {
-    let Schedule {
-        day,
-        start_time,
-        end_time,
-    } = schedule;
-    let day_text = day.with_weekday();
-    match (start_time, end_time) {
-        (Some(start), Some(end)) => view! {
-            {day_text}", "<KstTime day time=start />" to "<KstTime day time=end />
-        }
-        .into_any(),
-        (Some(start), None) => view! { {day_text}", from "<KstTime day time=start /> }.into_any(),
-        _ => day_text.into_any(),
-    }
-}
-
-fn link(item: &Item) -> impl IntoView {
-    let (target, title) = (href(&item.path()), item.title.clone());
-    view! { <a href=target>{title}</a> }
-}
-
-/// An edition's programme, day by day.
-fn programme_view(catalog: &Catalog, edition: &Item) -> impl IntoView {
-    let days = catalog.programme_days(&edition.id);
     let has_times = days
         .iter()
         .flat_map(|(_, sessions)| sessions)
         .any(|s| s.schedule.is_some_and(|s| s.start_time.is_some()));
-    (!days.is_empty()).then(|| {
-        view! {
-            <section aria-labelledby="programme-title">
-                <h2 id="programme-title">"Programme, day by day"</h2>
-                {has_times.then(|| view! { <LocalTimesToggle /> })}
-                {days
-                    .into_iter()
-                    .map(|(day, sessions)| {
-                        let heading = day_heading(day);
-                        view! {
-                            <h3>{heading}</h3>
-                            <ul class="cards">
-                                {sessions
-                                    .into_iter()
-                                    .map(|session| {
-                                        let time = session
-                                            .schedule
-                                            .and_then(|s| Some((s.day, s.start_time?)))
-                                            .map(|(day, time)| view! { <KstTime day time />" · " });
-                                        view! {
-                                            <li class="card">
-                                                <span class="card-kind">{time}{session.format.clone()}</span>
-                                                {link(session)}
-                                                <p class="card-summary">{session.summary.clone()}</p>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                    })
-                    .collect_view()}
-            </section>
+    let markup = {
+        let (content, id, local_time) =
+            (content.clone(), edition.id.clone(), local_time_if_wanted());
+        move || {
+            let days = content.catalog.programme_days(&id);
+            programme_markup(&days, &link_of, &local_time)
         }
+    };
+    Some(view! {
+        <section aria-labelledby="programme-title">
+            <h2 id="programme-title">"Programme, day by day"</h2>
+            {has_times.then(|| view! { <LocalTimesToggle /> })}
+            <div inner_html=markup />
+        </section>
     })
 }
