@@ -1,65 +1,136 @@
 //! The content's pictures in a page: the UN E-Government Survey rank chart, Korea's OECD
 //! index results and the schematic map of the BSEC member states. Their markup is the
-//! core's ([`crate::pictures`]: geometry, text alternatives, escaping); this module finds the
-//! names and addresses they show and puts the markup in place, in one step (drawn element by
-//! element, every SVG attribute a type of the framework's with code of its own, they took
-//! 2.8 KB more of the landing code, brotli).
+//! core's ([`crate::pictures`]: geometry, text alternatives, escaping), written by code of
+//! its own (`#[lazy]`, [`pictures_markup`]): only a few pages show a picture, and that code
+//! was 6.2 KB (brotli) of the code every first page downloads.
+//!
+//! A page that shows one is drawn once its pictures are there, so nothing moves when they
+//! come. When the app takes over the page's static copy (the build's drawing of the same
+//! page, `scripts/prerender.mjs`), it keeps that copy's pictures and needs no code to write
+//! them; otherwise (a page opened from another, or one with no static copy) it waits for
+//! that code, which the service worker keeps after the first visit.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::charts::map_tiles;
-use crate::content::{Kind, OecdResult, Rank};
-use crate::pictures::{bsec_map_markup, oecd_table_markup, rank_chart_markup, MapCountry};
-use crate::ui::{href, loaded_content};
+use crate::content::{Item, Kind};
+use crate::pictures::{countries_map, item_pictures, ItemPictures};
+use crate::ui::href;
+use crate::web::loader::LoadedContent;
+use crate::web::static_picture;
 
-/// Korea's rank by year, with the participating countries' ranks, and the same numbers as a
-/// table.
-#[component]
-pub fn RankChart(ranks: Vec<Rank>) -> impl IntoView {
-    let content = loaded_content();
-    let catalog = &content.catalog;
-    let name = |id: &str| {
-        catalog
-            .get_of_kind(Kind::Country, id)
-            .map_or_else(|| id.to_string(), |c| c.title.clone())
-    };
-    rank_chart_markup(&ranks, &name)
-        .map(|markup| view! { <figure class="picture" inner_html=markup /> })
+/// Which page's pictures.
+#[derive(Debug, Clone)]
+pub enum PicturesOf {
+    /// An item's page: its kind and id.
+    Item(Kind, String),
+    /// The list of countries: the map of every member state.
+    Countries,
 }
 
-/// Korea's results in the OECD's digital government indices, one row per index and year. The
-/// table scrolls sideways on its own when enlarged text makes it wider than the screen.
-#[component]
-pub fn OecdTable(results: Vec<OecdResult>) -> impl IntoView {
-    view! {
-        <div
-            class="picture table-scroll"
-            role="region"
-            aria-labelledby="oecd-table-title"
-            tabindex="0"
-            inner_html=oecd_table_markup(&results)
-        />
+fn link_of(item: &Item) -> String {
+    href(&item.path())
+}
+
+/// Writes the pictures of `of` (`#[lazy]`: the charts' and the map's code).
+#[lazy]
+async fn pictures_markup(content: Arc<LoadedContent>, of: PicturesOf) -> ItemPictures {
+    let catalog = &content.catalog;
+    match of {
+        PicturesOf::Item(kind, id) => catalog
+            .get_of_kind(kind, &id)
+            .map(|item| item_pictures(catalog, item, &link_of))
+            .unwrap_or_default(),
+        PicturesOf::Countries => ItemPictures {
+            map: countries_map(catalog, &link_of),
+            ..ItemPictures::default()
+        },
     }
 }
 
-/// The BSEC member states on a schematic map, each linking to its page, with `selected`
-/// highlighted (`what` says why, e.g. "took part in this edition"), and a list with the same
-/// information.
-#[component]
-pub fn BsecMap(selected: Vec<String>, what: &'static str) -> impl IntoView {
-    let content = loaded_content();
-    let catalog = &content.catalog;
-    let countries: Vec<MapCountry> = map_tiles()
-        .into_iter()
-        .filter_map(|tile| {
-            let country = catalog.get_of_kind(Kind::Country, tile.country)?;
-            Some(MapCountry {
-                name: country.title.clone(),
-                href: href(&country.path()),
-                tile,
-            })
-        })
-        .collect();
-    bsec_map_markup(&countries, &selected, what)
-        .map(|markup| view! { <figure class="picture" inner_html=markup /> })
+/// A page's pictures, asked for once (from the content the page is first drawn with) and
+/// kept: `None` until written.
+#[derive(Clone, Copy)]
+pub struct Pictures {
+    written: RwSignal<Option<ItemPictures>>,
+    asked: StoredValue<bool>,
+}
+
+impl Pictures {
+    /// Nothing asked for yet.
+    pub fn new() -> Self {
+        Self {
+            written: RwSignal::new(None),
+            asked: StoredValue::new(false),
+        }
+    }
+
+    /// The pictures of `of` in `content`: the static page's, or once written; asks for them
+    /// the first time.
+    pub fn of(self, content: &Arc<LoadedContent>, of: PicturesOf) -> Option<ItemPictures> {
+        if let Some(pictures) = self.written.get() {
+            return Some(pictures);
+        }
+        if let Some(kept) = static_pictures() {
+            // Kept, not announced: the page is being drawn with them now.
+            self.written
+                .update_untracked(|written| *written = Some(kept.clone()));
+            return Some(kept);
+        }
+        if !self.asked.get_value() {
+            self.asked.set_value(true);
+            let content = Arc::clone(content);
+            leptos::task::spawn_local(async move {
+                let pictures = pictures_markup(content, of).await;
+                self.written.try_set(Some(pictures));
+            });
+        }
+        None
+    }
+}
+
+/// The pictures on the static page the app is taking over, if it has any.
+fn static_pictures() -> Option<ItemPictures> {
+    let pictures = ItemPictures {
+        rank_chart: static_picture(RANK_CHART),
+        oecd_table: static_picture(OECD_TABLE),
+        map: static_picture(MAP),
+    };
+    (pictures != ItemPictures::default()).then_some(pictures)
+}
+
+/// Each picture's `data-picture` mark, by which the app finds it on a static page.
+const RANK_CHART: &str = "rank-chart";
+const OECD_TABLE: &str = "oecd-table";
+const MAP: &str = "map";
+
+/// The pictures, each in its place: the rank chart, the OECD table (which scrolls sideways
+/// on its own when enlarged text makes it wider than the screen), the map.
+pub fn pictures_view(pictures: ItemPictures) -> impl IntoView {
+    let ItemPictures {
+        rank_chart,
+        oecd_table,
+        map,
+    } = pictures;
+    view! {
+        {rank_chart
+            .map(|markup| {
+                view! { <figure class="picture" data-picture=RANK_CHART inner_html=markup /> }
+            })}
+        {oecd_table
+            .map(|markup| {
+                view! {
+                    <div
+                        class="picture table-scroll"
+                        data-picture=OECD_TABLE
+                        role="region"
+                        aria-labelledby="oecd-table-title"
+                        tabindex="0"
+                        inner_html=markup
+                    />
+                }
+            })}
+        {map.map(|markup| view! { <figure class="picture" data-picture=MAP inner_html=markup /> })}
+    }
 }

@@ -191,6 +191,18 @@ pub fn remove_boot_screen() {
     }
 }
 
+/// The markup inside the element marked `data-picture="<name>"` on the static page the app
+/// is taking over, if that page is the one at this address (not standing back for a query,
+/// `scripts/prerender.mjs`): the build drew it with the app's own code.
+pub fn static_picture(name: &str) -> Option<String> {
+    let selector = format!("#boot:not(.elsewhere) [data-picture=\"{name}\"]");
+    let element = web_sys::window()?
+        .document()?
+        .query_selector(&selector)
+        .ok()??;
+    Some(element.inner_html())
+}
+
 /// Resolves in a later task of the browser's event loop, so that a long piece of start-up
 /// work can be split and the page stays responsive between pieces. The task is a message
 /// the page posts to itself: a zero-delay timer would do too, but after five nested ones

@@ -3,15 +3,87 @@
 //! BSEC member states. Geometry comes from [`crate::charts`]; this module writes it out, and
 //! gives each picture a text alternative (a table or a list) that holds the same facts.
 //!
+//! Which pictures a page shows and their markup from the catalog ([`has_pictures`],
+//! [`item_pictures`], [`countries_map`]): the app writes them with code of their own, fetched
+//! for the few pages that show one.
+//!
 //! Not the page around them, and no colours: the stylesheet styles the classes written here
 //! (`.rank-chart`, `.bsec-map`, `.picture-table`).
 
 use crate::charts::{
-    black_sea, fixed, ordinal, rank_chart, score, MapTile, CHART_HEIGHT, CHART_WIDTH, MAP_HEIGHT,
-    MAP_WIDTH,
+    black_sea, fixed, map_tiles, ordinal, rank_chart, score, MapTile, CHART_HEIGHT, CHART_WIDTH,
+    MAP_HEIGHT, MAP_WIDTH,
 };
-use crate::content::{OecdResult, Rank};
+use crate::content::{Catalog, Item, Kind, OecdResult, Rank};
+use crate::item_text::LinkOf;
 use crate::markup::Markup;
+
+/// An item's pictures as markup, each `None` where the item has none: the rank chart and the
+/// map go inside a `<figure>`, the OECD table inside its scrolling region.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ItemPictures {
+    /// The UN E-Government Survey ranks ([`rank_chart_markup`]).
+    pub rank_chart: Option<String>,
+    /// Korea's OECD index results ([`oecd_table_markup`]).
+    pub oecd_table: Option<String>,
+    /// The member states, the edition's or the country itself highlighted
+    /// ([`bsec_map_markup`]).
+    pub map: Option<String>,
+}
+
+/// The map an item's page shows: an edition's countries (when it names any), or a country
+/// itself, with what the highlight means.
+fn map_of(item: &Item) -> Option<(&[String], &'static str)> {
+    match item.kind {
+        Kind::Edition if !item.countries.is_empty() => {
+            Some((&item.countries, "took part in this edition"))
+        }
+        Kind::Country => Some((std::slice::from_ref(&item.id), "this country")),
+        _ => None,
+    }
+}
+
+/// Whether the item's page shows a picture.
+pub fn has_pictures(item: &Item) -> bool {
+    !item.un_egov_ranks.is_empty() || !item.oecd_indices.is_empty() || map_of(item).is_some()
+}
+
+/// The item's pictures, with the countries they name as the catalog calls them, each
+/// linked by `link_of`.
+pub fn item_pictures(catalog: &Catalog, item: &Item, link_of: LinkOf<'_>) -> ItemPictures {
+    let name = |id: &str| {
+        catalog
+            .get_of_kind(Kind::Country, id)
+            .map_or_else(|| id.to_string(), |country| country.title.clone())
+    };
+    ItemPictures {
+        rank_chart: rank_chart_markup(&item.un_egov_ranks, &name),
+        oecd_table: (!item.oecd_indices.is_empty()).then(|| oecd_table_markup(&item.oecd_indices)),
+        map: map_of(item).and_then(|(selected, what)| {
+            bsec_map_markup(&map_countries(catalog, link_of), selected, what)
+        }),
+    }
+}
+
+/// The map of every member state, none highlighted, for the list of countries.
+pub fn countries_map(catalog: &Catalog, link_of: LinkOf<'_>) -> Option<String> {
+    bsec_map_markup(&map_countries(catalog, link_of), &[], "")
+}
+
+/// The member states the catalog has a page for, on their tiles.
+fn map_countries(catalog: &Catalog, link_of: LinkOf<'_>) -> Vec<MapCountry> {
+    map_tiles()
+        .into_iter()
+        .filter_map(|tile| {
+            let country = catalog.get_of_kind(Kind::Country, tile.country)?;
+            Some(MapCountry {
+                name: country.title.clone(),
+                href: link_of(country),
+                tile,
+            })
+        })
+        .collect()
+}
 
 /// A coordinate as SVG text, with one decimal (see [`fixed`]: no float formatting code).
 fn n(value: f32) -> String {

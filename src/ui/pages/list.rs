@@ -8,8 +8,9 @@ use leptos_router::NavigateOptions;
 use super::NotFoundPage;
 use crate::content::{Kind, ListOrder};
 use crate::keys;
-use crate::ui::components::{plural, ItemCard, PageHeading};
-use crate::ui::pictures::BsecMap;
+use crate::pictures::ItemPictures;
+use crate::ui::components::{plural, ItemCard, LoadingState, PageHeading};
+use crate::ui::pictures::{pictures_view, Pictures, PicturesOf};
 use crate::ui::{href, loaded_content};
 
 /// All items of the kind `slug` names (`case-studies`), in the order the URL's query asks
@@ -24,12 +25,21 @@ pub fn KindListPage(slug: String) -> impl IntoView {
     let order = Memo::new(move |_| {
         ListOrder::from_param(&query.read().get(keys::LIST_ORDER).unwrap_or_default())
     });
+    // The list of countries waits for its map, so nothing moves when it comes.
+    let pictures = Pictures::new();
     (move || {
         let order = order.get();
+        let content = loaded_content();
+        let map = match kind {
+            Kind::Country => match pictures.of(&content, PicturesOf::Countries) {
+                Some(written) => written,
+                None => return view! { <LoadingState /> }.into_any(),
+            },
+            _ => ItemPictures::default(),
+        };
         view! {
             <PageHeading text=kind.plural() />
             {
-                let content = loaded_content();
                 let items: Vec<_> = content
                     .catalog
                     .of_kind_in(kind, order)
@@ -49,8 +59,7 @@ pub fn KindListPage(slug: String) -> impl IntoView {
                         </a>
                     </p>
                     <SortControl kind order dated />
-                    {(kind == Kind::Country)
-                        .then(|| view! { <BsecMap selected=Vec::new() what="" /> })}
+                    {pictures_view(map)}
                     <ul class="cards">
                         {items.into_iter().map(|item| view! { <ItemCard item /> }).collect_view()}
                     </ul>
