@@ -279,6 +279,19 @@ function minifyPageShell(page, dist) {
 }
 
 /**
+ * (Release builds.) The page's loader (`startAfterFirstPaint`, ending with Trunk's own
+ * lines) minified: it is in every page, before the app's code (5.6 → 4.7 KB; 0.2 KB less
+ * brotli). Its policy hash is taken afterwards, from the page as written.
+ */
+function minifyLoader(page) {
+  const script = /(<script type="module">)([\s\S]*?)(<\/script>)/;
+  const match = script.exec(page);
+  if (!match) throw new Error("index.html: no loader script; update minifyLoader");
+  const code = minify_sync(match[2], { module: true, compress: true, mangle: true }).code;
+  return page.replace(script, (_, open, _code, close) => `${open}${code}${close}`);
+}
+
+/**
  * (Release builds.) The main module and every lazy piece xz-compressed beside them
  * (`<name>.wasm.xz`; a page that loaded the main module packed fetches the pieces packed
  * too: `compilePacked` in split-wasm.mjs's loader), and the decoder (`xz-decompress`,
@@ -362,6 +375,7 @@ html = startAfterFirstPaint(
   routeFiles,
   release ? packModules(dist) : null,
 );
+if (release) html = minifyLoader(html);
 writeFileSync(indexPath, html);
 // `trunk serve` (a debug build) adds its live-reload script when serving, after this step,
 // so the policy would block it: the policy belongs to release builds, which are deployed.

@@ -82,7 +82,13 @@ export function linkedRoutes(hrefs, origin, base) {
 async function draw(page, url) {
   await page.goto(url);
   await page.waitForFunction(
-    () => !document.getElementById("boot") && document.querySelector("main h1") && document.title,
+    // A page's pictures are put in place once their code has written them (`ui::pictures`):
+    // the app keeps a static copy's pictures, so they must be in it.
+    () =>
+      !document.getElementById("boot") &&
+      document.querySelector("main h1") &&
+      document.title &&
+      !document.querySelector("[data-pictures-pending]"),
   );
   // Two frames: effects that follow the first draw (title, focus) have run.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));

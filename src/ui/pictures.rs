@@ -4,11 +4,12 @@
 //! its own (`#[lazy]`, [`pictures_markup`]): only a few pages show a picture, and that code
 //! was 6.2 KB (brotli) of the code every first page downloads.
 //!
-//! A page that shows one is drawn once its pictures are there, so nothing moves when they
-//! come. When the app takes over the page's static copy (the build's drawing of the same
-//! page, `scripts/prerender.mjs`), it keeps that copy's pictures and needs no code to write
-//! them; otherwise (a page opened from another, or one with no static copy) it waits for
-//! that code, which the service worker keeps after the first visit.
+//! When the app takes over a page's static copy (the build's drawing of the same page,
+//! `scripts/prerender.mjs`), it keeps that copy's pictures and needs no code to write them,
+//! and nothing moves. A page opened from another, or with no static copy, is drawn at once
+//! and its pictures put in place when their code has written them (at once once the code
+//! is here; the service worker keeps it after the first visit; offline before then, once
+//! back online).
 
 use std::sync::Arc;
 
@@ -49,44 +50,21 @@ async fn pictures_markup(content: Arc<LoadedContent>, of: PicturesOf) -> ItemPic
     }
 }
 
-/// A page's pictures, asked for once (from the content the page is first drawn with) and
-/// kept: `None` until written.
-#[derive(Clone, Copy)]
-pub struct Pictures {
-    written: RwSignal<Option<ItemPictures>>,
-    asked: StoredValue<bool>,
-}
-
-impl Pictures {
-    /// Nothing asked for yet.
-    pub fn new() -> Self {
-        Self {
-            written: RwSignal::new(None),
-            asked: StoredValue::new(false),
-        }
+/// The pictures of `of`, in their place: the static page's at once, when the app is taking
+/// over the page's static copy; otherwise once their code has written them. Until then the
+/// place is empty (marked for the build, which draws a page's static copy once its pictures
+/// are in, `scripts/prerender.mjs`), and the page around it works.
+pub fn pictures_slot(content: Arc<LoadedContent>, of: PicturesOf) -> impl IntoView {
+    let written = RwSignal::new(static_pictures());
+    if written.with_untracked(Option::is_none) {
+        leptos::task::spawn_local(async move {
+            let pictures = pictures_markup(content, of).await;
+            written.try_set(Some(pictures));
+        });
     }
-
-    /// The pictures of `of` in `content`: the static page's, or once written; asks for them
-    /// the first time.
-    pub fn of(self, content: &Arc<LoadedContent>, of: PicturesOf) -> Option<ItemPictures> {
-        if let Some(pictures) = self.written.get() {
-            return Some(pictures);
-        }
-        if let Some(kept) = static_pictures() {
-            // Kept, not announced: the page is being drawn with them now.
-            self.written
-                .update_untracked(|written| *written = Some(kept.clone()));
-            return Some(kept);
-        }
-        if !self.asked.get_value() {
-            self.asked.set_value(true);
-            let content = Arc::clone(content);
-            leptos::task::spawn_local(async move {
-                let pictures = pictures_markup(content, of).await;
-                self.written.try_set(Some(pictures));
-            });
-        }
-        None
+    move || match written.get() {
+        Some(pictures) => pictures_view(pictures).into_any(),
+        None => view! { <div data-pictures-pending="" /> }.into_any(),
     }
 }
 
@@ -107,7 +85,7 @@ const MAP: &str = "map";
 
 /// The pictures, each in its place: the rank chart, the OECD table (which scrolls sideways
 /// on its own when enlarged text makes it wider than the screen), the map.
-pub fn pictures_view(pictures: ItemPictures) -> impl IntoView {
+fn pictures_view(pictures: ItemPictures) -> impl IntoView {
     let ItemPictures {
         rank_chart,
         oecd_table,

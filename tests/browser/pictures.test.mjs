@@ -71,7 +71,7 @@ test("an edition's map highlights its countries, and a country on the map opens 
 /** The pictures' own code (`ui::pictures::pictures_markup`), fetched only when a page needs it. */
 const PICTURES_CODE = /\/split_pictures_markup_[^/]*\.wasm(\.xz)?$/;
 
-test("a static page's map stays when the app takes it over, and a page opened from it fetches the pictures' code once", async () => {
+test("a static page's map stays when the app takes it over, and a page opened from it gets its map from the pictures' code, fetched once", async () => {
   const { page, url, context, assertClean } = await openPage(suite, PHONE);
   const fetched = [];
   page.on("request", (request) => PICTURES_CODE.test(request.url()) && fetched.push(request.url()));
@@ -83,18 +83,21 @@ test("a static page's map stays when the app takes it over, and a page opened fr
   assert.deepEqual(await highlighted(), ["Greece", "Romania"]);
   assert.equal(await page.locator("main .bsec-map a").count(), 13);
   assert.deepEqual(fetched, [], "the static page's map is kept");
-  // A page the app opens itself has no static copy: its map waits for the pictures' code.
+  // A page the app opens itself has no static copy: its map comes with the pictures' code.
   await page.locator(".bsec-map").getByRole("link", { name: "Georgia" }).click();
   await page.getByRole("heading", { level: 1, name: "Georgia" }).waitFor();
+  await page.locator("main .bsec-map .tile.is-selected").waitFor();
   assert.deepEqual(await highlighted(), ["Georgia"]);
   assert.equal(fetched.length, 1, fetched.join("\n"));
   await page.goBack();
   await page.getByRole("heading", { level: 1, name: /Greece and Romania/ }).waitFor();
+  await page.locator("main .bsec-map .tile.is-selected").first().waitFor();
   assert.deepEqual(await highlighted(), ["Greece", "Romania"]);
   assert.equal(fetched.length, 1, "fetched once");
   // A list with a query in its address has no static copy either.
   await page.goto(url("/countries?sort=title"));
   await waitForApp(page);
+  await page.locator("main .bsec-map").waitFor();
   assert.equal(await page.locator("main .bsec-map a").count(), 13);
   assertClean();
   await context.close();

@@ -11,11 +11,11 @@ use leptos::prelude::*;
 use super::NotFoundPage;
 use crate::content::{ClockTime, Item, Kind, PartialDate};
 use crate::item_text::{body_markup, head_markup, programme_markup, references_markup};
-use crate::pictures::{has_pictures, ItemPictures};
+use crate::pictures::has_pictures;
 use crate::ui::components::{LoadingState, LocalTimesToggle, PageHeading};
 use crate::ui::library_state::{AttendedToggle, BookmarkButton, NoteEditor};
 use crate::ui::photos::PhotosSlot;
-use crate::ui::pictures::{pictures_view, Pictures, PicturesOf};
+use crate::ui::pictures::{pictures_slot, PicturesOf};
 use crate::ui::{bodies_ready, href, loaded_content, AppState};
 use crate::web::loader::LoadedContent;
 use crate::web::time::local_time;
@@ -29,23 +29,14 @@ pub fn ItemPage(slug: String, id: String) -> impl IntoView {
     };
     // The page shows the item's body: it waits for it when it did not come with the first
     // load. An id the first load does not know is not found at once.
-    // A page with a picture waits for it too, so nothing moves when it comes.
     let ready = bodies_ready(Some((kind, id.clone())));
-    let pictures = Pictures::new();
     (move || {
         let ready = ready.get();
         let content = loaded_content();
-        let loading = || view! { <LoadingState /> }.into_any();
         match content.catalog.get_of_kind(kind, &id) {
             None => view! { <NotFoundPage /> }.into_any(),
-            Some(_) if !ready => loading(),
-            Some(item) if !has_pictures(item) => {
-                item_view(&content, item, ItemPictures::default()).into_any()
-            }
-            Some(item) => match pictures.of(&content, PicturesOf::Item(kind, id.clone())) {
-                Some(written) => item_view(&content, item, written).into_any(),
-                None => loading(),
-            },
+            Some(_) if !ready => view! { <LoadingState /> }.into_any(),
+            Some(item) => item_view(&content, item).into_any(),
         }
     })
     .into_any()
@@ -62,7 +53,7 @@ fn local_time_if_wanted() -> impl Fn(PartialDate, ClockTime) -> Option<String> +
     move |day, time| wanted.get().then(|| local_time(day, time)).flatten()
 }
 
-fn item_view(content: &Arc<LoadedContent>, item: &Item, pictures: ItemPictures) -> impl IntoView {
+fn item_view(content: &Arc<LoadedContent>, item: &Item) -> impl IntoView {
     let catalog = &content.catalog;
     // An edition's sessions are in its programme, not among its related items.
     let related: Vec<&Item> = catalog
@@ -88,7 +79,10 @@ fn item_view(content: &Arc<LoadedContent>, item: &Item, pictures: ItemPictures) 
             .schedule
             .is_some_and(|s| s.start_time.is_some())
             .then(|| view! { <LocalTimesToggle /> })}
-        {pictures_view(pictures)}
+        {has_pictures(item)
+            .then(|| {
+                pictures_slot(Arc::clone(content), PicturesOf::Item(item.kind, item.id.clone()))
+            })}
         <div inner_html=body_markup(item) />
         {programme}
         <NoteEditor id=item.id.clone() with_prompts=item.kind == Kind::CaseStudy />

@@ -1,6 +1,8 @@
 //! The list of every item of one kind (`/case-studies`), in the order the person chose
 //! (`?sort=newest`).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -8,9 +10,8 @@ use leptos_router::NavigateOptions;
 use super::NotFoundPage;
 use crate::content::{Kind, ListOrder};
 use crate::keys;
-use crate::pictures::ItemPictures;
-use crate::ui::components::{plural, ItemCard, LoadingState, PageHeading};
-use crate::ui::pictures::{pictures_view, Pictures, PicturesOf};
+use crate::ui::components::{plural, ItemCard, PageHeading};
+use crate::ui::pictures::{pictures_slot, PicturesOf};
 use crate::ui::{href, loaded_content};
 
 /// All items of the kind `slug` names (`case-studies`), in the order the URL's query asks
@@ -25,18 +26,9 @@ pub fn KindListPage(slug: String) -> impl IntoView {
     let order = Memo::new(move |_| {
         ListOrder::from_param(&query.read().get(keys::LIST_ORDER).unwrap_or_default())
     });
-    // The list of countries waits for its map, so nothing moves when it comes.
-    let pictures = Pictures::new();
     (move || {
         let order = order.get();
         let content = loaded_content();
-        let map = match kind {
-            Kind::Country => match pictures.of(&content, PicturesOf::Countries) {
-                Some(written) => written,
-                None => return view! { <LoadingState /> }.into_any(),
-            },
-            _ => ItemPictures::default(),
-        };
         view! {
             <PageHeading text=kind.plural() />
             {
@@ -59,7 +51,8 @@ pub fn KindListPage(slug: String) -> impl IntoView {
                         </a>
                     </p>
                     <SortControl kind order dated />
-                    {pictures_view(map)}
+                    {(kind == Kind::Country)
+                        .then(|| pictures_slot(Arc::clone(&content), PicturesOf::Countries))}
                     <ul class="cards">
                         {items.into_iter().map(|item| view! { <ItemCard item /> }).collect_view()}
                     </ul>
