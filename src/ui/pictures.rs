@@ -7,9 +7,9 @@
 //! When the app takes over a page's static copy (the build's drawing of the same page,
 //! `scripts/prerender.mjs`), it keeps that copy's pictures and needs no code to write them,
 //! and nothing moves. A page opened from another, or with no static copy, is drawn at once
-//! and its pictures put in place when their code has written them (at once once the code
-//! is here; the service worker keeps it after the first visit; offline before then, once
-//! back online).
+//! and its pictures are put in place when their code has written them: right away where
+//! that code is here already (the service worker keeps it after the first visit), and
+//! offline before it has arrived, once back online.
 
 use std::sync::Arc;
 
@@ -50,21 +50,32 @@ async fn pictures_markup(content: Arc<LoadedContent>, of: PicturesOf) -> ItemPic
     }
 }
 
-/// The pictures of `of`, in their place: the static page's at once, when the app is taking
-/// over the page's static copy; otherwise once their code has written them. Until then the
-/// place is empty (marked for the build, which draws a page's static copy once its pictures
-/// are in, `scripts/prerender.mjs`), and the page around it works.
-pub fn pictures_slot(content: Arc<LoadedContent>, of: PicturesOf) -> impl IntoView {
-    let written = RwSignal::new(static_pictures());
-    if written.with_untracked(Option::is_none) {
-        leptos::task::spawn_local(async move {
-            let pictures = pictures_markup(content, of).await;
-            written.try_set(Some(pictures));
-        });
+/// The pictures of `of`, for their place in a page: the static page's at once, when the app
+/// is taking over the page's static copy; otherwise once their code has written them.
+#[derive(Clone, Copy)]
+pub struct Pictures(RwSignal<Option<ItemPictures>>);
+
+impl Pictures {
+    /// The pictures of `of` in `content`: kept from the static page, or asked for.
+    pub fn load(content: Arc<LoadedContent>, of: PicturesOf) -> Self {
+        let written = RwSignal::new(static_pictures());
+        if written.with_untracked(Option::is_none) {
+            leptos::task::spawn_local(async move {
+                let pictures = pictures_markup(content, of).await;
+                written.try_set(Some(pictures));
+            });
+        }
+        Self(written)
     }
-    move || match written.get() {
-        Some(pictures) => pictures_view(pictures).into_any(),
-        None => view! { <div data-pictures-pending="" /> }.into_any(),
+
+    /// The pictures in their place. Until they are written the place is empty (marked for
+    /// the build, which draws a page's static copy once its pictures are in,
+    /// `scripts/prerender.mjs`), and the page around it works.
+    pub fn view(self) -> impl IntoView {
+        move || match self.0.get() {
+            Some(pictures) => pictures_view(pictures).into_any(),
+            None => view! { <div data-pictures-pending="" /> }.into_any(),
+        }
     }
 }
 

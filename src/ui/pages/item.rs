@@ -15,7 +15,7 @@ use crate::pictures::has_pictures;
 use crate::ui::components::{LoadingState, LocalTimesToggle, PageHeading};
 use crate::ui::library_state::{AttendedToggle, BookmarkButton, NoteEditor};
 use crate::ui::photos::PhotosSlot;
-use crate::ui::pictures::{pictures_slot, PicturesOf};
+use crate::ui::pictures::{Pictures, PicturesOf};
 use crate::ui::{bodies_ready, href, loaded_content, AppState};
 use crate::web::loader::LoadedContent;
 use crate::web::time::local_time;
@@ -81,7 +81,8 @@ fn item_view(content: &Arc<LoadedContent>, item: &Item) -> impl IntoView {
             .then(|| view! { <LocalTimesToggle /> })}
         {has_pictures(item)
             .then(|| {
-                pictures_slot(Arc::clone(content), PicturesOf::Item(item.kind, item.id.clone()))
+                let of = PicturesOf::Item(item.kind, item.id.clone());
+                Pictures::load(Arc::clone(content), of).view()
             })}
         <div inner_html=body_markup(item) />
         {programme}

@@ -1,8 +1,6 @@
 //! The list of every item of one kind (`/case-studies`), in the order the person chose
 //! (`?sort=newest`).
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -11,7 +9,7 @@ use super::NotFoundPage;
 use crate::content::{Kind, ListOrder};
 use crate::keys;
 use crate::ui::components::{plural, ItemCard, PageHeading};
-use crate::ui::pictures::{pictures_slot, PicturesOf};
+use crate::ui::pictures::{Pictures, PicturesOf};
 use crate::ui::{href, loaded_content};
 
 /// All items of the kind `slug` names (`case-studies`), in the order the URL's query asks
@@ -26,12 +24,15 @@ pub fn KindListPage(slug: String) -> impl IntoView {
     let order = Memo::new(move |_| {
         ListOrder::from_param(&query.read().get(keys::LIST_ORDER).unwrap_or_default())
     });
+    // The map of the countries, written once for the page, whatever the order.
+    let map =
+        (kind == Kind::Country).then(|| Pictures::load(loaded_content(), PicturesOf::Countries));
     (move || {
         let order = order.get();
-        let content = loaded_content();
         view! {
             <PageHeading text=kind.plural() />
             {
+                let content = loaded_content();
                 let items: Vec<_> = content
                     .catalog
                     .of_kind_in(kind, order)
@@ -51,8 +52,7 @@ pub fn KindListPage(slug: String) -> impl IntoView {
                         </a>
                     </p>
                     <SortControl kind order dated />
-                    {(kind == Kind::Country)
-                        .then(|| pictures_slot(Arc::clone(&content), PicturesOf::Countries))}
+                    {map.map(Pictures::view)}
                     <ul class="cards">
                         {items.into_iter().map(|item| view! { <ItemCard item /> }).collect_view()}
                     </ul>
