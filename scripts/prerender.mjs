@@ -32,6 +32,13 @@ import { serveStatic } from "./static-server.mjs";
 export const PAGE_SCRIPT = 'if(location.search)document.currentScript.parentElement.classList.add("elsewhere")';
 
 /**
+ * An item's page (`case-studies/hometax`: a kind and an id) reads nothing from the query, so
+ * its saved page stays whatever the query is (the tracking parameters a shared link picks
+ * up, `?fbclid=…`): it has no such script.
+ */
+const ITEM_ROUTE = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+
+/**
  * The same for index.html's first screen, the home page: also on any path but home's, since
  * hosts that rewrite paths, 404.html and the service worker answer every route with it.
  */
@@ -124,14 +131,15 @@ async function draw(page, url) {
 /**
  * `index` (the built index.html) with its first screen replaced by a drawn page, whose
  * inline script (`PAGE_SCRIPT` or `HOME_SCRIPT`) decides when it stands back for the loading
- * line.
+ * line; with no script (`null`, an item's page), it never does.
  */
 export function pageHtml(index, { title, markup }, script = PAGE_SCRIPT) {
   const placeholder = /<!-- first-screen -->[\s\S]*?<!-- \/first-screen -->/;
   if (!placeholder.test(index)) throw new Error("index.html: no <!-- first-screen --> placeholder");
   const escaped = title.replaceAll("&", "&amp;").replaceAll("<", "&lt;");
   if (markup.split('<div class="boot-page">').length !== 2) throw new Error("prerender: no single page wrapper");
-  const screen = `<!-- first-screen -->\n    <div id="boot"><script>${script}</script>\n${markup}\n</div>\n    <!-- /first-screen -->`;
+  const standBack = script ? `<script>${script}</script>` : "";
+  const screen = `<!-- first-screen -->\n    <div id="boot">${standBack}\n${markup}\n</div>\n    <!-- /first-screen -->`;
   return index
     .replace(placeholder, () => screen)
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escaped}</title>`);
@@ -182,7 +190,7 @@ export async function prerender(dist) {
           } else {
             const file = join(dist, `${route}.html`);
             mkdirSync(dirname(file), { recursive: true });
-            writeFileSync(file, pageHtml(index, drawn));
+            writeFileSync(file, pageHtml(index, drawn, ITEM_ROUTE.test(route) ? null : PAGE_SCRIPT));
           }
           drawing -= 1;
         }

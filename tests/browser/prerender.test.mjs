@@ -67,6 +67,26 @@ test("a list URL with a query shows the loading line until the app draws it", as
   await context.close();
 });
 
+test("an item's link with tracking parameters is its page in plain HTML, and the app keeps its map", async () => {
+  const { page, url, context, assertClean } = await openPage(suite, PHONE);
+  const fetched = [];
+  page.on("request", (request) => /\/split_pictures_markup_/.test(request.url()) && fetched.push(request.url()));
+  const release = await holdWasm(page);
+  await page.goto(url("/editions/edition-2018-greece-romania?fbclid=abc123"), { waitUntil: "domcontentloaded" });
+  // An item's page reads nothing from the query: its saved page stays.
+  const heading = page.locator("#boot .boot-page h1");
+  await heading.waitFor();
+  assert.match(await heading.innerText(), /Greece and Romania/);
+  assert.equal(await page.locator("#boot-status").isVisible(), false, "no loading line");
+  release();
+  await waitForApp(page);
+  await page.getByRole("heading", { level: 1, name: /Greece and Romania/ }).waitFor();
+  assert.equal(await page.locator("main .bsec-map .tile.is-selected").count(), 2);
+  assert.deepEqual(fetched, [], "the saved page's map is kept");
+  assertClean();
+  await context.close();
+});
+
 for (const [label, viewport] of [
   ["phone", PHONE],
   ["desktop", DESKTOP],
