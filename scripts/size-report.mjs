@@ -166,8 +166,9 @@ if (searchPage && searchEngine) {
   );
 }
 // A page with a picture (an edition's, a country's, the list of countries, two case
-// studies) keeps its static copy's pictures; opened from another page, or with no static
-// copy (a query in its address), it responds at once and its pictures come with their code.
+// studies) keeps its static copy's pictures; opened from another page (or the list of
+// countries with a query, whose static copy stands back), it responds at once and its
+// pictures come with their code.
 const pictures = lazy.find((piece) => piece.label === "pictures_markup()");
 if (pictures) {
   console.log(
